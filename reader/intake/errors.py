@@ -1,0 +1,5 @@
+"""Input errors: one clear line for the user, exit status 2, never a traceback."""
+
+
+class InputError(Exception):
+    """Raised for any input the reader cannot open; ``str(exc)`` is the line the user sees."""
