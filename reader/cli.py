@@ -1,4 +1,8 @@
-"""Command line: argument parsing and exit codes only; the work lives in the packages."""
+"""Command line: argument parsing and exit codes only; the work lives in the packages.
+
+``reader [PATH|URL|-]`` opens the reader; the other verbs are subcommands. Every
+bad input ends as one line on stderr and exit status 2, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ from reader import __version__
 
 EXIT_OK = 0
 EXIT_INPUT = 2
+SUBCOMMANDS = ("analyze",)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read news critically in the terminal: speakers, numbers and unverified claims.",
+        epilog="Subcommands: " + ", ".join(SUBCOMMANDS) + ". Run 'reader COMMAND --help' for each.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -26,22 +32,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Open an article in the reader. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    from reader.intake import InputError, load
+    from reader.intake import InputError
 
     try:
-        if args.command == "analyze":
-            from reader.analysis import analyze
-
-            for source in args.sources:
-                print(analyze(load(source)).to_json())
+        if argv and argv[0] in SUBCOMMANDS:
+            args = build_parser().parse_args(argv)
+            return run_analyze(args)
+        if argv and argv[0] in ("-h", "--help"):
+            build_parser().print_help()
             return EXIT_OK
+        args = build_open_parser().parse_args(argv)
+        return run_open(args)
     except InputError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from reader.analysis import analyze
+    from reader.intake import load
+
+    for source in args.sources:
+        print(analyze(load(source)).to_json())
+    return EXIT_OK
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """Until the TUI lands: print a summary of the document."""
+    from reader.intake import load
+
+    if args.source is None:
+        build_open_parser().print_help()
+        return EXIT_OK
+    document = load(args.source)
+    words = len(document.text.split())
+    print(f"{document.title}\n{document.source} · {document.extractor} · {words} words · {len(document.paragraphs)} paragraphs")
     return EXIT_OK
 
 
