@@ -7,13 +7,19 @@ bad input ends as one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
 
 EXIT_OK = 0
+EXIT_INTERNAL = 1
 EXIT_INPUT = 2
+
+
+class UsageError(Exception):
+    """A bad option value: one line, exit status 2."""
 SUBCOMMANDS = ("analyze",)
 
 
@@ -55,20 +61,61 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         args = build_open_parser().parse_args(argv)
         return run_open(args)
-    except InputError as exc:
+    except (InputError, UsageError) as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad input: still one line unless asked for the traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(f"reader: internal error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from reader.analysis import analyze
+    from reader.analysis import analyze_many
     from reader.intake import load
 
-    for source in args.sources:
-        print(analyze(load(source)).to_json())
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    documents = [load(source) for source in args.sources]
+    progress = _progress_bar(len(documents)) if sys.stderr.isatty() and len(documents) > 1 else None
+    with progress or _nothing():
+        callback = None
+        if progress is not None:
+            task = progress.add_task("analysing", total=sum(len(d.text) for d in documents))
+
+            def callback(done: int, total: int) -> None:
+                progress.update(task, completed=done)
+
+        analyses = analyze_many(documents, n_process=args.jobs, progress=callback)
+        for document, analysis in zip(documents, analyses):
+            if args.json:
+                sys.stdout.write(analysis.to_json() + "\n")
+            else:
+                from rich.console import Console
+
+                from reader.summary import render_summary
+
+                Console(soft_wrap=False).print(render_summary(analysis, document.text))
     return EXIT_OK
+
+
+def _progress_bar(count: int):  # noqa: ANN202 - rich type only imported here
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+    return Progress(
+        TextColumn(f"{count} articles"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+
+
+def _nothing():  # noqa: ANN202
+    from contextlib import nullcontext
+
+    return nullcontext()
 
 
 def run_open(args: argparse.Namespace) -> int:

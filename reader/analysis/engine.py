@@ -1,4 +1,9 @@
-"""Run the pipeline over a Document, a paragraph at a time, and assemble the Analysis."""
+"""Run the pipeline over Documents, a paragraph at a time, and assemble each Analysis.
+
+All pieces of all documents go through one ``nlp.pipe`` stream, so a batch
+parses in several processes with ``n_process`` while layers still see each
+document's paragraphs in order. Only one paragraph's parse is alive at a time.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from reader import __version__
-from reader.analysis.context import Chunk, Results
+from reader.analysis.context import Chunk, Layer, Results
 from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence
 from reader.analysis.nlp import MODEL_PACKAGES, Pipeline, load_pipeline
 from reader.intake import Document
@@ -19,8 +24,13 @@ BATCH_SIZE = 64
 Progress = Callable[[int, int], None]  # (characters done, characters total)
 
 
+class Cancelled(Exception):
+    """The caller asked the analysis to stop (the TUI closed the article)."""
+
+
 @dataclass(frozen=True)
 class Piece:
+    document: int
     start: int
     end: int
     paragraph: int
@@ -35,7 +45,7 @@ def analyze(
 ) -> Analysis:
     """The full analysis of one document."""
     pipeline = load_pipeline(packages)
-    return next(iter(analyze_many([document], pipeline=pipeline, progress=progress, cancelled=cancelled)))
+    return next(analyze_many([document], pipeline=pipeline, progress=progress, cancelled=cancelled))
 
 
 def analyze_many(
@@ -46,88 +56,110 @@ def analyze_many(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyses in input order; with ``n_process`` > 1 spaCy parses in several processes."""
+    """Analyses in input order. ``progress`` counts characters over the whole batch."""
     pipeline = pipeline or load_pipeline()
+    documents = list(documents)
+    pieces = [piece for index, document in enumerate(documents) for piece in split_pieces(document, index)]
+    bases = [0]
     for document in documents:
-        yield _analyze_one(document, pipeline, n_process, progress, cancelled)
-
-
-class Cancelled(Exception):
-    """The caller asked the analysis to stop (the TUI closed the article)."""
-
-
-def _analyze_one(
-    document: Document,
-    pipeline: Pipeline,
-    n_process: int,
-    progress: Progress | None,
-    cancelled: Callable[[], bool] | None,
-) -> Analysis:
-    from reader.analysis.layers import LAYERS
-
-    text = document.text
-    results = Results(text=text, has_parser=pipeline.has_parser, has_ner=pipeline.has_ner)
-    results.warnings.extend(pipeline.warnings)
-    layers = [layer(results) for layer in LAYERS]
-    pieces = list(split_pieces(document))
-    total = len(text) or 1
-    texts = (text[piece.start : piece.end] for piece in pieces)
+        bases.append(bases[-1] + len(document.text))
+    total = bases[-1] or 1
+    texts = (documents[piece.document].text[piece.start : piece.end] for piece in pieces)
     docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    builders: dict[int, _Builder] = {}
+
+    def take(index: int) -> Analysis:
+        builder = builders.pop(index, None) or _Builder(documents[index], pipeline)
+        return builder.build()
+
+    next_to_yield = 0
     for piece, doc in zip(pieces, docs):
         if cancelled is not None and cancelled():
             raise Cancelled()
+        # Pieces arrive in document order: a later document means the earlier ones are complete.
+        while next_to_yield < piece.document:
+            yield take(next_to_yield)
+            next_to_yield += 1
+        builder = builders.get(piece.document)
+        if builder is None:
+            builder = builders[piece.document] = _Builder(documents[piece.document], pipeline)
+        builder.feed(piece, doc)
+        if progress is not None:
+            progress(bases[piece.document] + piece.end, total)
+    if progress is not None:
+        progress(total, total)
+    while next_to_yield < len(documents):
+        yield take(next_to_yield)
+        next_to_yield += 1
+
+
+class _Builder:
+    """One document's layers and results while its pieces stream through."""
+
+    def __init__(self, document: Document, pipeline: Pipeline) -> None:
+        from reader.analysis.layers import LAYERS
+
+        self.document = document
+        self.pipeline = pipeline
+        self.results = Results(text=document.text, has_parser=pipeline.has_parser, has_ner=pipeline.has_ner)
+        self.results.warnings.extend(pipeline.warnings)
+        self.layers: list[Layer] = [layer(self.results) for layer in LAYERS]
+
+    def feed(self, piece: Piece, doc: object) -> None:
         sentences = []
-        for sent in doc.sents:
+        for sent in doc.sents:  # type: ignore[attr-defined]
             span_text = sent.text
             stripped = span_text.strip()
             if not stripped:
                 continue
             lead = len(span_text) - len(span_text.lstrip())
             start = piece.start + sent.start_char + lead
-            sentence = Sentence(f"s{len(results.sentences)}", start, start + len(stripped))
-            results.sentences.append(sentence)
+            sentence = Sentence(f"s{len(self.results.sentences)}", start, start + len(stripped))
+            self.results.sentences.append(sentence)
             sentences.append(sentence)
         chunk = Chunk(doc=doc, start=piece.start, paragraph=piece.paragraph, sentences=sentences)
-        for layer in layers:
+        for layer in self.layers:
             layer.feed(chunk)
-        if progress is not None:
-            progress(piece.end, total)
-    for layer in layers:
-        layer.finish()
-    return Analysis(
-        document=DocumentInfo(
-            source=document.source,
-            title=document.title,
-            sha256=document.sha256,
-            chars=len(text),
-            extractor=document.extractor,
-        ),
-        engine=EngineInfo(model=pipeline.model, version=f"reader {__version__}"),
-        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
-        sentences=results.sentences,
-        speakers=results.speakers,
-        quotes=results.quotes,
-        numbers=results.numbers,
-        claims=results.claims,
-        checks=results.checks,
-        warnings=results.warnings,
-    )
+
+    def build(self) -> Analysis:
+        for layer in self.layers:
+            layer.finish()
+        document, results = self.document, self.results
+        return Analysis(
+            document=DocumentInfo(
+                source=document.source,
+                title=document.title,
+                sha256=document.sha256,
+                chars=len(document.text),
+                extractor=document.extractor,
+            ),
+            engine=EngineInfo(model=self.pipeline.model, version=f"reader {__version__}"),
+            paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
+            sentences=results.sentences,
+            speakers=results.speakers,
+            quotes=results.quotes,
+            numbers=results.numbers,
+            claims=results.claims,
+            checks=results.checks,
+            warnings=results.warnings,
+        )
 
 
-def split_pieces(document: Document) -> Iterator[Piece]:
+def split_pieces(document: Document, index: int = 0) -> Iterator[Piece]:
     """Paragraphs, with any longer than MAX_CHUNK_CHARS cut near a sentence end or a space."""
     text = document.text
-    for index, paragraph in enumerate(document.paragraphs):
+    for number, paragraph in enumerate(document.paragraphs):
         start = paragraph.start
         while paragraph.end - start > MAX_CHUNK_CHARS:
             limit = start + MAX_CHUNK_CHARS
-            cut = max(text.rfind(". ", start, limit), text.rfind("\n", start, limit))
-            cut = cut + 1 if cut > start + MAX_CHUNK_CHARS // 2 else text.rfind(" ", start, limit)
+            cut = text.rfind(". ", start, limit) + 1
+            if cut <= start + MAX_CHUNK_CHARS // 2:
+                cut = text.rfind(" ", start, limit)
             if cut <= start:
                 cut = limit
-            yield Piece(start, cut, index)
+            yield Piece(index, start, cut, number)
             start = cut
             while start < paragraph.end and text[start].isspace():
                 start += 1
         if start < paragraph.end:
-            yield Piece(start, paragraph.end, index)
+            yield Piece(index, start, paragraph.end, number)
