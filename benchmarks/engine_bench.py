@@ -1,0 +1,91 @@
+"""Analysis speed against a bare ``nlp.pipe`` of the same model, batch scaling, and memory on 500k words."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.corpus import ROOT, SEED, article, write_article
+from benchmarks.harness import Figure, paired_medians
+from reader.analysis.engine import BATCH_SIZE, analyze_many, split_pieces
+from reader.analysis.nlp import load_pipeline
+from reader.intake import make_document
+
+READER = str(Path(sys.executable).parent / "reader")
+
+
+def analysis_vs_bare_pipe(name: str, text: str, repeats: int) -> Figure:
+    pipeline = load_pipeline()
+    document = make_document(text, source=name, extractor="plain")
+    texts = [text[p.start : p.end] for p in split_pieces(document)]
+
+    def ours() -> None:
+        list(analyze_many([document], pipeline=pipeline))
+
+    def bare() -> None:
+        for _ in pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+
+    bare()  # warm-up: vectors and caches
+    mine, theirs, spread = paired_medians(ours, bare, repeats)
+    return Figure(f"analysis time, {name}", mine, theirs, "s", "<= 1.2x", mine / theirs <= 1.2, spread)
+
+
+def batch_jobs(articles: int = 200, words: int = 500) -> Figure:
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [str(write_article(Path(folder), words, seed)) for seed in range(articles)]
+
+        def run(jobs: int) -> float:
+            start = time.perf_counter()
+            subprocess.run([READER, "analyze", "--json", "--jobs", str(jobs), *paths], check=True, stdout=subprocess.DEVNULL)
+            return time.perf_counter() - start
+
+        one, two = run(1), run(2)
+    speedup = one / two
+    return Figure(
+        f"batch analyze of {articles} articles, --jobs 2 vs --jobs 1", two, one, "s", ">= 1.6x faster",
+        speedup >= 1.6, note=f"{speedup:.2f}x faster",
+    )
+
+
+MEMORY_PROBE = """
+import json, resource, sys, time
+from reader.analysis.nlp import load_pipeline
+from reader.analysis.engine import analyze_many
+from reader.intake import make_document
+pipeline = load_pipeline()
+baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+if sys.argv[2] == "analyse":
+    list(analyze_many([make_document(text, source="x", extractor="plain")], pipeline=pipeline))
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"baseline_kb": baseline, "peak_kb": peak, "seconds": seconds, "words": len(text.split())}))
+"""
+
+
+def long_text(words: int = 500_000) -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_article(Path(folder), words)
+        result = json.loads(
+            subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(path), "analyse"], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        )
+    per_10k = result["seconds"] / result["words"] * 10_000
+    peak_mb, base_mb = result["peak_kb"] / 1024, result["baseline_kb"] / 1024
+    return [
+        Figure(f"analysis seconds per 10,000 words ({words:,}-word text)", per_10k, None, "s", "report", None),
+        Figure(f"peak memory analysing {words:,} words", peak_mb, base_mb, "MB", "report (baseline: model loaded)", None),
+    ]
+
+
+def figures(quick: bool = False) -> list[Figure]:
+    rows = [analysis_vs_bare_pipe("seed article", SEED.read_text(encoding="utf-8"), 5 if quick else 15)]
+    rows.append(analysis_vs_bare_pipe("100k words", article(100_000), 2 if quick else 3))
+    rows.append(batch_jobs(40 if quick else 200))
+    rows += long_text(100_000 if quick else 500_000)
+    return rows
