@@ -1,29 +1,154 @@
-"""Dispatch a source (path, URL or ``-``) to the right reader. (Minimal: plain text; the intake issue extends it.)"""
+"""One entry point for every source: a path, an ``http(s)://`` URL, or ``-`` for stdin.
+
+The kind of text is decided once, here: Markdown by extension (``.md``,
+``.markdown``), HTML by extension (``.html``, ``.htm``, ``.xhtml``) or by its
+opening (``<!doctype html``, ``<html``), a URL by its Content-Type; everything
+else is plain text, kept exactly as written apart from newlines, BOM and NFC.
+"""
 
 from __future__ import annotations
 
+import re
+import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
 
-from reader.intake.document import Document, make_document
+from reader.intake import fetch as fetching
+from reader.intake.decoding import decode_bytes
+from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
+from reader.intake.limits import DEFAULT_MAX_BYTES, too_large
+from reader.intake.markdown import render_markdown
+from reader.intake.webpage import declared_charset, extract_article, looks_like_html
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
+# Types whose bytes may still be an article: judged by the URL's extension and the content itself.
+_UNLABELLED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+# "name:" with two or more letters: a URL scheme, not a Windows drive letter.
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 
 
 def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    if source == "-":
-        raw = sys.stdin.buffer.read(max_bytes + 1)
-        return _from_bytes(raw, "<stdin>")
+    """The Document for ``source``, or InputError with the one line the user should see."""
+    if source == STDIN:
+        return _from_bytes(_read_stdin(max_bytes), STDIN_NAME, kind=None)
+    if fetching.is_url(source):
+        return _from_url(source, max_bytes)
+    scheme = _SCHEME.match(source)
+    if scheme and not Path(source).exists():
+        raise InputError(
+            f"{source}: unsupported URL scheme '{scheme.group(1).lower()}:' (only http and https)"
+        )
     path = Path(source)
-    if not path.exists():
-        raise InputError(f"{source}: no such file")
-    raw = path.read_bytes()
-    return _from_bytes(raw, source)
+    return _from_bytes(_read_file(path, source, max_bytes), source, kind=_kind_from_suffix(path.suffix))
 
 
-def _from_bytes(raw: bytes, source: str) -> Document:
-    text = raw.decode("utf-8-sig")
-    if not text.strip():
-        raise InputError(f"{source}: the file is empty")
+def _kind_from_suffix(suffix: str) -> str | None:
+    suffix = suffix.lower()
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def _read_file(path: Path, source: str, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file or directory") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot open ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{source}: is a directory, not a file")
+    # Regular files, and pipes so that `reader <(curl ...)` works; never devices or sockets.
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        raise InputError(f"{source}: not a regular file")
+    if info.st_size > max_bytes:
+        raise InputError(f"{source}: {too_large(max_bytes, info.st_size)}")
+    try:
+        with open(path, "rb") as stream:
+            raw = _read_capped(stream, max_bytes)
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    if raw is None:
+        raise InputError(f"{source}: {too_large(max_bytes)}")
+    return raw
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError(f"{STDIN_NAME}: nothing piped in (use 'reader - < article.txt' or a path)")
+    raw = _read_capped(sys.stdin.buffer, max_bytes)
+    if raw is None:
+        raise InputError(f"{STDIN_NAME}: {too_large(max_bytes)}")
+    return raw
+
+
+def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes | None:
+    """At most ``max_bytes``; None when there is more, having read only one byte past the cap."""
+    raw = stream.read(max_bytes + 1)
+    return None if len(raw) > max_bytes else raw
+
+
+def _from_url(url: str, max_bytes: int) -> Document:
+    fetched = fetching.fetch(url, max_bytes=max_bytes)
+    if fetched.content_type in _HTML_TYPES:
+        kind = "html"
+    elif fetched.content_type in _MARKDOWN_TYPES:
+        kind = "markdown"
+    elif fetched.content_type == "text/plain":
+        kind = "plain"
+    elif fetched.content_type in _UNLABELLED_TYPES:
+        kind = _kind_from_suffix(Path(urlsplit(fetched.url).path).suffix)
+    else:
+        raise InputError(
+            f"{url}: the server sent {fetched.content_type}, not an article (HTML or plain text)"
+        )
+    return _from_bytes(fetched.body, url, kind=kind, charset=fetched.charset, what="page")
+
+
+def _from_bytes(
+    raw: bytes, source: str, *, kind: str | None, charset: str | None = None, what: str = "file"
+) -> Document:
+    """Decode and dispatch; ``kind`` None means sniff HTML from the content, else plain text."""
+    if not raw:
+        raise InputError(f"{source}: the {what} is empty")
+    if kind == "html" or (kind is None and _sniff_html(raw)):
+        text = decode_bytes(raw, source, declared=charset or declared_charset(raw))
+        _require_words(text, source, what)
+        article = extract_article(normalise_text(text), source)
+        return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
+    text = decode_bytes(raw, source, declared=charset)
+    _require_words(text, source, what)
+    if kind == "markdown":
+        rendered = render_markdown(normalise_text(text))
+        if not rendered.text.strip():
+            raise InputError(f"{source}: the Markdown has no readable text")
+        return make_document(rendered.text, source=source, extractor="markdown", title=rendered.title)
     return make_document(text, source=source, extractor="plain")
+
+
+def _sniff_html(raw: bytes) -> bool:
+    head = raw[:2048]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return looks_like_html(head[2:].decode(codec, errors="ignore"))
+    return looks_like_html(head.decode("latin-1"))
+
+
+def _require_words(text: str, source: str, what: str) -> None:
+    if not text.strip():
+        raise InputError(f"{source}: the {what} contains only whitespace")
