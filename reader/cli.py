@@ -21,6 +21,7 @@ EXIT_INPUT = 2
 class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 SUBCOMMANDS = ("analyze",)
+MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("sources", nargs="+", metavar="PATH|URL|-")
     analyze.add_argument("--json", action="store_true", help="print the analysis contract (JSON Lines for several inputs)")
     analyze.add_argument("--jobs", type=int, default=1, metavar="N", help="parse a batch in N processes")
+    analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     return parser
 
 
@@ -45,6 +47,7 @@ def build_open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)")
+    parser.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     return parser
 
 
@@ -73,13 +76,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _max_bytes(args: argparse.Namespace) -> int:
+    from reader.intake import resolve_max_bytes
+
+    try:
+        return resolve_max_bytes(args.max_size)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def run_analyze(args: argparse.Namespace) -> int:
     from reader.analysis import analyze_many
     from reader.intake import load
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    documents = [load(source) for source in args.sources]
+    max_bytes = _max_bytes(args)
+    documents = [load(source, max_bytes=max_bytes) for source in args.sources]
     progress = _progress_bar(len(documents)) if sys.stderr.isatty() and len(documents) > 1 else None
     with progress or _nothing():
         callback = None
@@ -125,7 +138,7 @@ def run_open(args: argparse.Namespace) -> int:
     if args.source is None:
         build_open_parser().print_help()
         return EXIT_OK
-    document = load(args.source)
+    document = load(args.source, max_bytes=_max_bytes(args))
     words = len(document.text.split())
     print(f"{document.title}\n{document.source} · {document.extractor} · {words} words · {len(document.paragraphs)} paragraphs")
     return EXIT_OK
