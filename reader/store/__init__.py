@@ -1,0 +1,53 @@
+"""The local store: articles, annotations (tags and notes), reading positions and cached analyses.
+
+Public API (no Textual, no spaCy is imported by ``import reader.store``)::
+
+    store = Store.open(data_dir=None)             # reader.paths.data_dir() by default; SQLite, WAL
+    opened = store.open_document(document)        # -> Opened(record, annotations, position,
+                                                  #    reanchored_from, moved, orphaned)
+    change = store.annotate(sha, start, end, tag="needs-source", note="who says?")   # -> Change
+    change = store.edit(annotation_id, tag=None, note="...")  # clearing both deletes
+    change = store.delete_annotation(annotation_id)
+    change = store.reattach(annotation_id, start, end)       # for orphans
+    store.annotations(sha) / store.annotation(id)             # document order
+    store.set_position(sha, offset, sentence_id) / store.position(sha)
+    store.save_analysis(analysis) / store.load_analysis(sha)  # keyed by engine_version()
+    store.library() -> list[LibraryEntry]; store.delete_document(sha)
+
+Every mutating call is one committed transaction (autosave, no save key) and
+returns a Change; ``History(store).record(change)`` then ``undo()``/``redo()``
+give session-long undo. Annotations whose text changed and could not be found
+again confidently come back with ``orphaned=True`` and their original quote.
+"""
+
+from reader.store.anchoring import Match, locate
+from reader.store.errors import StoreError
+from reader.store.history import Change, History
+from reader.store.model import (
+    DEFAULT_TAGS,
+    Anchor,
+    Annotation,
+    DocumentRecord,
+    LibraryEntry,
+    Opened,
+    Position,
+)
+from reader.store.store import Store, check_tag, source_key
+
+__all__ = [
+    "DEFAULT_TAGS",
+    "Anchor",
+    "Annotation",
+    "Change",
+    "DocumentRecord",
+    "History",
+    "LibraryEntry",
+    "Match",
+    "Opened",
+    "Position",
+    "Store",
+    "StoreError",
+    "check_tag",
+    "locate",
+    "source_key",
+]

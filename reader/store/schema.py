@@ -1,0 +1,87 @@
+"""The SQLite schema and its forward migrations, keyed on ``PRAGMA user_version``.
+
+Each entry of MIGRATIONS moves a database from version ``i`` to ``i + 1``; a new
+database runs them all, an old one runs the ones it lacks, each in one
+transaction, so a crash mid-upgrade leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+V1 = """
+CREATE TABLE documents (
+    sha256      TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    text        TEXT,
+    first_seen  TEXT NOT NULL,
+    last_opened TEXT
+);
+CREATE TABLE sources (
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    PRIMARY KEY (source, sha256)
+);
+CREATE TABLE annotations (
+    id       TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    exact    TEXT NOT NULL,
+    prefix   TEXT NOT NULL,
+    suffix   TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    tag      TEXT,
+    note     TEXT,
+    created  TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    orphaned INTEGER NOT NULL DEFAULT 0,
+    CHECK (tag IS NOT NULL OR note IS NOT NULL)
+);
+CREATE INDEX annotations_by_document ON annotations(sha256, start);
+CREATE TABLE positions (
+    sha256   TEXT PRIMARY KEY REFERENCES documents(sha256) ON DELETE CASCADE,
+    "offset" INTEGER NOT NULL,
+    sentence TEXT
+);
+"""
+
+# v2: the analysis cache (opening a known article paints its highlights without
+# re-parsing) and when each source was last seen, so a changed file re-anchors
+# from its most recent version rather than an arbitrary one.
+V2 = """
+CREATE TABLE analyses (
+    sha256         TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    engine_version TEXT NOT NULL,
+    json           TEXT NOT NULL,
+    PRIMARY KEY (sha256, engine_version)
+);
+ALTER TABLE sources ADD COLUMN seen TEXT NOT NULL DEFAULT '';
+UPDATE sources SET seen = (SELECT COALESCE(d.last_opened, d.first_seen) FROM documents d WHERE d.sha256 = sources.sha256);
+CREATE INDEX sources_by_source ON sources(source, seen);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
+VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = VERSION) -> int:
+    """Bring the database up to ``target``; returns the version it started at.
+
+    A database newer than this program is refused rather than guessed at.
+    """
+    start = user_version(conn)
+    if start > VERSION:
+        raise ValueError(f"the database is version {start}, newer than this reader understands ({VERSION})")
+    for version in range(start, target):
+        # executescript commits first; the explicit BEGIN makes each step all-or-nothing.
+        try:
+            conn.executescript(f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return start

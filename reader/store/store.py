@@ -1,0 +1,407 @@
+"""The Store facade: one SQLite file in the data folder, one committed transaction per user action.
+
+Documents are keyed by the sha256 of their normalised text; every path or URL
+an article was opened from is kept, so a changed file finds its older version
+and its annotations re-anchor onto the new text. The connection may be used
+from a worker thread (the TUI saves from workers): a lock serialises access.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader import paths
+from reader.store import schema
+from reader.store.anchoring import locate
+from reader.store.errors import StoreError
+from reader.store.history import Change
+from reader.store.model import (
+    Anchor,
+    Annotation,
+    DocumentRecord,
+    LibraryEntry,
+    Opened,
+    Position,
+)
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis
+    from reader.intake import Document
+
+DATABASE = "reader.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+TAG_PATTERN = re.compile(r"^[^\s#,\[\]]{1,40}$")
+_UNSET: Any = object()
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_COLUMNS = 'id, sha256, exact, prefix, suffix, start, "end", tag, note, created, modified, orphaned'
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def source_key(source: str) -> str | None:
+    """How a source is remembered: URLs as given, paths absolute; stdin is matched by text only."""
+    if source in ("-", "<stdin>", ""):
+        return None
+    if _URL.match(source):
+        return source
+    return str(Path(source).expanduser().resolve())
+
+
+def check_tag(tag: str) -> str:
+    if not TAG_PATTERN.match(tag):
+        raise ValueError(f"{tag!r} is not a tag name (1-40 characters, no spaces, '#', ',' or brackets)")
+    return tag
+
+
+def _clean_note(note: str | None) -> str | None:
+    return note.strip() or None if note is not None else None
+
+
+class Store:
+    """All persistent state of the reader. Open with ``Store.open()``; close or use as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self._clock = clock
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, *, clock: Callable[[], str] = utc_now) -> Store:
+        """Open (creating and migrating as needed) the store in ``data_dir`` or ``reader.paths.data_dir()``."""
+        folder = Path(data_dir) if data_dir is not None else paths.data_dir()
+        path = folder / DATABASE
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the store in {folder}: {exc}") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            schema.migrate(conn)
+        except (sqlite3.Error, ValueError) as exc:
+            conn.close()
+            raise StoreError(f"cannot use the store {path}: {exc}") from None
+        return cls(conn, path, clock)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
+    # ---- documents -------------------------------------------------------------------------
+
+    def open_document(self, document: Document, *, touch: bool = True) -> Opened:
+        """Remember ``document`` and its source, and return its annotations and reading position.
+
+        When this text is new but its path or URL was seen before with another text
+        that has annotations, those annotations re-anchor onto this text (orphaned
+        where they cannot be placed confidently). ``touch`` updates "last opened".
+        """
+        now = self._clock()
+        key = source_key(document.source)
+        reanchored_from: str | None = None
+        moved = 0
+        orphaned: list[Annotation] = []
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO documents (sha256, title, text, first_seen, last_opened) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(sha256) DO UPDATE SET title = excluded.title, text = excluded.text,"
+                " last_opened = COALESCE(excluded.last_opened, documents.last_opened)",
+                (document.sha256, document.title, document.text, now, now if touch else None),
+            )
+            has_own = conn.execute("SELECT 1 FROM annotations WHERE sha256 = ? LIMIT 1", (document.sha256,)).fetchone()
+            if key is not None and not has_own:
+                row = conn.execute(
+                    "SELECT s.sha256 FROM sources s WHERE s.source = ? AND s.sha256 != ?"
+                    " AND EXISTS (SELECT 1 FROM annotations a WHERE a.sha256 = s.sha256)"
+                    " ORDER BY s.seen DESC LIMIT 1",
+                    (key, document.sha256),
+                ).fetchone()
+                if row is not None:
+                    reanchored_from = row[0]
+                    moved, orphaned = self._reanchor(conn, row[0], document.sha256, document.text)
+            if key is not None:
+                conn.execute(
+                    "INSERT INTO sources (source, sha256, seen) VALUES (?, ?, ?)"
+                    " ON CONFLICT(source, sha256) DO UPDATE SET seen = excluded.seen",
+                    (key, document.sha256, now),
+                )
+        record = self.document(document.sha256)
+        assert record is not None
+        return Opened(
+            record=record,
+            annotations=self.annotations(document.sha256),
+            position=self.position(document.sha256),
+            reanchored_from=reanchored_from,
+            moved=moved,
+            orphaned=orphaned,
+        )
+
+    def _reanchor(self, conn: sqlite3.Connection, old: str, new: str, text: str) -> tuple[int, list[Annotation]]:
+        moved = 0
+        orphaned: list[Annotation] = []
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?", (old,)).fetchall()
+        for annotation in map(_annotation, rows):
+            match = locate(annotation.anchor, text)
+            if match is None:
+                conn.execute("UPDATE annotations SET sha256 = ?, orphaned = 1 WHERE id = ?", (new, annotation.id))
+                orphaned.append(_replace(annotation, sha256=new, orphaned=True))
+                continue
+            anchor = Anchor.of(text, match.start, match.end)
+            conn.execute(
+                'UPDATE annotations SET sha256 = ?, exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?,'
+                " orphaned = 0 WHERE id = ?",
+                (new, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, annotation.id),
+            )
+            moved += 1
+        position = conn.execute('SELECT "offset", sentence FROM positions WHERE sha256 = ?', (old,)).fetchone()
+        old_text = conn.execute("SELECT text FROM documents WHERE sha256 = ?", (old,)).fetchone()[0]
+        if position is not None:
+            offset = min(position[0], max(len(text) - 1, 0))
+            if old_text and position[0] < len(old_text):
+                found = locate(Anchor.of(old_text, position[0], min(len(old_text), position[0] + 32)), text)
+                offset = found.start if found is not None else offset
+            conn.execute(
+                'INSERT INTO positions (sha256, "offset", sentence) VALUES (?, ?, NULL)'
+                ' ON CONFLICT(sha256) DO UPDATE SET "offset" = excluded."offset", sentence = NULL',
+                (new, offset),
+            )
+        return moved, orphaned
+
+    def document(self, sha256: str) -> DocumentRecord | None:
+        rows = self._query("SELECT sha256, title, text, first_seen, last_opened FROM documents WHERE sha256 = ?", (sha256,))
+        if not rows:
+            return None
+        sources = tuple(
+            row[0] for row in self._query("SELECT source FROM sources WHERE sha256 = ? ORDER BY seen, source", (sha256,))
+        )
+        sha, title, text, first_seen, last_opened = rows[0]
+        return DocumentRecord(sha, title, text, sources, first_seen, last_opened)
+
+    def ensure_document(self, sha256: str, title: str, sources: tuple[str, ...] = ()) -> None:
+        """Make sure an article exists (an import of notes for text not opened here yet)."""
+        now = self._clock()
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO documents (sha256, title, text, first_seen) VALUES (?, ?, NULL, ?)"
+                " ON CONFLICT(sha256) DO NOTHING",
+                (sha256, title, now),
+            )
+            for source in sources:
+                conn.execute(
+                    "INSERT INTO sources (source, sha256, seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    (source, sha256, now),
+                )
+
+    def delete_document(self, sha256: str) -> bool:
+        """Forget an article with its annotations, position, sources and cached analyses."""
+        with self._transaction() as conn:
+            return conn.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,)).rowcount > 0
+
+    def library(self) -> list[LibraryEntry]:
+        """Every article with annotations, most recently opened first."""
+        rows = self._query(
+            "SELECT d.sha256, d.title, d.last_opened, a.tag, a.note, a.orphaned, a.modified"
+            " FROM documents d JOIN annotations a ON a.sha256 = d.sha256 ORDER BY d.sha256"
+        )
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
+        entries = []
+        for sha, items in grouped.items():
+            counts: dict[str, int] = {}
+            for item in items:
+                if item[3] is not None:
+                    counts[item[3]] = counts.get(item[3], 0) + 1
+            record = self.document(sha)
+            assert record is not None
+            entries.append(
+                LibraryEntry(
+                    sha256=sha,
+                    title=items[0][1],
+                    sources=record.sources,
+                    tag_counts=dict(sorted(counts.items())),
+                    notes=sum(1 for item in items if item[4] is not None),
+                    annotations=len(items),
+                    orphans=sum(item[5] for item in items),
+                    last_opened=items[0][2],
+                    last_modified=max(item[6] for item in items),
+                )
+            )
+        entries.sort(key=lambda e: (e.last_opened or "", e.last_modified, e.title), reverse=True)
+        return entries
+
+    # ---- annotations -----------------------------------------------------------------------
+
+    def annotations(self, sha256: str, *, orphans: bool = True) -> list[Annotation]:
+        """In document order (orphans by their old offsets)."""
+        where = "" if orphans else " AND orphaned = 0"
+        rows = self._query(
+            f'SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?{where} ORDER BY start, "end", created, id', (sha256,)
+        )
+        return [_annotation(row) for row in rows]
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
+        return _annotation(rows[0]) if rows else None
+
+    def annotate(self, sha256: str, start: int, end: int, *, tag: str | None = None, note: str | None = None) -> Change:
+        """Tag and/or note the span ``start:end`` of an opened article."""
+        note = _clean_note(note)
+        if tag is None and note is None:
+            raise ValueError("an annotation needs a tag or a note")
+        record = self.document(sha256)
+        if record is None or record.text is None:
+            raise ValueError(f"no opened article {sha256[:12]}")
+        now = self._clock()
+        annotation = Annotation(
+            id=secrets.token_hex(6),
+            sha256=sha256,
+            anchor=Anchor.of(record.text, start, end),
+            tag=check_tag(tag) if tag is not None else None,
+            note=note,
+            created=now,
+            modified=now,
+        )
+        self.restore(annotation.id, annotation)
+        return Change("note" if tag is None else "tag", None, annotation)
+
+    def edit(self, annotation_id: str, *, tag: str | None = _UNSET, note: str | None = _UNSET) -> Change:
+        """Change the tag and/or the note; clearing both deletes the annotation."""
+        before = self._existing(annotation_id)
+        new_tag = before.tag if tag is _UNSET else (check_tag(tag) if tag is not None else None)
+        new_note = before.note if note is _UNSET else _clean_note(note)
+        if new_tag == before.tag and new_note == before.note:
+            return Change("edit", before, before)
+        if new_tag is None and new_note is None:
+            return self.delete_annotation(annotation_id)
+        after = _replace(before, tag=new_tag, note=new_note, modified=self._clock())
+        self.restore(annotation_id, after)
+        return Change("edit", before, after)
+
+    def delete_annotation(self, annotation_id: str) -> Change:
+        before = self._existing(annotation_id)
+        self.restore(annotation_id, None)
+        return Change("delete", before, None)
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> Change:
+        """Place an (orphaned) annotation on a span of its article's current text."""
+        before = self._existing(annotation_id)
+        record = self.document(before.sha256)
+        if record is None or record.text is None:
+            raise ValueError(f"the article of annotation {annotation_id} is not open")
+        after = _replace(before, anchor=Anchor.of(record.text, start, end), orphaned=False, modified=self._clock())
+        self.restore(annotation_id, after)
+        return Change("re-attach", before, after)
+
+    def restore(self, annotation_id: str, state: Annotation | None) -> None:
+        """Make the stored annotation equal ``state`` (None deletes it): undo, redo and import go through here."""
+        with self._transaction() as conn:
+            if state is None:
+                conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+                return
+            a = state.anchor
+            try:
+                conn.execute(
+                    f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (state.id, state.sha256, a.exact, a.prefix, a.suffix, a.start, a.end, state.tag, state.note,
+                     state.created, state.modified, int(state.orphaned)),
+                )
+            except sqlite3.IntegrityError:
+                raise StoreError(f"the article of annotation {annotation_id} is no longer in the store") from None
+
+    def _existing(self, annotation_id: str) -> Annotation:
+        found = self.annotation(annotation_id)
+        if found is None:
+            raise KeyError(annotation_id)
+        return found
+
+    # ---- reading position ------------------------------------------------------------------
+
+    def set_position(self, sha256: str, offset: int, sentence: str | None = None) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                'INSERT INTO positions (sha256, "offset", sentence) VALUES (?, ?, ?)'
+                ' ON CONFLICT(sha256) DO UPDATE SET "offset" = excluded."offset", sentence = excluded.sentence',
+                (sha256, offset, sentence),
+            )
+
+    def position(self, sha256: str) -> Position | None:
+        rows = self._query('SELECT "offset", sentence FROM positions WHERE sha256 = ?', (sha256,))
+        return Position(rows[0][0], rows[0][1]) if rows else None
+
+    # ---- analysis cache --------------------------------------------------------------------
+
+    def save_analysis(self, analysis: Analysis, version: str | None = None) -> None:
+        """Cache ``analysis`` for its document under ``version`` (default: the running engine's)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO analyses (sha256, engine_version, json) VALUES (?, ?, ?)",
+                (analysis.document.sha256, version or _engine_version(), analysis.to_json()),
+            )
+
+    def load_analysis(self, sha256: str, version: str | None = None) -> Analysis | None:
+        """The cached analysis for this engine version, or None (a stale or corrupt entry is a miss)."""
+        from reader.analysis.model import Analysis
+
+        rows = self._query(
+            "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?", (sha256, version or _engine_version())
+        )
+        if not rows:
+            return None
+        try:
+            return Analysis.from_dict(json.loads(rows[0][0]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _engine_version() -> str:
+    from reader.analysis import engine_version
+
+    return engine_version()
+
+
+def _annotation(row: tuple[Any, ...]) -> Annotation:
+    ident, sha, exact, prefix, suffix, start, end, tag, note, created, modified, orphaned = row
+    return Annotation(ident, sha, Anchor(exact, prefix, suffix, start, end), tag, note, created, modified, bool(orphaned))
+
+
+def _replace(annotation: Annotation, **changes: Any) -> Annotation:
+    from dataclasses import replace
+
+    return replace(annotation, **changes)
