@@ -1,0 +1,77 @@
+"""The Textual application: themes, preferences, help and the palette around the reading screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader.analysis import analyze
+from reader.analysis.model import Analysis
+from reader.intake.document import Document
+from reader.resources import stylesheet
+from reader.tui.commands import ReaderCommands, key_rows
+from reader.tui.preferences import Preferences
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.reading import Analyzer, ReadingScreen
+from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
+
+
+class ReaderApp(App[None]):
+    """``analyzer`` is injected so tests pass a canned or blocking one; ``analysis`` skips it (a cached result)."""
+
+    CSS_PATH = str(stylesheet("app.tcss"))
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("T", "cycle_theme", "Theme", show=False, id="app.theme"),
+    ]
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        analysis: Analysis | None = None,
+        analyzer: Analyzer = analyze,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self._analysis = analysis
+        self._analyzer = analyzer
+        for reader_theme in THEMES:
+            self.register_theme(reader_theme)
+        self.preferences = Preferences.load()
+        chosen = theme or self.preferences.theme
+        self.theme = chosen if chosen in THEME_LABELS else DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen:
+        return ReadingScreen(self.document, analysis=self._analysis, analyzer=self._analyzer)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(DARK.variables)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own theme picker lists dozens of themes; the reader offers its three instead."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
+
+    def watch_theme(self, name: str) -> None:
+        if name in THEME_LABELS and name != self.preferences.theme:
+            self.preferences.theme = name
+            self.preferences.save()
+
+    def action_cycle_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+        self.notify(f"Theme: {THEME_LABELS[self.theme]}", timeout=2)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        pairs = ((active.node, active.binding) for active in self.screen.active_bindings.values())
+        self.push_screen(HelpScreen(key_rows(pairs, self.get_key_display)))

@@ -1,0 +1,68 @@
+"""Keys as data: one row per action for the help screen, one palette command per row.
+
+Both come from the live Binding objects of the focused widget, the screen and the
+app, so neither can drift from what the keys actually do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+
+from reader.tui.themes import THEME_LABELS
+
+
+@dataclass
+class KeyRow:
+    description: str
+    node: DOMNode
+    action: str
+    keys: list[str] = field(default_factory=list)
+
+
+def key_rows(pairs: Iterable[tuple[DOMNode, Binding]], key_display: Callable[[Binding], str]) -> list[KeyRow]:
+    """One row per (node, action) with a description, every key bound to it merged in."""
+    rows: dict[tuple[int, str], KeyRow] = {}
+    for node, binding in pairs:
+        if not binding.description:
+            continue
+        row = rows.setdefault((id(node), binding.action), KeyRow(binding.description, node, binding.action))
+        shown = key_display(binding)
+        if shown not in row.keys:
+            row.keys.append(shown)
+    return list(rows.values())
+
+
+def node_bindings(nodes: Iterable[DOMNode]) -> Iterable[tuple[DOMNode, Binding]]:
+    for node in nodes:
+        for _key, binding in node._bindings:  # noqa: SLF001 - the merged, keymap-aware bindings
+            yield node, binding
+
+
+class ReaderCommands(Provider):
+    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        nodes: list[DOMNode] = [*self.screen.query("ArticleView"), *self.screen.query("SidePanel"), self.screen, app]
+        entries: list[tuple[str, str, Callable[[], object]]] = [
+            (row.description, " ".join(row.keys), partial(app.run_action, row.action, row.node))
+            for row in key_rows(node_bindings(nodes), app.get_key_display)
+        ]
+        for name, label in THEME_LABELS.items():
+            entries.append((f"Theme: {label}", "", partial(setattr, app, "theme", name)))
+        return entries
+
+    async def discover(self) -> Hits:
+        for name, keys, command in self._entries():
+            yield DiscoveryHit(name, command, help=keys or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, keys, command in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, text=name, help=keys or None)

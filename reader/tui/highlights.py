@@ -1,0 +1,126 @@
+"""The analysis as the reader sees it: marks per layer, sorted for bisection, and lookups by sentence.
+
+Built once when an analysis arrives; the article view and the panel only read it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    label: str
+    glyph: str  # shown in the gutter and the legend: layers never rely on colour alone
+    key: str
+
+
+LAYERS: tuple[Layer, ...] = (
+    Layer("speakers", "Speakers", "❝", "s"),
+    Layer("numbers", "Numbers", "#", "m"),
+    Layer("claims", "Claims", "?", "c"),
+    Layer("checks", "Checks", "!", "x"),
+)
+LAYER_NAMES = tuple(layer.name for layer in LAYERS)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted span; ``kind`` picks the style (quote, mention, number, claim, check)."""
+
+    layer: str
+    kind: str
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class LayerMarks:
+    marks: list[Mark] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    longest: int = 0
+
+    def add_sorted(self, marks: list[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda mark: (mark.start, mark.end))
+        self.starts = [mark.start for mark in self.marks]
+        self.longest = max((mark.end - mark.start for mark in self.marks), default=0)
+
+    def after(self, offset: int) -> Mark | None:
+        index = bisect_right(self.starts, offset)
+        return self.marks[index] if index < len(self.marks) else None
+
+    def before(self, offset: int) -> Mark | None:
+        index = bisect_left(self.starts, offset) - 1
+        return self.marks[index] if index >= 0 else None
+
+
+class AnalysisIndex:
+    """Marks per layer and the items behind them, keyed by id."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.speakers: dict[str, Speaker] = {speaker.id: speaker for speaker in analysis.speakers}
+        self.quotes: dict[str, Quote] = {quote.id: quote for quote in analysis.quotes}
+        self.numbers: dict[str, Number] = {number.id: number for number in analysis.numbers}
+        self.claims: dict[str, Claim] = {claim.id: claim for claim in analysis.claims}
+        self.quotes_by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
+        for quote in analysis.quotes:
+            self.quotes_by_speaker[quote.speaker].append(quote)
+        marks: dict[str, list[Mark]] = {name: [] for name in LAYER_NAMES}
+        for quote in analysis.quotes:
+            marks["speakers"].append(Mark("speakers", "quote", quote.start, quote.end, quote.id))
+        for speaker in analysis.speakers:
+            for mention in speaker.mentions:
+                marks["speakers"].append(Mark("speakers", "mention", mention.start, mention.end, speaker.id))
+        for number in analysis.numbers:
+            marks["numbers"].append(Mark("numbers", "number", number.start, number.end, number.id))
+        for claim in analysis.claims:
+            marks["claims"].append(Mark("claims", "claim", claim.start, claim.end, claim.id))
+        for index, check in enumerate(analysis.checks):
+            for span in check.spans:
+                marks["checks"].append(Mark("checks", "check", span.start, span.end, f"k{index}"))
+        self.layers: dict[str, LayerMarks] = {}
+        for name, items in marks.items():
+            self.layers[name] = LayerMarks()
+            self.layers[name].add_sorted([mark for mark in items if mark.end > mark.start])
+
+    def counts(self) -> dict[str, int]:
+        analysis = self.analysis
+        return {
+            "speakers": len(analysis.quotes),
+            "numbers": len(analysis.numbers),
+            "claims": len(analysis.claims),
+            "checks": len(analysis.checks),
+        }
+
+    def overlapping(self, layer: str, start: int, end: int) -> list[Mark]:
+        """Marks of one layer that touch ``[start, end)``, including long ones that begin earlier."""
+        marks = self.layers[layer]
+        first = bisect_left(marks.starts, start - marks.longest)
+        stop = bisect_left(marks.starts, end)
+        return [mark for mark in marks.marks[first:stop] if mark.end > start]
+
+    def check_message(self, key: str) -> str:
+        return self.analysis.checks[int(key[1:])].message
+
+
+def number_value(number: Number) -> str:
+    """The normalised value in words a reader can compare: '40 %', '1.2e+06 USD', '3–5 years'."""
+    unit = f" {number.unit}" if number.unit else ""
+    if number.low is not None and number.high is not None:
+        return f"{number.low:,.12g}–{number.high:,.12g}{unit}"
+    if number.value is not None:
+        return f"{number.value:,.12g}{unit}"
+    return number.text
+
+
+def speaker_name(speaker: Speaker | None) -> str:
+    if speaker is None:
+        return "unattributed"
+    return speaker.name or speaker.label or speaker.role or speaker.id

@@ -1,0 +1,52 @@
+"""Preferences kept between runs (the theme), in a small versioned JSON file in the config folder.
+
+A missing, unreadable or foreign file reads as the defaults; writes go through a
+temporary file and ``os.replace`` so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from reader.paths import config_dir
+
+VERSION = 1
+FILE_NAME = "preferences.json"
+
+
+def preferences_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+@dataclass
+class Preferences:
+    theme: str | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Preferences:
+        path = path or preferences_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            return cls()
+        theme = data.get("theme")
+        return cls(theme=theme if isinstance(theme, str) else None)
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or preferences_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"version": VERSION, **asdict(self)}, indent=2) + "\n"
+        handle, temporary = tempfile.mkstemp(prefix=".preferences-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(payload)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,232 @@
+"""The reading screen: article, side panel, details, status; owns the ReadingState and the analysis worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.analysis.model import Analysis
+from reader.intake.document import Document
+from reader.tui.highlights import LAYERS
+from reader.tui.state import ReadingState, Search
+from reader.tui.text import inert
+from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.details import SentenceDetails
+from reader.tui.widgets.panel import SidePanel
+from reader.tui.widgets.search import SearchBar
+from reader.tui.widgets.status import StatusLine
+
+Analyzer = Callable[..., Analysis]
+NARROW = 110  # below this many columns the panel is an overlay opened on demand
+
+
+class AnalysisProgress(Message):
+    """Posted from the worker thread; only the newest one matters."""
+
+    def __init__(self, percent: int) -> None:
+        super().__init__()
+        self.percent = percent
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisProgress)
+
+
+class ReadingScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="reading.search"),
+        Binding("n", "search_step(1)", "Next match", show=False, id="reading.next_match"),
+        Binding("N", "search_step(-1)", "Previous match", show=False, id="reading.previous_match"),
+        *(
+            Binding(layer.key, f"toggle_layer('{layer.name}')", f"{layer.label} layer", show=False, id=f"layer.{layer.name}")
+            for layer in LAYERS
+        ),
+        Binding("f", "cycle_focus_layer", "Focus layer", show=False, id="reading.focus_layer"),
+        Binding("tab", "switch_focus", "Article/panel", id="reading.switch_focus"),
+        Binding("p", "toggle_panel", "Panel", id="reading.toggle_panel"),
+        Binding("escape", "clear", "Clear marks", show=False, id="reading.clear"),
+    ]
+
+    def __init__(self, document: Document, *, analysis: Analysis | None, analyzer: Analyzer) -> None:
+        super().__init__()
+        self.state = ReadingState(document)
+        self._analysis = analysis
+        self._analyzer = analyzer
+        self.panel_open = True
+        self.title = inert(document.title)
+        self.sub_title = inert(document.source)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="reading"):
+                yield ArticleView(self.state, id="article")
+                yield SentenceDetails(id="details")
+            yield SidePanel(id="panel")
+        bar = SearchBar(id="search")
+        bar.display = False
+        yield bar
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    def on_mount(self) -> None:
+        self.article.focus()
+        self._fit(self.app.size.width)
+        self.refresh_reading()
+        if self._analysis is not None:
+            self.adopt_analysis(self._analysis)
+        else:
+            # After the first frame: the import of spaCy must not delay the article.
+            self.call_after_refresh(self.run_analysis)
+
+    # -- analysis ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def run_analysis(self) -> Analysis:
+        worker = get_current_worker()
+        last = -1
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            percent = 100 * done // total if total else 100
+            if percent != last:
+                last = percent
+                self.post_message(AnalysisProgress(percent))
+
+        return self._analyzer(self.state.document, progress=progress, cancelled=lambda: worker.is_cancelled)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        if self.state.loading:
+            self.state.progress = message.percent
+            self.panel.show_progress(message.percent)
+            self.refresh_reading()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "analysis":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
+            self.adopt_analysis(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.state.analysis_error = f"{type(error).__name__}: {error}"
+            self.panel.show_error(self.state.analysis_error)
+            self.refresh_reading()
+
+    def adopt_analysis(self, analysis: Analysis) -> None:
+        before = self.state.cursor_span
+        self.state.set_analysis(analysis)
+        assert self.state.index is not None
+        self.panel.show_analysis(self.state.index)
+        self.article.refresh_highlights()
+        self.article.cursor_changed(before)
+
+    # -- keeping the widgets in step with the state -------------------------------------------
+
+    def refresh_reading(self) -> None:
+        """Details and status follow the cursor; the article redraws itself."""
+        self.query_one(SentenceDetails).show(self.state)
+        self.query_one(StatusLine).show(self.state)
+        search = self.state.search
+        self.query_one(SearchBar).show_count(search.current, search.count, search.query)
+
+    def _highlights_changed(self, *, center: bool = True) -> None:
+        self.article.refresh_highlights()
+        self.article.show_cursor(center=center)
+        self.refresh_reading()
+
+    def on_article_view_cursor_moved(self, _message: ArticleView.CursorMoved) -> None:
+        self.refresh_reading()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        narrow = width < NARROW
+        if narrow != self.narrow:
+            self.panel_open = not narrow
+        self.set_class(narrow, "-narrow")
+        self.set_class(self.panel_open, "-panel-open")
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_toggle_layer(self, name: str) -> None:
+        self.state.toggle_layer(name)
+        self._highlights_changed(center=False)
+
+    def action_cycle_focus_layer(self) -> None:
+        self.state.cycle_focus_layer()
+        self.refresh_reading()
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(Input.Changed, "#search-input")
+    def _search_typed(self, event: Input.Changed) -> None:
+        self.state.find(event.value)
+        self._highlights_changed()
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        if not message.keep:
+            self.state.search = Search()
+            self.state.version += 1
+        self.article.focus()
+        self._highlights_changed(center=False)
+
+    def action_search_step(self, direction: int) -> None:
+        if self.state.search.count:
+            self.state.step_search(direction)
+            self._highlights_changed()
+        else:
+            self.app.bell()
+
+    def action_switch_focus(self) -> None:
+        """Tab: article to panel and back; a narrow screen shows the panel while it has focus."""
+        if self.panel.has_focus_within:
+            self.article.focus()
+            if self.narrow:
+                self.panel_open = False
+        else:
+            self.panel_open = True
+            self.panel.tree.focus()
+        self.set_class(self.panel_open, "-panel-open")
+
+    def action_toggle_panel(self) -> None:
+        self.panel_open = not self.panel_open
+        self.set_class(self.panel_open, "-panel-open")
+        if not self.panel_open and self.panel.has_focus_within:
+            self.article.focus()
+        self.call_after_refresh(self.article.show_cursor)
+
+    def action_clear(self) -> None:
+        if self.narrow and self.panel_open:
+            self.action_toggle_panel()
+            return
+        self.state.clear_marks()
+        self._highlights_changed(center=False)
+
+    def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
+        item = message.item
+        if item.kind == "speaker":
+            self.state.focus_speaker(item.key)
+        self.state.select(item.start, item.end)
+        self._highlights_changed()

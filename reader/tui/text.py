@@ -1,0 +1,155 @@
+"""Article text made safe and laid out for the terminal: inert control characters, wrapped lines.
+
+Everything here keeps code-point offsets aligned with ``Document.text`` so analysis
+spans map onto screen lines with plain arithmetic. No Textual: pure functions the
+article view calls once per document or once per width, never per rendered line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rich.cells import cell_len
+
+from reader.intake.document import Paragraph
+
+
+def _inert_table() -> dict[int, str]:
+    table = {code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A}
+    table[0x09] = " "  # a tab is whitespace in prose; one space keeps the offsets
+    table[0x7F] = "\u2421"
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+    return table
+
+
+_INERT = _inert_table()
+
+
+def inert(text: str) -> str:
+    """Control characters (C0 except newline, DEL, C1) as visible placeholders of the same length.
+
+    An article may carry ESC sequences that would otherwise reach the terminal;
+    one code point in, one code point out, so offsets stay valid.
+    """
+    return text.translate(_INERT)
+
+
+@lru_cache(maxsize=8)
+def _ascii_line(width: int) -> re.Pattern[str]:
+    # The longest run of at most `width` characters that ends before whitespace or the end.
+    return re.compile(r".{1,%s}(?=\s|\Z)".replace("%s", str(width)), re.DOTALL)
+
+
+_SPACES = re.compile(r"\s*")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class Wrapped:
+    """The document wrapped at one width: line ``i`` shows ``text[starts[i]:ends[i]]``.
+
+    A blank line separates paragraphs; it is empty (start == end == the end of the
+    paragraph before), which keeps ``starts`` sorted for bisection.
+    """
+
+    width: int
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def lines_of(self, start: int, end: int) -> tuple[int, int]:
+        """First and last line a span touches (inclusive)."""
+        first = self.line_of(start)
+        return first, max(first, self.line_of(max(start, end - 1)))
+
+
+def wrap(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph], width: int) -> Wrapped:
+    """Greedy word wrap by terminal cells; words wider than the line break at a character."""
+    width = max(1, width)
+    wrapped = Wrapped(width)
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            wrapped.starts.append(paragraphs[number - 1].end)
+            wrapped.ends.append(paragraphs[number - 1].end)
+        segment = text[paragraph.start : paragraph.end]
+        if segment.isascii():
+            _wrap_ascii(segment, paragraph.start, width, wrapped)
+        else:
+            _wrap_cells(segment, paragraph.start, width, wrapped)
+    if not paragraphs:
+        wrapped.starts.append(0)
+        wrapped.ends.append(0)
+    return wrapped
+
+
+def _wrap_ascii(segment: str, base: int, width: int, out: Wrapped) -> None:
+    """One character is one cell: a regex finds each line in C, so a long book wraps in well under a second."""
+    line = _ascii_line(width)
+    pos = _SPACES.match(segment).end()
+    size = len(segment)
+    while pos < size:
+        match = line.match(segment, pos)
+        end = match.end() if match else pos + width
+        out.starts.append(base + pos)
+        out.ends.append(base + len(segment[pos:end].rstrip()) + pos)
+        pos = _SPACES.match(segment, end).end()
+
+
+def _wrap_cells(segment: str, base: int, width: int, out: Wrapped) -> None:
+    line_start = -1
+    line_end = 0
+    cells = 0
+    for match in _WORD.finditer(segment):
+        word_start, word_end = match.span()
+        word_cells = cell_len(match.group())
+        if line_start >= 0:
+            gap = cell_len(segment[line_end:word_start])
+            if cells + gap + word_cells <= width:
+                line_end, cells = word_end, cells + gap + word_cells
+                continue
+            out.starts.append(base + line_start)
+            out.ends.append(base + line_end)
+        line_start, line_end, cells = word_start, word_end, word_cells
+        if word_cells > width:
+            line_start, line_end, cells = _break_word(segment, word_start, word_end, base, width, out)
+    if line_start >= 0:
+        out.starts.append(base + line_start)
+        out.ends.append(base + line_end)
+
+
+def _break_word(segment: str, start: int, end: int, base: int, width: int, out: Wrapped) -> tuple[int, int, int]:
+    """Emit full lines of an over-wide word (CJK prose has no spaces); return the remainder as the open line."""
+    line_start, cells = start, 0
+    for pos in range(start, end):
+        char_cells = cell_len(segment[pos])
+        if cells + char_cells > width and pos > line_start:
+            out.starts.append(base + line_start)
+            out.ends.append(base + pos)
+            line_start, cells = pos, 0
+        cells += char_cells
+    return line_start, end, cells
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def rough_sentences(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[tuple[int, int]]:
+    """Sentence spans from punctuation alone: the cursor works before the analysis has run."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+            end = match.start() + len(match.group().rstrip())
+            spans.append((start, end))
+            start = match.end()
+        if start < paragraph.end:
+            spans.append((start, paragraph.end))
+    return spans

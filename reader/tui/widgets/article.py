@@ -1,0 +1,309 @@
+"""The article: a virtual scroll view that renders only the lines on screen.
+
+The text is wrapped once per width (reader.tui.text.wrap) and each mark is
+assigned to the lines it touches at that moment, so ``render_line`` only slices
+strings and applies styles it already has. Rendered lines are cached by line,
+width, highlight version and the part of the cursor sentence they show, so
+moving the cursor re-renders the two or three lines it leaves and enters.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from bisect import bisect_left
+from collections import defaultdict
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.tui.highlights import LAYERS, Mark
+from reader.tui.state import ReadingState, Span
+from reader.tui.text import Wrapped, wrap
+
+GUTTER = 3  # cursor bar, layer glyph, space
+MAX_TEXT_WIDTH = 96  # a comfortable measure; wider terminals centre the column
+_GLYPHS = {layer.name: layer.glyph for layer in LAYERS}
+_GLYPH_ORDER = ("checks", "claims", "speakers", "numbers")  # one glyph fits: the rarest layer wins
+_STYLE_ORDER = ("quote", "mention", "number", "claim", "check")
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Reads and moves the sentence cursor; everything else about the text comes from ReadingState."""
+
+    COMPONENT_CLASSES = {
+        "article--quote",
+        "article--mention",
+        "article--number",
+        "article--claim",
+        "article--check",
+        "article--speaker-quote",
+        "article--cursor",
+        "article--selected",
+        "article--match",
+        "article--current-match",
+        "article--gutter",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next sentence", show=False, id="cursor.down"),
+        Binding("k,up", "move(-1)", "Previous sentence", show=False, id="cursor.up"),
+        Binding("J", "paragraph(1)", "Next paragraph", show=False, id="cursor.paragraph_down"),
+        Binding("K", "paragraph(-1)", "Previous paragraph", show=False, id="cursor.paragraph_up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="cursor.page_down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, id="cursor.page_up"),
+        Binding("g,home", "edge(-1)", "Top", show=False, id="cursor.top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="cursor.bottom"),
+        Binding("right_square_bracket", "mark(1)", "Next highlight", show=False, id="cursor.next_mark"),
+        Binding("left_square_bracket", "mark(-1)", "Previous highlight", show=False, id="cursor.previous_mark"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor sentence changed: the details and the status line follow."""
+
+    def __init__(self, state: ReadingState, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.state = state
+        self._wrapped: Wrapped | None = None
+        self._pad = 0
+        self._line_marks: dict[int, list[Mark]] = {}
+        self._marks_version = -1
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._painted = False
+
+    # -- layout -----------------------------------------------------------------------------
+
+    @property
+    def wrapped(self) -> Wrapped:
+        if self._wrapped is None:
+            self._relayout()
+        assert self._wrapped is not None
+        return self._wrapped
+
+    def _text_width(self) -> tuple[int, int]:
+        content = self.scrollable_content_region.width or self.size.width or 80
+        width = max(8, min(MAX_TEXT_WIDTH, content - GUTTER))
+        return width, max(0, (content - GUTTER - width) // 2)
+
+    def _relayout(self) -> None:
+        width, self._pad = self._text_width()
+        if self._wrapped is None or self._wrapped.width != width:
+            self._wrapped = wrap(self.state.text, self.state.document.paragraphs, width)
+            self._marks_version = -1
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._wrapped))
+
+    def _index_marks(self) -> None:
+        """Assign each mark to the lines it covers, once per width and analysis."""
+        index = self.state.index
+        if index is None or self._marks_version == id(index):
+            return
+        wrapped = self.wrapped
+        by_line: dict[int, list[Mark]] = defaultdict(list)
+        for layer in index.layers.values():
+            for mark in layer.marks:
+                first, last = wrapped.lines_of(mark.start, mark.end)
+                for line in range(first, last + 1):
+                    by_line[line].append(mark)
+        self._line_marks = dict(by_line)
+        self._marks_version = id(index)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Rewrap and keep the cursor sentence on the same screen row."""
+        old = self._wrapped
+        row = None
+        if old is not None:
+            row = old.line_of(self.state.cursor_span[0]) - round(self.scroll_y)
+        self._relayout()
+        if self._wrapped is not old and row is not None:
+            line = self.wrapped.line_of(self.state.cursor_span[0])
+            height = self.scrollable_content_region.height
+            row = min(max(row, 0), max(0, height - 1))
+            self.scroll_to(y=max(0, line - row), animate=False, immediate=True)
+        self.show_cursor()
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._cache.clear()
+        super().notify_style_update()
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        wrapped = self.wrapped
+        line = round(self.scroll_y) + y
+        if line >= len(wrapped):
+            return Strip.blank(width, self.rich_style)
+        start, end = wrapped.starts[line], wrapped.ends[line]
+        cursor_start, cursor_end = self.state.cursor_span
+        on_cursor = (max(start, cursor_start), min(end, cursor_end)) if cursor_start <= end and cursor_end > start else None
+        key = (line, width, self.state.version, on_cursor)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = self._render(line, width, on_cursor)
+        if not self._painted:
+            self._painted = True
+            self.call_after_refresh(_report_first_paint)
+        return strip
+
+    def _render(self, line: int, width: int, on_cursor: Span | None) -> Strip:
+        self._index_marks()
+        state = self.state
+        wrapped = self.wrapped
+        start, end = wrapped.starts[line], wrapped.ends[line]
+        base = self.rich_style
+        text = Text(state.text[start:end], style=base, end="", no_wrap=True)
+
+        def paint(style: Style, span_start: int, span_end: int) -> None:
+            if span_end > start and span_start < end:
+                text.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
+
+        if on_cursor is not None:
+            paint(self._style("cursor"), *on_cursor)
+        layers_here: set[str] = set()
+        marks = sorted(
+            (mark for mark in self._line_marks.get(line, ()) if state.layers[mark.layer]),
+            key=lambda mark: _STYLE_ORDER.index(mark.kind),
+        )
+        for mark in marks:
+            layers_here.add(mark.layer)
+            paint(self._style(mark.kind), mark.start, mark.end)
+        for quote_start, quote_end in state.speaker_quotes():
+            paint(self._style("speaker-quote"), quote_start, quote_end)
+        if state.selected is not None:
+            paint(self._style("selected"), *state.selected)
+        search = state.search
+        if search.starts:
+            first = bisect_left(search.starts, start - search.length + 1)
+            for number in range(first, len(search.starts)):
+                match = search.starts[number]
+                if match >= end:
+                    break
+                name = "current-match" if number == search.current else "match"
+                paint(self._style(name), match, match + search.length)
+
+        gutter_style = base + self._style("gutter")
+        glyph = next((_GLYPHS[name] for name in _GLYPH_ORDER if name in layers_here), " ")
+        segments = [
+            Segment(" " * self._pad, base),
+            Segment("▌" if on_cursor is not None else " ", gutter_style),
+            Segment(glyph, gutter_style),
+            Segment(" ", base),
+            *text.render(self.app.console),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    # -- cursor -----------------------------------------------------------------------------
+
+    def refresh_highlights(self) -> None:
+        """The state's version changed: every cached line is stale."""
+        self._cache.clear()
+        self.refresh()
+
+    def refresh_span(self, span: Span) -> None:
+        first, last = self.wrapped.lines_of(*span)
+        self.refresh_lines(first, last - first + 1)
+
+    def show_cursor(self, *, center: bool = False) -> None:
+        """Scroll the least that brings the cursor sentence into view (or to a third of the page)."""
+        first, last = self.wrapped.lines_of(*self.state.cursor_span)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if center:
+            target = max(0, first - height // 3)
+        elif first < top:
+            target = first
+        elif last >= top + height:
+            target = min(first, last - height + 1)
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def cursor_changed(self, before: Span, *, center: bool = False) -> None:
+        self.refresh_span(before)
+        self.refresh_span(self.state.cursor_span)
+        self.show_cursor(center=center)
+        self.post_message(self.CursorMoved())
+
+    def action_move(self, delta: int) -> None:
+        before = self.state.cursor_span
+        self.state.move(delta)
+        self.cursor_changed(before)
+
+    def action_paragraph(self, delta: int) -> None:
+        before = self.state.cursor_span
+        self.state.jump_paragraph(delta)
+        self.cursor_changed(before)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first sentence that starts on it."""
+        wrapped = self.wrapped
+        height = max(1, self.scrollable_content_region.height)
+        top = min(max(0, round(self.scroll_y) + direction * (height - 1)), max(0, len(wrapped) - height))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        before = self.state.cursor_span
+        line = top
+        while line < len(wrapped) - 1 and wrapped.starts[line] == wrapped.ends[line]:
+            line += 1
+        self.state.cursor_to(wrapped.starts[line])
+        if self.state.cursor_span[0] < wrapped.starts[line] and direction > 0:
+            self.state.move(1)
+        self.cursor_changed(before)
+
+    def action_edge(self, direction: int) -> None:
+        before = self.state.cursor_span
+        self.state.move(direction * len(self.state.sentences))
+        self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True)
+        self.cursor_changed(before)
+
+    def action_mark(self, direction: int) -> None:
+        if self.state.step_mark(direction) is not None:
+            self.refresh_highlights()
+            self.show_cursor(center=True)
+            self.post_message(self.CursorMoved())
+        else:
+            self.app.bell()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        wrapped = self.wrapped
+        line = round(self.scroll_y) + offset.y
+        if line >= len(wrapped):
+            return
+        start, end = wrapped.starts[line], wrapped.ends[line]
+        column = offset.x - self._pad - GUTTER
+        position, cells = start, 0
+        for char in self.state.text[start:end]:
+            cells += cell_len(char)
+            if cells > column:
+                break
+            position += 1
+        before = self.state.cursor_span
+        self.state.cursor_to(min(position, max(start, end - 1)))
+        self.cursor_changed(before)
+
+
+def _report_first_paint() -> None:
+    """``READER_REPORT_FIRST_PAINT=path``: write the wall-clock time the article first reached the screen."""
+    path = os.environ.get("READER_REPORT_FIRST_PAINT")
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(f"{time.time():.6f}\n")

@@ -1,0 +1,50 @@
+"""What the analysis says about the cursor sentence: who is quoted and how, numbers, claims, checks."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.tui.highlights import LAYERS, number_value, speaker_name
+from reader.tui.state import ReadingState
+from reader.tui.widgets.panel import snippet
+
+_GLYPH = {layer.name: layer.glyph for layer in LAYERS}
+
+
+class SentenceDetails(Static):
+    def show(self, state: ReadingState) -> None:
+        self.update(describe(state))
+
+
+def describe(state: ReadingState) -> Text:
+    sentence = state.sentence
+    lines: list[Text] = []
+    index = state.index
+    if index is None:
+        note = state.analysis_error and "analysis unavailable" or f"analysing… {state.progress}%"
+        return Text(f"{sentence.id} · {note}", "dim")
+    start, end = state.cursor_span
+    for mark in index.overlapping("speakers", start, end):
+        if mark.kind != "quote":
+            continue
+        quote = index.quotes[mark.key]
+        speaker = index.speakers.get(quote.speaker) if quote.speaker else None
+        cue = f", cue “{snippet(quote.cue.text, 24)}”" if quote.cue else ""
+        role = f" ({snippet(speaker.role, 30)})" if speaker and speaker.role and speaker.name else ""
+        lines.append(Text.assemble(f"{_GLYPH['speakers']} ", (f"{snippet(speaker_name(speaker), 40)}", "bold"), role, f" · {quote.kind} quote{cue}"))
+    for mark in index.overlapping("numbers", start, end):
+        number = index.numbers[mark.key]
+        lines.append(Text.assemble(f"{_GLYPH['numbers']} “{snippet(number.text, 30)}” = ", (number_value(number), "bold"), f" · {number.kind}"))
+    for mark in index.overlapping("claims", start, end):
+        claim = index.claims[mark.key]
+        why = f": {snippet(claim.explanation, 200)}" if claim.explanation else ""
+        lines.append(Text.assemble(f"{_GLYPH['claims']} ", (claim.category.replace("_", " "), "bold"), f" ({claim.weight}){why}"))
+    seen: set[str] = set()
+    for mark in index.overlapping("checks", start, end):
+        if mark.key not in seen:
+            seen.add(mark.key)
+            lines.append(Text(f"{_GLYPH['checks']} {snippet(index.check_message(mark.key), 200)}"))
+    if not lines:
+        return Text(f"{sentence.id} · nothing flagged in this sentence", "dim")
+    return Text("\n").join(lines)

@@ -1,0 +1,33 @@
+"""The status line: reading position, the legend with per-layer counts, search and analysis state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from reader.tui.highlights import LAYERS
+from reader.tui.state import ReadingState
+
+
+class StatusLine(Static):
+    COMPONENT_CLASSES = {"status--speakers", "status--numbers", "status--claims", "status--checks", "status--off"}
+
+    def show(self, state: ReadingState) -> None:
+        counts = state.index.counts() if state.index else {}
+        text = Text(f"{state.position:>3}% ", "bold")
+        for layer in LAYERS:
+            style = self.get_component_rich_style(f"status--{layer.name}", partial=True)
+            if not state.layers[layer.name]:
+                style = self.get_component_rich_style("status--off", partial=True)
+            count = counts.get(layer.name)
+            label = f"{layer.glyph}{layer.label}" + (f" {count}" if count is not None else "")
+            marker = "▸" if layer.name == state.focus_layer else " "
+            text.append(f" {marker}")
+            text.append(label, style)
+        if state.search.query:
+            text.append(f"  /{state.search.current + 1 if state.search.count else 0}/{state.search.count}")
+        if state.analysis_error:
+            text.append("  analysis failed", "bold")
+        elif state.loading:
+            text.append(f"  analysing {state.progress}%")
+        self.update(text)
