@@ -132,16 +132,30 @@ def _nothing():  # noqa: ANN202
 
 
 def run_open(args: argparse.Namespace) -> int:
-    """Until the TUI lands: print a summary of the document."""
+    """Open the document in the TUI (until the library screen lands, no argument prints help)."""
     from reader.intake import load
 
     if args.source is None:
         build_open_parser().print_help()
         return EXIT_OK
     document = load(args.source, max_bytes=_max_bytes(args))
-    words = len(document.text.split())
-    print(f"{document.title}\n{document.source} · {document.extractor} · {words} words · {len(document.paragraphs)} paragraphs")
+    if args.source == "-" and not sys.stdin.isatty():
+        _keyboard_on_stdin()
+    from reader.tui import ReaderApp
+
+    ReaderApp(document).run()
     return EXIT_OK
+
+
+def _keyboard_on_stdin() -> None:
+    """The article came through a pipe; Textual reads keys from fd 0, so point it at the terminal."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise UsageError("reading from stdin needs a terminal for the keyboard (no /dev/tty)") from exc
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
 
 
 if __name__ == "__main__":
