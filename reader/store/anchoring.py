@@ -108,7 +108,9 @@ def _context(text: str, start: int, end: int, prefix: str, suffix: str) -> tuple
 def _score(quote: float, prefix: float, suffix: float, distance: int, length: int) -> float:
     position = 1.0 - min(1.0, distance / max(length, 1))
     total = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
-    return (QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position) / total
+    return (
+        QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position
+    ) / total
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -178,13 +180,18 @@ def _approximate(text: str, quote: str, prefix: str, suffix: str, expected: int)
     for candidate in _candidates(text, quote, prefix, suffix, expected):
         low = max(0, candidate - slack)
         region = text[low : candidate + len(quote) + slack]
-        blocks = [b for b in SequenceMatcher(None, quote, region, autojunk=False).get_matching_blocks() if b.size]
+        blocks = [
+            b for b in SequenceMatcher(None, quote, region, autojunk=False).get_matching_blocks() if b.size
+        ]
         blocks = [b for b in blocks if b.size >= 3] or blocks
         if not blocks:
             continue
         first, last = blocks[0], blocks[-1]
         starts = {low + first.b, max(low, low + first.b - first.a)}
-        ends = {low + last.b + last.size, min(len(text), low + last.b + last.size + len(quote) - last.a - last.size)}
+        ends = {
+            low + last.b + last.size,
+            min(len(text), low + last.b + last.size + len(quote) - last.a - last.size),
+        }
         for start in starts:
             for end in ends:
                 if end <= start:

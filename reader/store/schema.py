@@ -79,7 +79,9 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> int:
     for version in range(start, target):
         # executescript commits first; the explicit BEGIN makes each step all-or-nothing.
         try:
-            conn.executescript(f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
+            conn.executescript(
+                f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+            )
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

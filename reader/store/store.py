@@ -84,7 +84,9 @@ class Store:
         path = folder / DATABASE
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the store in {folder}: {exc}") from None
         try:
@@ -144,7 +146,9 @@ class Store:
                 " last_opened = COALESCE(excluded.last_opened, documents.last_opened)",
                 (document.sha256, document.title, document.text, now, now if touch else None),
             )
-            has_own = conn.execute("SELECT 1 FROM annotations WHERE sha256 = ? LIMIT 1", (document.sha256,)).fetchone()
+            has_own = conn.execute(
+                "SELECT 1 FROM annotations WHERE sha256 = ? LIMIT 1", (document.sha256,)
+            ).fetchone()
             if key is not None and not has_own:
                 row = conn.execute(
                     "SELECT s.sha256 FROM sources s WHERE s.source = ? AND s.sha256 != ?"
@@ -172,14 +176,18 @@ class Store:
             orphaned=orphaned,
         )
 
-    def _reanchor(self, conn: sqlite3.Connection, old: str, new: str, text: str) -> tuple[int, list[Annotation]]:
+    def _reanchor(
+        self, conn: sqlite3.Connection, old: str, new: str, text: str
+    ) -> tuple[int, list[Annotation]]:
         moved = 0
         orphaned: list[Annotation] = []
         rows = conn.execute(f"SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?", (old,)).fetchall()
         for annotation in map(_annotation, rows):
             match = locate(annotation.anchor, text)
             if match is None:
-                conn.execute("UPDATE annotations SET sha256 = ?, orphaned = 1 WHERE id = ?", (new, annotation.id))
+                conn.execute(
+                    "UPDATE annotations SET sha256 = ?, orphaned = 1 WHERE id = ?", (new, annotation.id)
+                )
                 orphaned.append(_replace(annotation, sha256=new, orphaned=True))
                 continue
             anchor = Anchor.of(text, match.start, match.end)
@@ -189,7 +197,9 @@ class Store:
                 (new, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end, annotation.id),
             )
             moved += 1
-        position = conn.execute('SELECT "offset", sentence FROM positions WHERE sha256 = ?', (old,)).fetchone()
+        position = conn.execute(
+            'SELECT "offset", sentence FROM positions WHERE sha256 = ?', (old,)
+        ).fetchone()
         old_text = conn.execute("SELECT text FROM documents WHERE sha256 = ?", (old,)).fetchone()[0]
         if position is not None:
             offset = min(position[0], max(len(text) - 1, 0))
@@ -204,11 +214,16 @@ class Store:
         return moved, orphaned
 
     def document(self, sha256: str) -> DocumentRecord | None:
-        rows = self._query("SELECT sha256, title, text, first_seen, last_opened FROM documents WHERE sha256 = ?", (sha256,))
+        rows = self._query(
+            "SELECT sha256, title, text, first_seen, last_opened FROM documents WHERE sha256 = ?", (sha256,)
+        )
         if not rows:
             return None
         sources = tuple(
-            row[0] for row in self._query("SELECT source FROM sources WHERE sha256 = ? ORDER BY seen, source", (sha256,))
+            row[0]
+            for row in self._query(
+                "SELECT source FROM sources WHERE sha256 = ? ORDER BY seen, source", (sha256,)
+            )
         )
         sha, title, text, first_seen, last_opened = rows[0]
         return DocumentRecord(sha, title, text, sources, first_seen, last_opened)
@@ -272,7 +287,8 @@ class Store:
         """In document order (orphans by their old offsets)."""
         where = "" if orphans else " AND orphaned = 0"
         rows = self._query(
-            f'SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?{where} ORDER BY start, "end", created, id', (sha256,)
+            f'SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?{where} ORDER BY start, "end", created, id',
+            (sha256,),
         )
         return [_annotation(row) for row in rows]
 
@@ -280,7 +296,9 @@ class Store:
         rows = self._query(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
         return _annotation(rows[0]) if rows else None
 
-    def annotate(self, sha256: str, start: int, end: int, *, tag: str | None = None, note: str | None = None) -> Change:
+    def annotate(
+        self, sha256: str, start: int, end: int, *, tag: str | None = None, note: str | None = None
+    ) -> Change:
         """Tag and/or note the span ``start:end`` of an opened article."""
         note = _clean_note(note)
         if tag is None and note is None:
@@ -325,7 +343,9 @@ class Store:
         record = self.document(before.sha256)
         if record is None or record.text is None:
             raise ValueError(f"the article of annotation {annotation_id} is not open")
-        after = _replace(before, anchor=Anchor.of(record.text, start, end), orphaned=False, modified=self._clock())
+        after = _replace(
+            before, anchor=Anchor.of(record.text, start, end), orphaned=False, modified=self._clock()
+        )
         self.restore(annotation_id, after)
         return Change("re-attach", before, after)
 
@@ -339,11 +359,25 @@ class Store:
             try:
                 conn.execute(
                     f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (state.id, state.sha256, a.exact, a.prefix, a.suffix, a.start, a.end, state.tag, state.note,
-                     state.created, state.modified, int(state.orphaned)),
+                    (
+                        state.id,
+                        state.sha256,
+                        a.exact,
+                        a.prefix,
+                        a.suffix,
+                        a.start,
+                        a.end,
+                        state.tag,
+                        state.note,
+                        state.created,
+                        state.modified,
+                        int(state.orphaned),
+                    ),
                 )
             except sqlite3.IntegrityError:
-                raise StoreError(f"the article of annotation {annotation_id} is no longer in the store") from None
+                raise StoreError(
+                    f"the article of annotation {annotation_id} is no longer in the store"
+                ) from None
 
     def _existing(self, annotation_id: str) -> Annotation:
         found = self.annotation(annotation_id)
@@ -380,7 +414,8 @@ class Store:
         from reader.analysis.model import Analysis
 
         rows = self._query(
-            "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?", (sha256, version or _engine_version())
+            "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?",
+            (sha256, version or _engine_version()),
         )
         if not rows:
             return None
@@ -398,7 +433,9 @@ def _engine_version() -> str:
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:
     ident, sha, exact, prefix, suffix, start, end, tag, note, created, modified, orphaned = row
-    return Annotation(ident, sha, Anchor(exact, prefix, suffix, start, end), tag, note, created, modified, bool(orphaned))
+    return Annotation(
+        ident, sha, Anchor(exact, prefix, suffix, start, end), tag, note, created, modified, bool(orphaned)
+    )
 
 
 def _replace(annotation: Annotation, **changes: Any) -> Annotation:
