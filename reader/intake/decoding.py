@@ -64,7 +64,7 @@ def decode_bytes(raw: bytes, source: str, *, declared: str | None = None) -> str
                 text = raw[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise InputError(
-                    f"{source}: the file starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()}"
+                    f"{source}: starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()}"
                 ) from None
             if "\x00" in text:
                 raise InputError(f"{source}: binary data (NUL characters), not text")

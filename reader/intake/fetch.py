@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from reader import __version__
 from reader.intake.errors import InputError
@@ -94,11 +94,16 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.source = source
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 - urllib's signature
-        scheme = urlsplit(newurl).scheme.lower()
-        if scheme not in _SCHEMES:
-            raise InputError(f"{self.source}: redirected to an unsupported URL scheme ({scheme}:)")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 - urllib's signature
+        """Refuse a redirect to any scheme but http(s) by name (urllib would follow ``ftp:``)."""
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            scheme = urlsplit(urljoin(req.full_url, location)).scheme.lower()
+            if scheme not in _SCHEMES:
+                raise InputError(f"{self.source}: redirected to an unsupported URL scheme ({scheme}:)")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _check_length(url: str, declared: str | None, max_bytes: int) -> None:

@@ -1,0 +1,102 @@
+"""HTML files: main content only via trafilatura, title from metadata, one paragraph a line."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+import trafilatura
+
+from reader.intake import InputError, load
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> str:
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def test_article_is_extracted_without_boilerplate(tmp_path: Path, article_page) -> None:
+    document = load(_write(tmp_path / "bridge.html", article_page.html))
+
+    assert document.extractor == f"html:trafilatura-{trafilatura.__version__}"
+    assert document.title == article_page.title
+    for paragraph in article_page.paragraphs:
+        assert paragraph in document.text.split("\n")
+    for marker in article_page.boilerplate:
+        assert marker not in document.text, marker
+    assert "<" not in document.text and "evil.example" not in document.text
+
+
+def test_one_paragraph_per_line(tmp_path: Path, article_page) -> None:
+    document = load(_write(tmp_path / "bridge.htm", article_page.html))
+
+    lines = [line for line in document.text.split("\n")]
+    assert all(line.strip() == line and line for line in lines)
+    assert [document.text[p.start : p.end] for p in document.paragraphs] == lines
+    assert "Delays and costs" in lines  # headings stay, each on its own line
+
+
+def test_html_is_sniffed_from_content_whatever_the_extension(tmp_path: Path, article_page) -> None:
+    no_doctype = article_page.html.replace("<!DOCTYPE html>\n", "  \n")
+    for name, text in (
+        ("page.txt", article_page.html),
+        ("noext", no_doctype),
+        ("upper.txt", no_doctype.upper()),
+    ):
+        document = load(_write(tmp_path / name, text))
+        assert document.extractor.startswith("html:trafilatura-"), name
+
+
+def test_plain_text_that_mentions_html_is_not_html(tmp_path: Path) -> None:
+    text = "Browsers read <html> tags; this article explains why.\nIt is plain text all the same.\n"
+    document = load(_write(tmp_path / "about-html.txt", text))
+    assert document.extractor == "plain"
+    assert document.text == text
+
+
+def test_declared_windows_1252_charset(tmp_path: Path, article_page) -> None:
+    page = article_page.html.replace('charset="utf-8"', 'charset="windows-1252"').replace(
+        "42 million euros", "\u201c42 million\u201d \u20ac"
+    )
+    document = load(_write(tmp_path / "legacy.html", page, "cp1252"))
+    assert "\u201c42 million\u201d \u20ac" in document.text
+
+
+def test_meta_charset_used_for_a_non_western_page(tmp_path: Path, article_page) -> None:
+    page = article_page.html.replace('charset="utf-8"', 'charset="koi8-r"').replace(
+        "officials said.", "officials said, according to Правда."
+    )
+    document = load(_write(tmp_path / "koi8.html", page, "koi8-r"))
+    assert "according to Правда." in document.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_html_with_bom(tmp_path: Path, article_page, codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    path = tmp_path / "wide.html"
+    path.write_bytes(bom + article_page.html.encode(codec))
+    document = load(str(path))
+    assert document.extractor.startswith("html:")
+    assert article_page.paragraphs[0] in document.text
+
+
+def test_title_falls_back_to_the_first_line_without_metadata(tmp_path: Path) -> None:
+    body = "<p>" + "A story about a long day at the council meeting, told in full sentences. " * 3 + "</p>"
+    document = load(
+        _write(tmp_path / "untitled.html", f"<html><body><article>{body}</article></body></html>")
+    )
+    assert document.title == document.text.split("\n")[0][:200]
+
+
+def test_page_without_an_article_is_refused(tmp_path: Path) -> None:
+    page = """<!doctype html><html><head><title>Index</title><script>run()</script></head><body>
+    <nav><a href="/">Home</a><a href="/news">News</a><a href="/about">About us</a></nav>
+    <form><input name="q"><button>Search</button></form><footer>Copyright 2024</footer></body></html>"""
+    with pytest.raises(InputError, match=r"index.html: no article text found in the HTML"):
+        load(_write(tmp_path / "index.html", page))
+
+
+def test_markup_only_html_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no article text"):
+        load(_write(tmp_path / "blank.html", "<html><body></body></html>"))

@@ -1,0 +1,124 @@
+"""Markdown files: shown readably, markup not counted as words, one block a line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.intake import InputError, load
+from reader.intake.markdown import render_markdown
+
+ARTICLE_MD = """# Council *approves* the new budget
+
+The council voted **9 to 2** on Tuesday, according to [the minutes](https://example.org/minutes "Minutes"),
+after a debate that lasted _four hours_.
+
+![A chart of spending](chart.png)
+
+## What changes
+
+- Libraries get `12%` more money.
+- Road repairs are cut by __half__.
+
+1. First reading in May.
+2. Final vote in June.
+
+> "This is a fair budget," said the mayor.
+
+| Item | Amount |
+|------|-------:|
+| Roads | 4.1m |
+
+```
+raw  code   line
+```
+
+Setext heading
+--------------
+
+Line one with a hard break\\
+line two of the same paragraph.
+
+<div class="note">Raw <em>HTML</em> note.<script>alert("SCRIPT-MARKER")</script></div>
+
+Inline <span>tags</span> go, <script>steal("INLINE-SCRIPT")</script>their content stays.
+"""
+
+EXPECTED_LINES = [
+    "Council approves the new budget",
+    "The council voted 9 to 2 on Tuesday, according to the minutes, after a debate that lasted four hours.",
+    "What changes",
+    "Libraries get 12% more money.",
+    "Road repairs are cut by half.",
+    "First reading in May.",
+    "Final vote in June.",
+    '"This is a fair budget," said the mayor.',
+    "Item\tAmount",
+    "Roads\t4.1m",
+    "raw  code   line",
+    "Setext heading",
+    "Line one with a hard break",
+    "line two of the same paragraph.",
+    "Raw HTML note.",
+    "Inline tags go, their content stays.",
+]
+
+
+def test_markdown_article_renders_one_block_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "budget.md"
+    path.write_text(ARTICLE_MD, encoding="utf-8")
+    document = load(str(path))
+
+    assert document.extractor == "markdown"
+    assert document.text.split("\n") == EXPECTED_LINES
+    assert document.title == "Council approves the new budget"
+    assert [document.text[p.start : p.end] for p in document.paragraphs] == EXPECTED_LINES
+
+
+def test_markup_is_not_counted_as_words(tmp_path: Path) -> None:
+    path = tmp_path / "budget.markdown"
+    path.write_text(ARTICLE_MD, encoding="utf-8")
+    text = load(str(path)).text
+    for markup in ("#", "**", "__", "_four", "](", "[", "`", "![", "> ", "|", "---", "```", "<", "https://"):
+        assert markup not in text, markup
+    assert "SCRIPT" not in text and "chart" not in text
+
+
+def test_extension_decides_markdown(tmp_path: Path) -> None:
+    """The same bytes in a .txt file are plain text, kept exactly."""
+    for name in ("notes.MD", "notes.Markdown"):
+        (tmp_path / name).write_text("# Heading\n\nSome *text*.\n", encoding="utf-8")
+        assert load(str(tmp_path / name)).extractor == "markdown"
+    (tmp_path / "notes.txt").write_text("# Heading\n\nSome *text*.\n", encoding="utf-8")
+    plain = load(str(tmp_path / "notes.txt"))
+    assert plain.extractor == "plain"
+    assert plain.text == "# Heading\n\nSome *text*.\n"
+    assert plain.title == "# Heading"
+
+
+def test_front_matter_title_wins_and_is_not_text() -> None:
+    rendered = render_markdown('---\ntitle: "Budget day"\ndate: 2024-05-01\n---\n# A heading\n\nBody text.\n')
+    assert rendered.title == "Budget day"
+    assert rendered.text == "A heading\nBody text."
+
+
+def test_title_is_first_line_without_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "no-heading.md"
+    path.write_text("Plain *opening* line of the story.\n\nSecond paragraph.\n", encoding="utf-8")
+    document = load(str(path))
+    assert document.title == "Plain opening line of the story."
+
+
+def test_crlf_markdown_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "windows.md"
+    path.write_bytes("\ufeff# Caf\u00e9 \u201cnews\u201d\r\n\r\nA first\r\nparagraph.\r\n".encode())
+    document = load(str(path))
+    assert document.text == "Caf\u00e9 \u201cnews\u201d\nA first paragraph."
+
+
+def test_markdown_with_only_markup_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "rules.md"
+    path.write_text("---\n\n***\n\n![](only-an-image.png)\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rules.md: the Markdown has no readable text"):
+        load(str(path))
