@@ -1,0 +1,526 @@
+"""Find the figures in a stretch of text and normalise them: pure regexes, no spaCy.
+
+The statistical model misses and mislabels numbers (it tags "Su-27" a number and
+"ten drones" nothing), and the rules-only fallback has no model at all, so the
+figures come from the text itself. The scanner works in passes of falling
+priority: spans that only look like numbers (times, day-and-month, "9/11",
+version strings) are blocked first, then whole dates, then phrases whose
+meaning is more than their digits ("all but one", "two-thirds", "twice as
+many"), then plain figures with their currency, scale, percent and unit, which
+are finally joined into ranges. A later pass never takes text an earlier one
+claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reader.analysis.number_words import (
+    FRACTIONS,
+    SCALES,
+    SHORT_SCALES,
+    SMALL,
+    TENS,
+    WORD_NUMBER,
+    fraction_value,
+    words_value,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in the scanned text; offsets are local to that text."""
+
+    start: int
+    end: int
+    kind: str  # count | percent | money | quantity | date | range | ratio
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    # Where the figure itself ends (before a trailing unit word): the layer looks
+    # for the counted noun after it.
+    core_end: int = 0
+    spelled: bool = False  # written in words ("seventeen"), not digits
+
+
+# Qualifiers in front of a figure, mapped to the one name the analysis uses for each meaning.
+QUALIFIERS: dict[str, str] = {
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "as high as": "up to",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "circa": "about", "an estimated": "estimated", "estimated": "estimated",
+    "more than": "more than", "over": "more than", "above": "more than", "upwards of": "more than",
+    "in excess of": "more than", "just over": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "fewer than": "fewer than", "less than": "less than", "under": "less than", "below": "less than",
+    "at most": "at most", "no more than": "at most", "a maximum of": "at most",
+    "as few as": "as low as", "as little as": "as low as", "as low as": "as low as",
+    "within": "within",
+}
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "rs": "INR", "rs.": "INR", "₽": "RUB", "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN",
+    "₴": "UAH",
+}
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "PLN", "RUB", "INR", "UAH", "CAD", "AUD", "BTC")
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD", "dollar": "USD",
+    "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "złoty": "PLN", "złotys": "PLN", "złotych": "PLN",
+    "zloty": "PLN", "zlotys": "PLN", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
+    "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
+    "hryvnias": "UAH", "swiss francs": "CHF", "francs": "CHF", "bitcoin": "BTC", "bitcoins": "BTC",
+    "naira": "NGN", "rand": "ZAR", "shekels": "ILS", "lira": "TRY", "liras": "TRY", "won": "KRW",
+}
+# Units of measure and of time: part of the figure's span, and its kind is "quantity".
+MEASURES: dict[str, str] = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
+    "cm": "cm", "mm": "mm", "feet": "feet", "foot": "feet", "ft": "feet", "inches": "inches", "inch": "inches",
+    "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g",
+    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons", "ton": "tons", "lbs": "pounds", "lb": "pounds",
+    "litres": "litres", "liters": "litres", "litre": "litres", "liter": "litres", "gallons": "gallons",
+    "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day", "acres": "acres", "acre": "acres",
+    "hectares": "hectares", "hectare": "hectares", "ha": "hectares", "km2": "km2", "sq km": "km2",
+    "square kilometres": "km2", "square kilometers": "km2", "square miles": "square miles",
+    "mph": "mph", "km/h": "km/h", "kph": "km/h", "°c": "°C", "°f": "°F", "degrees": "degrees",
+    "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "gwh": "GWh", "twh": "TWh",
+    "seconds": "seconds", "second": "seconds", "minutes": "minutes", "minute": "minutes", "hours": "hours",
+    "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks", "months": "months",
+    "month": "months", "years": "years", "year": "years", "decades": "decades", "decade": "decades",
+    "centuries": "centuries", "century": "centuries", "floors": "floors", "floor": "floors",
+    "storeys": "floors", "storey": "floors",
+}
+# Letters written straight after digits that still leave a figure ("40km", "5m", "1.2bn").
+ATTACHED = {*SHORT_SCALES, "km", "cm", "mm", "kg", "ft", "lbs", "lb", "mph", "kph", "bpd", "mw", "gw", "kw", "kwh", "gwh", "twh", "ha"}
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+# Words that make the figure after them part of a name or a reference: "Article 5", "resolution 2259".
+NAME_HEADS = {
+    "article", "articles", "section", "chapter", "clause", "paragraph", "resolution", "amendment", "flight",
+    "route", "highway", "interstate", "room", "page", "pages", "gate", "platform", "terminal", "episode",
+    "season", "volume", "vol", "no", "nos", "apollo", "boeing", "airbus", "windows", "iphone", "galaxy",
+    "model", "version", "protocol", "channel", "track", "line", "bus", "tu", "mig", "su",
+}
+# "one" is also a pronoun ("one of these groups", "no one") and an idiom ("one day").
+ONE_FOLLOWERS_NOT_COUNTED = {
+    "of", "another", "day", "time", "times", "point", "way", "side", "hand", "thing", "more", "last", "such",
+    "who", "which", "that", "is", "was", "has", "had", "to", "in", "on", "at", "by", "for", "from", "and",
+    "or", "but", "the", "a", "an", "as", "can", "could", "would", "will", "should", "may", "might", "must",
+    "does", "did", "another's", "else", "like", "here", "there", "if", "with", "reason", "after", "too",
+}
+ONE_PRECEDERS_NOT_COUNTED = {"no", "any", "every", "each", "this", "that", "which", "the", "someone", "anyone", "everyone"}
+COMPOUND_NOT_COUNTED = {"way", "off", "time", "sided", "party", "handed", "dimensional", "fold", "all", "third", "thirds"}
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+WORD_NUM_RE = rf"(?:{WORD_NUMBER})"
+NUMBER = rf"(?:{DIGITS}|{WORD_NUM_RE})"
+_CURRENCY_PREFIX = (
+    r"(?:(?:US|U\.S\.|AU|A|CA|C|NZ|HK|S|R)\$|\$|€|£|¥|₹|₽|₿|₩|₺|₪|₦|₴|Rs\.?\s?|"
+    rf"(?:{'|'.join(CURRENCY_CODES)})\s?)"
+)
+_SCALE_AFTER = r"(?:\s?(?:trillion|billion|million|thousand)\b|(?:tn|bn|mln|mn|m|k|b)(?![\w]))"
+_PERCENT = r"(?:\s?%|\s?(?:percent|per\s?cent|pct)\b|\s(?:percentage\s+points?)\b)"
+
+_BOUNDARY_BEFORE = r"(?<![\w.,$€£¥₹₽₿₩₺₪₦₴])"
+_ATOM = re.compile(
+    rf"{_BOUNDARY_BEFORE}(?P<cur>{_CURRENCY_PREFIX})?(?P<num>{NUMBER})(?P<scale>{_SCALE_AFTER})?(?P<pct>{_PERCENT})?",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"(?<![\w-])(?P<q>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+_BLOCKS = [
+    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"),  # 8.30pm, 4:00 A.M.
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # 0:40, 14:05
+    re.compile(r"\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"),  # 9am
+    re.compile(r"\b\d{3,4}\s?(?:UTC|GMT|CET|EST|hrs)\b"),  # 0100 UTC
+    re.compile(r"(?<![\w,.])0\d+\b(?!\.\d)"),  # 007, 0100: codes and clock times, not amounts
+    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),  # 9/11, 24/7, 12/25/2020
+    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # 3.2.1, 10.0.0.1
+    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\d)"),  # July 31
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![\w])(?!,?\s+\d{{4}})"),  # 31 July
+    re.compile(r"(?m)^\s*\(?\d{1,2}[.)](?=\s)"),  # list markers "1." "2)"
+]
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DATES = [
+    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),  # July 1, 2020
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"),  # 1 July 2020
+    re.compile(rf"\b{MONTH},?\s+{_YEAR}\b"),  # June 2015, March, 2018
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # 2020-07-01
+    re.compile(rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_YEAR}s?\b"),  # mid-2019, early 2020
+    re.compile(r"\b(?:1[89]|20)\d0s\b"),  # the 1990s
+    re.compile(rf"\bQ[1-4]\s+{_YEAR}\b"),  # Q3 2024
+]
+_YEAR_SPAN = re.compile(rf"\b(?P<a>{_YEAR})\s?[/–—-]\s?(?P<b>\d{{4}}|\d{{2}})\b")  # 2019/20, 1939–45
+_ALL_BUT = re.compile(rf"\ball\s+but\s+(?:{DIGITS}|{WORD_NUM_RE})\b", re.IGNORECASE)
+_ORDERS = re.compile(r"\b(?P<order>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE)
+_FRACTION_NUMERATOR = rf"(?:a|an|one|{'|'.join(sorted((w for w in SMALL if SMALL[w] > 1), key=len, reverse=True))})"
+_FRACTION = re.compile(
+    rf"\b(?P<num>{_FRACTION_NUMERATOR})[- ](?P<den>{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b"
+    r"(?P<scale>\s+(?:of\s+a\s+)?(?:million|billion|trillion|thousand)\b)?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(
+    r"(?<![\w-])(?P<half>half)(?:\s+an?\s+(?P<scale>million|billion|trillion|thousand|dozen)\b"
+    r"|(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b))",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(
+    rf"\b(?P<n>twice|thrice|(?:{DIGITS}|{WORD_NUM_RE})\s+times)(?=\s+(?:as|more|less|fewer|higher|lower|larger|"
+    r"smaller|bigger|greater|the|that|what|over)\b)",
+    re.IGNORECASE,
+)
+_ONE_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS, "hundred", "thousand"], key=len, reverse=True)) + ")"
+_IN_EVERY = re.compile(
+    rf"\b(?P<a>\d+|{_ONE_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>\d+|{_ONE_WORD})\b(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+_UNIT_AND_A_HALF = re.compile(
+    r"\b(?:(?:a|an|one)\s+)?(?P<unit>year|month|week|day|hour|decade|century)\s+and\s+a\s+half\b", re.IGNORECASE
+)
+_COMPOUND_AFTER = re.compile(r"-(?P<word>[a-z]{2,14})(?P<old>-old)?\b")
+_CURRENCY_AFTER = re.compile(
+    r"\s(?P<w>" + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+    + "|" + "|".join(CURRENCY_CODES) + r")(?![\w])(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_MEASURE_AFTER = re.compile(
+    r"\s?(?P<w>" + "|".join(sorted((re.escape(w) for w in MEASURES), key=len, reverse=True)) + r")(?![\w/])",
+    re.IGNORECASE,
+)
+_RANGE_GAP = re.compile(r"\s?[–—]\s?|-|\s+to\s+", re.IGNORECASE)
+
+
+def scan(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order, none overlapping."""
+    taken: list[tuple[int, int]] = []
+    figures: list[Figure] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def take(figure: Figure) -> None:
+        taken.append((figure.start, figure.end))
+        figures.append(figure)
+
+    for figure in _dates(text):
+        if free(figure.start, figure.end):
+            take(figure)
+    for pattern in _BLOCKS:
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                taken.append((match.start(), match.end()))
+    for figure in _phrases(text):
+        if free(figure.start, figure.end):
+            take(figure)
+    atoms = [atom for atom in _atoms(text) if free(atom.start, atom.end)]
+    for figure in _join_ranges(text, atoms):
+        if free(figure.start, figure.end):
+            take(figure)
+    return [_with_qualifier(text, figure) for figure in sorted(figures, key=lambda f: f.start)]
+
+
+def parse_figure(text: str) -> Figure | None:
+    """The figure that ``text`` consists of entirely, or None: "$3.5 billion" -> money 3.5e9 USD."""
+    figures = scan(text)
+    if len(figures) == 1 and figures[0].start == 0 and figures[0].end == len(text.rstrip()):
+        return figures[0]
+    return None
+
+
+def _dates(text: str) -> list[Figure]:
+    found = []
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            found.append(Figure(match.start(), match.end(), "date", core_end=match.end()))
+    for match in _YEAR_SPAN.finditer(text):
+        first = int(match["a"])
+        tail = match["b"]
+        second = int(tail) if len(tail) == 4 else first - first % 100 + int(tail)
+        if first < second <= first + 100:
+            found.append(Figure(match.start(), match.end(), "date", low=first, high=second, core_end=match.end()))
+    return _longest_first(found)
+
+
+def _phrases(text: str) -> list[Figure]:
+    found = []
+    for match in _ALL_BUT.finditer(text):
+        found.append(Figure(match.start(), match.end(), "count", core_end=match.end(), spelled=True))
+    for match in _ORDERS.finditer(text):
+        scale = SCALES[match["scale"].lower().rstrip("s")]
+        low = scale * (10 if match["order"].lower() == "tens" else 100)
+        found.append(Figure(match.start(), match.end(), "count", low=low, high=low * 10, core_end=match.end(), spelled=True))
+    for match in _FRACTION.finditer(text):
+        numerator, denominator = match["num"], match["den"]
+        if re.search(r"\band[- ]$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
+            continue  # the tail of "three-and-a-half million", read with its whole number
+        singular = denominator.lower() in ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+        after = text[match.end() :]
+        # "a third officer" is an ordinal; "a third of", "two thirds", "a quarter million" are fractions.
+        if singular and not match["scale"] and not re.match(r"\s+of\b", after):
+            continue
+        if not singular and numerator.lower() in ("a", "an", "one"):
+            continue
+        value = fraction_value(numerator, denominator)
+        if value is None:
+            continue
+        if match["scale"]:
+            scale = SCALES[match["scale"].split()[-1].lower()]
+            found.append(Figure(match.start(), match.end(), "count", value=value * scale, core_end=match.end(), spelled=True))
+        else:
+            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True))
+    for match in _HALF.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        if re.search(r"(?:first|second|last|other|and a|in)\s+$", before):
+            continue
+        if match["scale"]:
+            scale = 12.0 if match["scale"].lower() == "dozen" else SCALES[match["scale"].lower()]
+            found.append(Figure(match.start(), match.end(), "count", value=scale / 2, core_end=match.end(), spelled=True))
+        else:
+            found.append(Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end(), spelled=True))
+    for match in _TIMES.finditer(text):
+        word = match["n"].lower()
+        value = 2.0 if word == "twice" else 3.0 if word == "thrice" else _number_value(word.rsplit(None, 1)[0])
+        if value is not None:
+            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True))
+    for match in _IN_EVERY.finditer(text):
+        top, bottom = _number_value(match["a"]), _number_value(match["b"])
+        if top is not None and bottom and 0 < top < bottom <= 1000:
+            found.append(Figure(match.start(), match.end(), "ratio", value=top / bottom, core_end=match.end(), spelled=True))
+    for match in _UNIT_AND_A_HALF.finditer(text):
+        unit = MEASURES[match["unit"].lower()]
+        found.append(Figure(match.start(), match.end(), "quantity", value=1.5, unit=unit, core_end=match.end(), spelled=True))
+    return _longest_first(found)
+
+
+def _longest_first(found: list[Figure]) -> list[Figure]:
+    return sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+def _number_value(text: str) -> float | None:
+    cleaned = text.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
+        return float(cleaned)
+    return words_value(text)
+
+
+def _atoms(text: str) -> list[Figure]:
+    title_case = _title_case(text)
+    atoms = []
+    for match in _ATOM.finditer(text):
+        atom = _atom(text, match, title_case)
+        if atom is not None:
+            atoms.append(atom)
+    return atoms
+
+
+def _title_case(text: str) -> bool:
+    """Headlines in Title Case capitalise verbs too, so a capital before a figure says nothing there."""
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _atom(text: str, match: re.Match[str], title_case: bool) -> Figure | None:
+    """One figure from a match of _ATOM, or None when the digits or words are not a figure here."""
+    number = match["num"]
+    start, end = match.start(), match.end()
+    spelled = not number[0].isdigit() and number[0] != "."
+    value = _number_value(number)
+    if value is None:
+        return None
+    if spelled:
+        if not _counted_word(text, match.start("num"), match.end("num"), number):
+            return None
+        if end < len(text) and text[end].isalpha():
+            return None  # "seventh", "tenths"
+    elif not _digits_stand_alone(text, match, title_case):
+        return None
+    symbol = (match["cur"] or "").strip()
+    currency = CURRENCY_SYMBOLS.get(symbol.lower()) or (symbol.upper() or None)
+    scale_text = (match["scale"] or "").strip().lower()
+    unit: str | None = None
+    kind = "count"
+    if scale_text in SCALES:
+        value *= SCALES[scale_text]
+    elif scale_text in ("bn", "tn", "mn", "mln") or (scale_text and currency):
+        value *= SHORT_SCALES[scale_text]
+    elif scale_text == "k":
+        value *= 1e3
+    elif scale_text == "m":
+        # "5m" is five metres unless a counted noun follows ("5m people").
+        follower = re.match(r"\s+([a-z]+)", text[end : end + 30])
+        if follower and follower.group(1) not in _LENGTH_CONTEXT:
+            value *= 1e6
+        else:
+            unit, kind = "m", "quantity"
+    elif scale_text:
+        return None  # "3b": a name, not a figure
+    core_end = end
+    if match["pct"]:
+        unit = "percentage points" if "point" in match["pct"].lower() else "%"
+        kind = "percent"
+    elif currency:
+        unit, kind = currency, "money"
+    elif kind == "count":
+        unit, kind, end, rejected = _unit_after(text, end)
+        if rejected:
+            return None
+    if kind == "count" and not spelled and _is_year(text, match, value):
+        return Figure(start, end, "date", value=value, core_end=end)
+    return Figure(start, end, kind, value=value, unit=unit, core_end=core_end if kind == "count" else end, spelled=spelled)
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
+    """Currency word, unit of measure or "-word" compound right after a figure: (unit, kind, new end, rejected)."""
+    after = _CURRENCY_AFTER.match(text, end)
+    if after:
+        return CURRENCY_WORDS.get(after["w"].lower(), after["w"].upper()), "money", after.end(), False
+    measure = _MEASURE_AFTER.match(text, end)
+    if measure and (measure["w"].lower() != "m" or text[end : end + 1] == " "):
+        return MEASURES[measure["w"].lower()], "quantity", measure.end(), False
+    compound = _COMPOUND_AFTER.match(text, end)
+    if not compound:
+        return None, "count", end, False
+    word = compound["word"]
+    if word in COMPOUND_NOT_COUNTED:
+        return None, "count", end, True
+    if word in MEASURES:
+        return MEASURES[word], "quantity", compound.end(), False
+    return (word if word.endswith("s") else f"{word}s"), "count", compound.end(), False
+
+
+_LENGTH_CONTEXT = {"long", "high", "wide", "tall", "deep", "away", "above", "below", "from", "in", "of", "to", "and", "or", "at", "by", "on"}
+_NOT_PLURAL_NOUNS = {"was", "is", "has", "as", "its", "his", "this", "always", "thus", "whereas", "plus", "across", "less", "unless"}
+_SENTENCE_OPENERS = ".!?:;\"“”‘’'([—–\n"
+
+
+def _is_year(text: str, match: re.Match[str], value: float) -> bool:
+    """A bare four-digit 1800-2099 is a year unless a qualifier or a plural noun says it counts ("2000 people")."""
+    if match["cur"] or match["scale"] or match["pct"] or not re.fullmatch(r"\d{4}", match["num"]):
+        return False
+    if not 1800 <= value <= 2099:
+        return False
+    if _QUALIFIER.search(text, max(0, match.start() - 25), match.start()):
+        return False
+    follower = re.match(r"\s+([a-z]+)\b", text[match.end() : match.end() + 30])
+    return not (follower and follower.group(1).endswith("s") and follower.group(1) not in _NOT_PLURAL_NOUNS)
+
+
+def _digits_stand_alone(text: str, match: re.Match[str], title_case: bool) -> bool:
+    """Digits glued to letters or hyphenated onto a capitalised word are a name: G7, mAb114, COVID-19, Su-27."""
+    start = match.start("num")
+    before = text[max(0, start - 60) : start]
+    if not match["cur"]:
+        if before and before[-1].isalpha():
+            return False
+        hyphenated = re.search(r"([A-Za-z]+)-$", before)
+        if hyphenated and any(c.isupper() for c in hyphenated.group(1)):
+            return False
+        head = re.search(r"([A-Za-z.]+)\s$", before)
+        if head and head.group(1).lower().rstrip(".") in NAME_HEADS:
+            return False
+        plain = not match["scale"] and not match["pct"] and "," not in match["num"]
+        if head and plain and not title_case and _capitalised_mid_sentence(before, head):
+            return False  # "Boeing 737", "Apollo 11"
+    after = text[match.end() : match.end() + 30]
+    glued = re.match(r"[A-Za-z]+", after)
+    if glued:
+        letters = glued.group(0).lower()
+        if letters in ORDINAL_SUFFIXES or letters not in ATTACHED:
+            return False
+    return not (re.match(r"\.\d", after) or re.match(r"-[A-Z]", after))
+
+
+def _capitalised_mid_sentence(before: str, head: re.Match[str]) -> bool:
+    word = head.group(1)
+    if not word[:1].isupper() or re.fullmatch(MONTH, word):
+        return False
+    if word.lower() in QUALIFIERS or word.lower() in ("only", "just", "another", "exactly", "all", "the", "some", "and"):
+        return False
+    preceding = before[: head.start()].rstrip()
+    return bool(preceding) and preceding[-1] not in _SENTENCE_OPENERS
+
+
+def _counted_word(text: str, start: int, end: int, number: str) -> bool:
+    """Whether a spelled number states a quantity here, not a pronoun, idiom or name."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 40]
+    if number[0].isupper():
+        preceding = before.rstrip()
+        sentence_start = not preceding or preceding[-1] in _SENTENCE_OPENERS
+        previous_word = re.search(r"(\S+)$", preceding)
+        if not sentence_start and previous_word and (previous_word.group(1)[0].isupper() or previous_word.group(1) == "of"):
+            return False  # "Formula One", "Group of Seven"
+    if re.match(r"-(?:" + "|".join(COMPOUND_NOT_COUNTED) + r")\b", after, re.IGNORECASE):
+        return False
+    if number.lower() != "one":
+        return True
+    previous = re.search(r"([A-Za-z']+)\s+$", before)
+    if previous and previous.group(1).lower() in ONE_PRECEDERS_NOT_COUNTED:
+        return False
+    following = re.match(r"\s+([A-Za-z][\w'-]*)", after)
+    return bool(following) and following.group(1).lower() not in ONE_FOLLOWERS_NOT_COUNTED
+
+
+def _join_ranges(text: str, atoms: list[Figure]) -> list[Figure]:
+    """Adjacent figures joined by a dash, "to" or "between ... and" become one range."""
+    out: list[Figure] = []
+    index = 0
+    while index < len(atoms):
+        first = atoms[index]
+        joined = _range(text, first, atoms[index + 1]) if index + 1 < len(atoms) else None
+        out.append(joined or first)
+        index += 2 if joined else 1
+    return out
+
+
+def _range(text: str, first: Figure, second: Figure) -> Figure | None:
+    gap = text[first.end : second.start]
+    lead = text[max(0, first.start - 12) : first.start]
+    between = re.search(r"\bbetween\s+$", lead, re.IGNORECASE)
+    if between and re.fullmatch(r"\s+and\s+", gap):
+        start, qualifier = first.start - len(between.group(0)), "between"
+    elif _RANGE_GAP.fullmatch(gap) and not re.search(r"\bfrom\s+$", lead, re.IGNORECASE):
+        start, qualifier = first.start, None  # "from 40 to 30" is a change, not a range
+    else:
+        return None
+    if first.kind in ("date", "ratio") or second.kind in ("date", "ratio") or first.value is None or second.value is None:
+        return None
+    if first.unit and second.unit and first.unit != second.unit:
+        return None
+    low, high = first.value, second.value
+    first_scale, second_scale = _written_scale(text, first), _written_scale(text, second)
+    if second_scale and not first_scale and low * second_scale <= high:
+        low *= second_scale  # "$5 and $7 billion", "2 to 3 million": the scale written once covers both ends
+    if not low < high:
+        return None
+    kind_unit = second.unit or first.unit
+    return Figure(start, second.end, "range", low=low, high=high, unit=kind_unit, qualifier=qualifier, core_end=second.core_end, spelled=first.spelled)
+
+
+def _written_scale(text: str, figure: Figure) -> float | None:
+    words = text[figure.start : figure.end].lower()
+    for name, scale in SCALES.items():
+        if re.search(rf"\b{name}\b", words):
+            return scale
+    match = re.search(r"\d(tn|bn|mln|mn|m|k)\b", words)
+    return SHORT_SCALES[match.group(1)] if match and not figure.unit == "m" else None
+
+
+def _with_qualifier(text: str, figure: Figure) -> Figure:
+    """Take a qualifier written just before the figure into its span."""
+    if figure.qualifier == "between" or figure.kind == "date":
+        return figure
+    match = _QUALIFIER.search(text, max(0, figure.start - 25), figure.start)
+    if not match:
+        return figure
+    return replace(figure, start=match.start("q"), qualifier=QUALIFIERS[match["q"].lower()])
