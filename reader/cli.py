@@ -20,7 +20,8 @@ EXIT_INPUT = 2
 
 class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
-SUBCOMMANDS = ("analyze",)
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "paths")
+DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
 
@@ -37,6 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print the analysis contract (JSON Lines for several inputs)")
     analyze.add_argument("--jobs", type=int, default=1, metavar="N", help="parse a batch in N processes")
     analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
+    notes = sub.add_parser("notes", help="print an article's notes and tags")
+    notes.add_argument("source", metavar="PATH|URL|-")
+    export = sub.add_parser("export", help="export notes and tags as Markdown or Web Annotation JSON")
+    export.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article (or --all)")
+    export.add_argument("--all", action="store_true", help="every article with notes (Markdown: one file each + index.md)")
+    export.add_argument("--format", default="md", choices=("md", "json"), help="default: md")
+    export.add_argument("-o", "--output", metavar="FILE|DIR", help="default: the exports folder (see 'reader paths')")
+    importing = sub.add_parser("import", help="merge notes from a JSON export back into the store")
+    importing.add_argument("file", metavar="FILE")
+    sub.add_parser("paths", help="print where data, config and exports live")
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return parser
 
 
@@ -48,7 +60,29 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)")
     parser.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return parser
+
+
+def take_data_dir(argv: list[str]) -> list[str]:
+    """Apply a global ``--data-dir DIR`` (anywhere before the article) through READER_DATA_DIR.
+
+    The environment is how reader.paths.data_dir() finds it in every layer, so
+    the option works the same for the TUI and for each subcommand.
+    """
+    rest: list[str] = []
+    items = iter(argv)
+    for item in items:
+        if item == "--data-dir":
+            value = next(items, None)
+            if not value:
+                raise UsageError("--data-dir needs a folder")
+            os.environ["READER_DATA_DIR"] = value
+        elif item.startswith("--data-dir="):
+            os.environ["READER_DATA_DIR"] = item.split("=", 1)[1]
+        else:
+            rest.append(item)
+    return rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,9 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.intake import InputError
 
     try:
+        argv = take_data_dir(argv)
         if argv and argv[0] in SUBCOMMANDS:
             args = build_parser().parse_args(argv)
-            return run_analyze(args)
+            return run_subcommand(args)
         if argv and argv[0] in ("-h", "--help"):
             build_parser().print_help()
             return EXIT_OK
@@ -83,6 +118,20 @@ def _max_bytes(args: argparse.Namespace) -> int:
         return resolve_max_bytes(args.max_size)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def run_subcommand(args: argparse.Namespace) -> int:
+    if args.command == "analyze":
+        return run_analyze(args)
+    from reader.export import commands
+
+    if args.command == "notes":
+        return commands.notes(args.source)
+    if args.command == "export":
+        return commands.export(args.source, args.all, args.format, args.output)
+    if args.command == "import":
+        return commands.import_(args.file)
+    return commands.show_paths()
 
 
 def run_analyze(args: argparse.Namespace) -> int:

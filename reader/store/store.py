@@ -222,7 +222,7 @@ class Store:
         sources = tuple(
             row[0]
             for row in self._query(
-                "SELECT source FROM sources WHERE sha256 = ? ORDER BY seen, source", (sha256,)
+                "SELECT source FROM sources WHERE sha256 = ? ORDER BY source", (sha256,)
             )
         )
         sha, title, text, first_seen, last_opened = rows[0]

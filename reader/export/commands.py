@@ -1,0 +1,72 @@
+"""The ``notes``, ``export``, ``import`` and ``paths`` verbs: what the CLI runs after parsing arguments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reader import paths
+from reader.export.article import Article
+from reader.export.errors import ExportError
+from reader.export.files import FORMATS, export_all, export_document, import_file
+from reader.store import Store
+
+
+def _opened(store: Store, source: str) -> str:
+    """Load the article and let the store re-anchor it; its sha256."""
+    from reader.intake import load
+
+    document = load(source)
+    store.open_document(document, touch=False)
+    return document.sha256
+
+
+def notes(source: str) -> int:
+    from rich.console import Console
+
+    from reader.export.terminal import render_notes
+
+    with Store.open() as store:
+        sha = _opened(store, source)
+        Console(soft_wrap=False).print(render_notes(Article.load(store, sha)))
+    return 0
+
+
+def export(source: str | None, every: bool, fmt: str, output: str | None) -> int:
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if every == (source is not None):
+        raise ExportError("export needs an article (PATH, URL or -) or --all, not both")
+    target = Path(output).expanduser() if output else None
+    if target is not None and output and output.endswith(("/", "\\")):
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"{target}: cannot create the folder: {exc.strerror or exc}") from None
+    with Store.open() as store:
+        if every:
+            written = export_all(store, fmt, target)
+        else:
+            written = [export_document(store, _opened(store, source), fmt, target)]
+    for path in written:
+        print(path)
+    return 0
+
+
+def import_(path: str) -> int:
+    with Store.open() as store:
+        report = import_file(store, Path(path).expanduser())
+    print(f"{path}: {report.describe()}", file=sys.stderr)
+    return 0
+
+
+def show_paths() -> int:
+    from reader.config import config_path, load_config
+    from reader.store.store import DATABASE
+
+    data = paths.data_dir()
+    print(f"data      {data}")
+    print(f"database  {data / DATABASE}")
+    print(f"config    {config_path()}")
+    print(f"exports   {load_config().exports_dir()}")
+    return 0

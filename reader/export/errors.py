@@ -1,0 +1,7 @@
+"""Export and import errors are bad input (an unwritable target, a foreign file): one line, exit 2."""
+
+from reader.intake.errors import InputError
+
+
+class ExportError(InputError):
+    """``str(exc)`` is the line the user sees."""

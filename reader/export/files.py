@@ -1,0 +1,147 @@
+"""Exports to files and imports from them: what the CLI's export/import verbs and the TUI's export key call."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.export import webanno
+from reader.export.article import Article
+from reader.export.atomic import write_atomic
+from reader.export.errors import ExportError
+from reader.export.markdown import render_index, render_markdown
+from reader.store import Anchor, Annotation, Store, locate
+
+FORMATS = ("md", "json")
+INDEX = "index.md"
+ALL_JSON = "reader-annotations.jsonl"
+
+
+def file_name(title: str, sha256: str, fmt: str) -> str:
+    """``title-words-<sha8>.md``: readable, stable, and distinct for two articles with one title."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-") or "article"
+    return f"{slug}-{sha256[:8]}.{fmt}"
+
+
+def render(article: Article, fmt: str) -> str:
+    if fmt == "md":
+        return render_markdown(article)
+    if fmt == "json":
+        return webanno.dumps(webanno.to_collection(article), lines=False)
+    raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _default_folder() -> Path:
+    from reader.config import load_config
+
+    return load_config().exports_dir()
+
+
+def export_document(store: Store, sha256: str, fmt: str = "md", target: Path | None = None) -> Path:
+    """Write one article's export; ``target`` is a file, an existing folder, or None for the exports folder."""
+    try:
+        article = Article.load(store, sha256)
+    except KeyError:
+        raise ExportError(f"no article {sha256[:12]} in the store") from None
+    text = render(article, fmt)
+    folder = target if target is not None and target.is_dir() else None
+    if target is None or folder is not None:
+        path = (folder or _default_folder()) / file_name(article.record.title, sha256, fmt)
+    else:
+        path = target
+    return write_atomic(path, text)
+
+
+def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> list[Path]:
+    """Every article with annotations. Markdown: one file each plus ``index.md`` in the folder ``target``;
+    JSON: one JSON Lines file (``target`` a file, or a folder to put ``reader-annotations.jsonl`` in)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    entries = sorted(store.library(), key=lambda e: (e.title.casefold(), e.sha256))
+    if fmt == "json":
+        path = (
+            target if target is not None and not target.is_dir() else (target or _default_folder()) / ALL_JSON
+        )
+        lines = "".join(
+            webanno.dumps(webanno.to_collection(Article.load(store, e.sha256)), lines=True) for e in entries
+        )
+        return [write_atomic(path, lines)]
+    folder = target or _default_folder()
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder}: --all writes a folder of files; this is a file")
+    written = []
+    named = []
+    for entry in entries:
+        name = file_name(entry.title, entry.sha256, fmt)
+        written.append(write_atomic(folder / name, render_markdown(Article.load(store, entry.sha256))))
+        named.append((entry, name))
+    written.append(write_atomic(folder / INDEX, render_index(named)))
+    return written
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    articles: int
+    added: int
+    updated: int
+    unchanged: int
+
+    def describe(self) -> str:
+        return (
+            f"{self.articles} {'article' if self.articles == 1 else 'articles'}: {self.added} added,"
+            f" {self.updated} updated, {self.unchanged} already there"
+        )
+
+
+def import_file(store: Store, path: Path) -> ImportReport:
+    """Merge an exported JSON (or JSON Lines) file into the store without duplicates.
+
+    The same annotation id keeps whichever copy was modified last; an annotation
+    identical to one already stored under another id is skipped. Where the
+    store has the article's text, a quote no longer found there is orphaned.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ExportError(f"{path}: not UTF-8 text") from None
+    articles = webanno.parse(text, str(path))
+    added = updated = unchanged = 0
+    for imported in articles:
+        store.ensure_document(imported.sha256, imported.title, imported.sources)
+        record = store.document(imported.sha256)
+        existing = store.annotations(imported.sha256)
+        for annotation in imported.annotations:
+            current = store.annotation(annotation.id)
+            if current is not None:
+                if current.modified >= annotation.modified:
+                    unchanged += 1
+                    continue
+                updated += 1
+            elif any(_same(annotation, other) for other in existing):
+                unchanged += 1
+                continue
+            else:
+                added += 1
+            if record is not None and record.text is not None and not annotation.orphaned:
+                annotation = _placed(annotation, record.text)
+            store.restore(annotation.id, annotation)
+    return ImportReport(len(articles), added, updated, unchanged)
+
+
+def _same(a: Annotation, b: Annotation) -> bool:
+    return (a.anchor, a.tag, a.note) == (b.anchor, b.tag, b.note)
+
+
+def _placed(annotation: Annotation, text: str) -> Annotation:
+    """The annotation re-anchored on the text the store has, or orphaned if it is not found there."""
+    match = locate(annotation.anchor, text)
+    if match is None:
+        return replace(annotation, orphaned=True)
+    if (match.start, match.end) == (annotation.anchor.start, annotation.anchor.end):
+        return annotation
+    return replace(annotation, anchor=Anchor.of(text, match.start, match.end))
