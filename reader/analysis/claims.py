@@ -1,14 +1,414 @@
-"""Placeholder: filled by its issue."""
+"""Unverified claims: sentences whose facts the article itself says the reader cannot check.
 
+Per chunk, the cue Matcher (claim_cues) and the unnamed-source finder
+(claim_sources) mark cue words and note them against their sentence; what needs
+the whole article or other layers' results is decided in ``finish``:
+
+* Direct quotes (results.quotes, complete only after the speakers layer has
+  finished): a modal, "it seems" or "claims" inside a direct quote is the
+  speaker's opinion or forecast and is dropped; a hedge about a fact
+  ("reportedly", "could not be verified", an unnamed source) still counts.
+* Disclaimers: "However, these figures cannot be independently verified." has
+  an anaphoric subject and nothing else to say, so it marks itself and the
+  sentence before it (and, for "these figures", the run of figure-bearing
+  sentences before that in the paragraph); "... based on unconfirmed reports"
+  qualifies the later sentences, up to two paragraphs on, that cite reports or
+  sources. A qualified claim is ``unverifiable`` (the first row of the guide's
+  table) and its ``qualified_by`` names the disclaimer.
+* single_source: a figure that comes from exactly one party to a conflict. The
+  rule implemented, and it is deliberately narrow: the article is about an
+  armed conflict (at least CONFLICT_MIN conflict words), the sentence has a
+  conflict word, a count/quantity/percentage/money figure in it lies inside a
+  quote by a named speaker whose name or role marks a party (a government,
+  army, ministry, spokesperson, president, commander, state agency, armed
+  movement), the same value appears nowhere else in the article, and neither
+  that sentence nor the next says it was confirmed or verified. Limits: a party
+  is recognised by words, not by knowing who fights whom, so an expert who is
+  also an official may count; corroboration in other words ("matches figures
+  from the UN") is not seen; a figure restated in other units counts as
+  uncorroborated; facts without a figure are never single_source.
+
+One claim per sentence, spanning the sentence; when several categories fit,
+the first in the guide's table wins, and every cue found is kept in ``cues``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.analysis.claim_cues import (
+    ANONYMOUS_SOURCE,
+    CATEGORY_ORDER,
+    RULES_BY_KEY,
+    SINGLE_SOURCE,
+    UNVERIFIABLE,
+    VAGUE_SOURCE,
+    matcher_for,
+    weight_of,
+)
+from reader.analysis.claim_sources import find_sources
 from reader.analysis.context import Chunk, Results
+from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
+
+LABELS = {
+    UNVERIFIABLE: "Unverifiable",
+    "hedge": "Hedge",
+    VAGUE_SOURCE: "Vague source",
+    ANONYMOUS_SOURCE: "Anonymous source",
+    SINGLE_SOURCE: "Single source",
+}
+# Words that open a sentence without carrying content: "However, these figures ...".
+CONNECTIVES = frozenset("however but yet still and so though also meanwhile again even then".split())
+# Openings that point back at something already said: "these figures", "the claims", "it".
+BACK_REFERENCES = frozenset("these this those that the such neither none it they both all each".split())
+CLAUSE_OPENERS = frozenset("whether if that how what who when where why".split())
+FIGURE_NOUNS = frozenset("figures figure numbers number statistics tolls toll totals estimates data".split())
+REPORT_NOUNS = frozenset("reports report claims accounts rumours rumors information allegations".split())
+REPORT_SOURCES = frozenset({"reports", "sources", "outlets", "media", "rumours", "rumors"})
+MAX_DISCLAIMER_SUBJECT = 5
+MAX_DISCLAIMER_TAIL = 6
+MAX_FIGURE_RUN = 3  # sentences a "these figures" disclaimer reaches back over
+FORWARD_PARAGRAPHS = 2
+CONFLICT_MIN = 4
+CONFLICT_WORDS = frozenset(
+    "war wars attack attacks attacked troops soldiers military offensive strike strikes airstrike airstrikes "
+    "militants militant rebels rebel invasion killed wounded casualties bombing fighting ceasefire army "
+    "forces missile missiles drone drones shelling fighters combat artillery frontline insurgents".split()
+)
+PARTY_WORDS = frozenset(
+    "army military ministry minister president government spokesman spokeswoman spokesperson commander "
+    "forces defence defense kremlin pentagon militia movement rebels agency state command general "
+    "commander-in-chief chief leader regime".split()
+)
+FIGURE_KINDS = frozenset({"count", "quantity", "percent", "money", "range"})
+MAX_HEADING_TOKENS = 20
+SENTENCE_ENDS = tuple('.!?"”’»')
+QUOTE_MARKS = '"“”„«»‘’‹›'
+
+
+@dataclass
+class Cue:
+    category: str
+    start: int  # document offsets
+    end: int
+    explanation: str
+    in_quote: bool = True  # still a cue inside a direct quote
+    about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
+
+
+@dataclass
+class SentenceCues:
+    sentence: Sentence
+    paragraph: int
+    cues: list[Cue] = field(default_factory=list)
+    disclaimer: str | None = None  # "back" or "forward"
+    figure_subject: bool = False  # a "these figures" disclaimer
+    conflict: bool = False
+    corroborated: bool = False
+    qualified_by: int | None = None  # index of the disclaimer's SentenceCues
+    qualified_note: str = ""
+    single_source: str = ""  # explanation when the single_source rule fired
 
 
 class ClaimsLayer:
     def __init__(self, results: Results) -> None:
         self.results = results
+        self.sentences: list[SentenceCues] = []
+        self.conflict_words = 0
 
     def feed(self, chunk: Chunk) -> None:
-        pass
+        doc = chunk.doc
+        tagged = doc.has_annotation("TAG") and doc.has_annotation("LEMMA")
+        parsed = doc.has_annotation("DEP")
+        found: list[tuple[int, int, Cue, str]] = []  # token start, token end, cue, rule key
+        for match_id, start, end in sorted(matcher_for(doc.vocab, tagged)(doc)):
+            rule = RULES_BY_KEY[doc.vocab.strings[match_id]]
+            if rule.check is not None and not rule.check(doc, start, end, tagged):
+                continue
+            span = doc[start:end]
+            cue = Cue(
+                rule.category,
+                chunk.start + span.start_char,
+                chunk.start + span.end_char,
+                rule.explanation,
+                in_quote=rule.in_quote,
+                about_reports=any(t.lower_ in REPORT_SOURCES for t in span),
+            )
+            found.append((start, end, cue, rule.key))
+        for hit in [] if _heading(doc) else find_sources(doc, parsed):
+            span = doc[hit.start : hit.end]
+            who = "an unnamed group" if hit.category == VAGUE_SOURCE else "one unnamed person"
+            cue = Cue(
+                hit.category,
+                chunk.start + span.start_char,
+                chunk.start + span.end_char,
+                f"{who} is the only source given",
+                about_reports=hit.noun in REPORT_SOURCES or hit.lead == "per",
+            )
+            found.append((hit.start, hit.end, cue, "source"))
+        if not chunk.sentences:
+            return
+        base = len(self.sentences)
+        self.sentences.extend(SentenceCues(sentence, chunk.paragraph) for sentence in chunk.sentences)
+        starts = [sentence.start for sentence in chunk.sentences]
+
+        def at(offset: int) -> SentenceCues:
+            return self.sentences[base + max(0, bisect.bisect_right(starts, offset) - 1)]
+
+        for token in doc:
+            if token.lower_ in CONFLICT_WORDS:
+                self.conflict_words += 1
+                at(chunk.start + token.idx).conflict = True
+            elif token.lower_ in ("confirmed", "corroborated", "verified") and not _negated(doc, token.i):
+                at(chunk.start + token.idx).corroborated = True
+        for start, end, cue, key in found:
+            facts = at(cue.start)
+            facts.cues.append(cue)
+            if cue.category == UNVERIFIABLE and facts.disclaimer is None:
+                facts.disclaimer, facts.figure_subject = _disclaimer(doc, start, end, key, chunk.start, facts)
 
     def finish(self) -> None:
-        pass
+        self._drop_quoted_opinions(self.results.quotes)
+        self._link_disclaimers()
+        if self.conflict_words >= CONFLICT_MIN:
+            self._single_sources()
+        self._build()
+
+    # --- decisions that need the whole article -------------------------------------------
+
+    def _drop_quoted_opinions(self, quotes: list[Quote]) -> None:
+        regions = sorted(region for quote in quotes for region in _direct_regions(quote))
+        if not regions:
+            return
+        starts = [start for start, _ in regions]
+        for facts in self.sentences:
+            facts.cues = [
+                cue for cue in facts.cues if cue.in_quote or not _inside(cue.start, regions, starts)
+            ]
+
+    def _link_disclaimers(self) -> None:
+        numbers = self._numbers_by_sentence()
+        for index, facts in enumerate(self.sentences):
+            if facts.disclaimer == "back":
+                self._link_back(index, numbers)
+            elif facts.disclaimer == "forward":
+                self._link_forward(index)
+
+    def _link_back(self, index: int, numbers: dict[int, list[Number]]) -> None:
+        if index == 0:
+            return
+        disclaimer = self.sentences[index]
+        targets = [index - 1]
+        if disclaimer.figure_subject:
+            paragraph = self.sentences[index - 1].paragraph
+            j = index - 2
+            while j >= 0 and len(targets) < MAX_FIGURE_RUN and self.sentences[j].paragraph == paragraph:
+                if not any(n.kind != "date" for n in numbers.get(j, [])):
+                    break
+                targets.append(j)
+                j -= 1
+        for j in targets:
+            self._qualify(j, index, "the disclaimer after it")
+
+    def _link_forward(self, index: int) -> None:
+        paragraph = self.sentences[index].paragraph
+        for j in range(index + 1, len(self.sentences)):
+            facts = self.sentences[j]
+            if facts.paragraph > paragraph + FORWARD_PARAGRAPHS:
+                break
+            if facts.disclaimer is not None:
+                break
+            if any(cue.about_reports for cue in facts.cues):
+                self._qualify(j, index, "the earlier mention of unconfirmed reports")
+
+    def _qualify(self, target: int, disclaimer: int, where: str) -> None:
+        facts = self.sentences[target]
+        if facts.qualified_by is None and facts.disclaimer is None:
+            facts.qualified_by = disclaimer
+            cue = self.sentences[disclaimer].cues[0] if self.sentences[disclaimer].cues else None
+            words = f" (“{self.results.text[cue.start : cue.end]}”)" if cue else ""
+            facts.qualified_note = f"qualified by {where}{words}"
+
+    def _numbers_by_sentence(self) -> dict[int, list[Number]]:
+        starts = [facts.sentence.start for facts in self.sentences]
+        out: dict[int, list[Number]] = {}
+        for number in self.results.numbers:
+            index = bisect.bisect_right(starts, number.start) - 1
+            if index >= 0 and number.start < self.sentences[index].sentence.end:
+                out.setdefault(index, []).append(number)
+        return out
+
+    def _single_sources(self) -> None:
+        numbers = self._numbers_by_sentence()
+        values: dict[float, set[int]] = {}
+        for index, items in numbers.items():
+            for number in items:
+                if number.value is not None:
+                    values.setdefault(number.value, set()).add(index)
+        speakers = {speaker.id: speaker for speaker in self.results.speakers}
+        for index, items in sorted(numbers.items()):
+            facts = self.sentences[index]
+            if facts.cues or facts.qualified_by is not None or not facts.conflict:
+                continue
+            following = self.sentences[index + 1] if index + 1 < len(self.sentences) else None
+            if facts.corroborated or (following is not None and following.corroborated):
+                continue
+            for number in items:
+                if number.kind not in FIGURE_KINDS or number.value is None or len(values[number.value]) > 1:
+                    continue
+                party = _party_quoting(number, self.results.quotes, speakers)
+                if party:
+                    facts.single_source = f"“{number.text}” comes only from {party}, a party to the conflict"
+                    break
+
+    # --- output -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        ids: dict[int, str] = {}
+        pending: list[tuple[Claim, int | None]] = []
+        text = self.results.text
+        for index, facts in enumerate(self.sentences):
+            categories = [cue.category for cue in facts.cues]
+            if facts.qualified_by is not None:
+                categories.append(UNVERIFIABLE)
+            if facts.single_source:
+                categories.append(SINGLE_SOURCE)
+            if not categories:
+                continue
+            category = min(categories, key=CATEGORY_ORDER.index)
+            claim_id = f"c{len(pending)}"
+            ids[index] = claim_id
+            sentence = facts.sentence
+            cues = sorted({(cue.start, cue.end) for cue in facts.cues})
+            claim = Claim(
+                id=claim_id,
+                start=sentence.start,
+                end=sentence.end,
+                text=text[sentence.start : sentence.end],
+                sentence=sentence.id,
+                category=category,
+                weight=weight_of(category),
+                cues=[TextSpan.of(text, start, end) for start, end in cues],
+                explanation=self._explain(facts, category),
+            )
+            pending.append((claim, facts.qualified_by))
+        for claim, disclaimer in pending:
+            if disclaimer is not None:
+                claim.qualified_by = ids.get(disclaimer)
+            self.results.claims.append(claim)
+
+    def _explain(self, facts: SentenceCues, category: str) -> str:
+        label = LABELS[category]
+        if (
+            facts.qualified_by is not None
+            and category == UNVERIFIABLE
+            and not any(cue.category == UNVERIFIABLE for cue in facts.cues)
+        ):
+            return f"{label}: {facts.qualified_note}"
+        if category == SINGLE_SOURCE:
+            return f"{label}: {facts.single_source}, with no corroboration in the article"
+        cue = min((c for c in facts.cues if c.category == category), key=lambda c: c.start)
+        words = self.results.text[cue.start : cue.end]
+        note = f"; {facts.qualified_note}" if facts.qualified_by is not None else ""
+        if facts.disclaimer == "back":
+            note = "; it refers back to the sentence before"
+        return f"{label} (“{words}”): {cue.explanation}{note}"
+
+
+def _heading(doc: Any) -> bool:
+    """A headline or section heading: short, no closing punctuation.
+
+    Headlines compress attribution ("..., say scientists") that the body gives in full, so an
+    unnamed source there is not counted; hedges in them still are.
+    """
+    return len(doc) <= MAX_HEADING_TOKENS and not doc.text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def _negated(doc: Any, i: int) -> bool:
+    """A "not", "never" or "n't" shortly before the word: "has not been independently verified"."""
+    window = doc[max(0, i - 4) : i]
+    return any(
+        token.lower_ in ("not", "n't", "never", "unable", "impossible", "yet", "neither") for token in window
+    )
+
+
+def _disclaimer(
+    doc: Any, start: int, end: int, rule: str, offset: int, facts: SentenceCues
+) -> tuple[str | None, bool]:
+    """Whether an unverifiable cue is a disclaimer about other sentences, and about figures.
+
+    "back": the thing declared unverifiable is anaphoric and the sentence says nothing else
+    ("However, these figures cannot be independently verified.", "Reuters could not verify
+    the claims."). "forward": an attributive "unconfirmed reports" that later sentences may cite.
+    """
+    sentence = facts.sentence
+    tokens = [t for t in doc if sentence.start <= offset + t.idx < sentence.end]
+    if not tokens:
+        return None, False
+    first = tokens[0].i
+    before = [t for t in doc[first:start] if not t.is_punct]
+    while before and before[0].lower_ in CONNECTIVES:
+        before.pop(0)
+    after = [t for t in doc[end : tokens[-1].i + 1] if not t.is_punct]
+    nxt = doc[end] if end < len(doc) else None
+    if rule == "unverified_word" and nxt is not None and nxt.lower_ in REPORT_NOUNS and before:
+        return "forward", False
+    if any(t.like_num for t in before + after):
+        return None, False
+    if (
+        before
+        and len(before) <= MAX_DISCLAIMER_SUBJECT
+        and before[0].lower_ in BACK_REFERENCES
+        and len(after) <= MAX_DISCLAIMER_TAIL
+        and not (after and after[0].lower_ in CLAUSE_OPENERS)
+    ):
+        return "back", any(t.lower_ in FIGURE_NOUNS for t in before)
+    if (
+        after
+        and after[0].lower_ in BACK_REFERENCES
+        and len(after) <= MAX_DISCLAIMER_SUBJECT
+        and len(before) <= 6
+    ):
+        return "back", any(t.lower_ in FIGURE_NOUNS for t in after)
+    return None, False
+
+
+def _direct_regions(quote: Quote) -> list[tuple[int, int]]:
+    """The stretches of a quote that are the speaker's own words."""
+    if quote.kind == "direct":
+        return [(quote.start, quote.end)]
+    if quote.kind != "mixed":
+        return []
+    regions = []
+    opened: int | None = None
+    for i, char in enumerate(quote.text):
+        if char in QUOTE_MARKS and not (
+            char == "’" and 0 < i < len(quote.text) - 1 and quote.text[i + 1].isalpha()
+        ):
+            if opened is None:
+                opened = i
+            else:
+                regions.append((quote.start + opened, quote.start + i + 1))
+                opened = None
+    return regions
+
+
+def _inside(offset: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return any(start <= offset < end for start, end in regions[max(0, index - 2) : index + 1])
+
+
+def _party_quoting(number: Number, quotes: list[Quote], speakers: dict[str, Any]) -> str | None:
+    """The named speaker, if a party to a conflict, whose quote carries the figure."""
+    for quote in quotes:
+        if not (quote.start <= number.start < quote.end) or quote.speaker not in speakers:
+            continue
+        speaker = speakers[quote.speaker]
+        if speaker.kind == "unnamed" or not speaker.name:
+            continue
+        words = " ".join(filter(None, [speaker.name, speaker.role, speaker.label, *speaker.aliases])).lower()
+        if PARTY_WORDS & set(words.replace(",", " ").replace(";", " ").split()):
+            return speaker.name
+    return None

@@ -1,0 +1,463 @@
+"""The words that tell a reader a fact is not vouched for, as spaCy Matcher rules.
+
+Each rule is written once, in terms of lemmas, and compiled two ways: with the
+model, ``LEMMA`` and ``TAG`` constraints stay as written; in the rules-only
+fallback (blank English: no lemmas, tags or parses) every ``LEMMA`` becomes a
+``LOWER`` test over the lemma's inflected forms and tag tests are dropped or
+replaced by a lexical stand-in (``RULES``). Context a pattern cannot express
+(is this "claim" a verb with a clause? is "may" the month?) is a ``check`` run on
+each match. Matchers are built once per vocabulary and reused for every chunk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+UNVERIFIABLE = "unverifiable"
+HEDGE = "hedge"
+VAGUE_SOURCE = "vague_source"
+ANONYMOUS_SOURCE = "anonymous_source"
+SINGLE_SOURCE = "single_source"
+# The guide's table order: when several categories fit one claim, the first wins.
+CATEGORY_ORDER = (UNVERIFIABLE, HEDGE, VAGUE_SOURCE, ANONYMOUS_SOURCE, SINGLE_SOURCE)
+STRONG_CATEGORIES = frozenset({UNVERIFIABLE, ANONYMOUS_SOURCE})
+
+
+def weight_of(category: str) -> str:
+    """Explicit unverifiability and anonymous sources are strong; hedges and vague sources weak."""
+    return "strong" if category in STRONG_CATEGORIES else "weak"
+
+
+# Inflections the fallback needs: irregular forms listed, the rest made by rule.
+_IRREGULAR = {
+    "be": ("be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "’s", "’re"),
+    "have": ("have", "has", "had", "having", "'ve", "’ve"),
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "understand": ("understand", "understands", "understood", "understanding"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+}
+
+
+def forms(lemma: str) -> tuple[str, ...]:
+    """The inflected forms of an English verb lemma (regular rules plus a small irregular table)."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        stem = lemma[:-1]
+        return (lemma, stem + "ies", stem + "ied", lemma + "ing")
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+def lemma(*words: str, **extra: Any) -> dict[str, Any]:
+    return {"LEMMA": {"IN": list(words)}, **extra}
+
+
+def lower(*words: str, **extra: Any) -> dict[str, Any]:
+    return {"LOWER": {"IN": list(words)}, **extra}
+
+
+VERIFY = ("verify", "confirm", "corroborate", "substantiate", "authenticate")
+# Words that may sit between a negation and "verified": "could not be independently verified".
+_NEGATION_FILL = lower(
+    "be",
+    "been",
+    "being",
+    "is",
+    "are",
+    "was",
+    "were",
+    "able",
+    "possible",
+    "to",
+    "independently",
+    "immediately",
+    "yet",
+    "officially",
+    "fully",
+    "separately",
+    "directly",
+    "readily",
+    "so",
+    "far",
+    OP="{0,3}",
+)
+REPORTING_PASSIVE = (
+    "say",
+    "believe",
+    "think",
+    "understand",
+    "report",
+    "allege",
+    "rumour",
+    "rumor",
+    "claim",
+    "suspect",
+    "presume",
+    "fear",
+    "reckon",
+)
+# Adverbs allowed in "is (also) believed to"; "widely" is left out on purpose: "it is widely
+# believed" is the guide's vague_source example, not a hedge.
+_PASSIVE_ADVERB = lower(
+    "also",
+    "now",
+    "still",
+    "generally",
+    "commonly",
+    "further",
+    "previously",
+    "already",
+    "locally",
+    "privately",
+    "long",
+    OP="?",
+)
+HEDGE_ADVERBS = (
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "ostensibly",
+    "seemingly",
+    "perhaps",
+    "possibly",
+    "presumably",
+)
+# Nouns an anonymity adjective or "familiar with" turns into an anonymous source.
+SOURCE_PEOPLE = (
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "officer",
+    "officers",
+)
+# Words that cannot follow a modal "may" as its verb (so "may" there is something else).
+NOT_VERBS = frozenset(
+    "the a an this that these those his her its their our my your and or but of in on at to for with "
+    "by from as than , . ; : ! ? -- — – he she it they we you i".split()
+)
+# Base verbs that commonly follow "is said to" / "is believed to" (fallback stand-in for a POS tag).
+COMMON_INFINITIVES = frozenset(
+    "be have number include contain hold control come lead exist own possess live stem originate plan "
+    "involve work know suffer die account".split()
+)
+
+
+def _token(doc: Any, i: int) -> Any | None:
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """The token after the match is a verb (an infinitive after "to"), not a noun: not "reported to police"."""
+    after = _token(doc, end)
+    if after is None:
+        return False
+    if tagged:
+        return after.pos_ in ("VERB", "AUX")
+    return after.lower_ in COMMON_INFINITIVES
+
+
+def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover"."""
+    modal = doc[start]
+    if tagged:
+        return modal.tag_ == "MD" and doc[end - 1].pos_ in ("VERB", "AUX") and not modal.is_sent_start
+    if modal.text[0].isupper():
+        return False
+    verb = doc[end - 1]
+    return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
+
+
+def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "claim" asserting something ("claimed the site was", "claims that"), not a noun or an object.
+
+    "claimed responsibility", "insurance claims", "Turkish-claimed waters" and "the claim" are not cues.
+    """
+    word = doc[start]
+    after = _token(doc, end)
+    before = _token(doc, start - 1)
+    if after is not None and after.lower_ == "that":
+        return True
+    if before is not None and before.text in ("-", "–"):
+        return False
+    if tagged:
+        if word.pos_ != "VERB":
+            return False
+        return any(child.dep_ in ("ccomp", "xcomp") for child in word.children)
+    if before is not None and before.lower_ in NOT_VERBS | {"insurance", "its", "his", "her", "their"}:
+        return False
+    if after is None or not after.is_alpha or after.lower_ in ("and", "or", "of", "to", "by", "for", "in"):
+        return False
+    window = doc[end : min(end + 6, len(doc))]
+    return any(
+        token.lower_ in _IRREGULAR["be"] + _IRREGULAR["have"] + ("would", "will", "had")
+        or token.lower_.endswith("ed")
+        for token in window
+    )
+
+
+Check = Callable[[Any, int, int, bool], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One cue rule: its category, whether it survives inside a direct quote, what to tell the reader."""
+
+    key: str
+    category: str
+    explanation: str
+    patterns: tuple[tuple[dict[str, Any], ...], ...]
+    check: Check | None = None
+    # A hedge about a fact counts even inside a direct quote; a modal or "it seems" there is the
+    # speaker's opinion or forecast, which the guide leaves unmarked.
+    in_quote: bool = True
+    # "unconfirmed reports": a later sentence citing reports may be what the article meant.
+    opens_reports: bool = False
+    tags: frozenset[str] = field(default_factory=frozenset)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "unverified_word",
+        UNVERIFIABLE,
+        "the article calls this unverified",
+        (
+            (
+                lower(
+                    "unverified",
+                    "unconfirmed",
+                    "unverifiable",
+                    "uncorroborated",
+                    "unsubstantiated",
+                    "unproven",
+                ),
+            ),
+        ),
+        opens_reports=True,
+    ),
+    Rule(
+        "not_verified",
+        UNVERIFIABLE,
+        "a negated verification: nobody could confirm it",
+        (
+            (lower("not", "n't", "never", "unable", "impossible", "cannot"), _NEGATION_FILL, lemma(*VERIFY)),
+            (lower("yet"), lower("to"), _NEGATION_FILL, lemma(*VERIFY)),
+            (lower("neither"), lemma("confirm")),
+        ),
+    ),
+    Rule(
+        "no_confirmation",
+        UNVERIFIABLE,
+        "the article says there is no confirmation or evidence",
+        (
+            (
+                lower("no", "without"),
+                lower("independent", "official", "immediate", "further", "outside", OP="{0,2}"),
+                lower("confirmation", "verification", "corroboration"),
+            ),
+            (
+                lower("no", "little", "scant"),
+                lower(
+                    "hard",
+                    "independent",
+                    "direct",
+                    "credible",
+                    "firm",
+                    "concrete",
+                    "actual",
+                    "clear",
+                    OP="{0,2}",
+                ),
+                lower("evidence", "proof"),
+                lower("that", "to", "for"),
+            ),
+            (
+                lower("without"),
+                lower("any", "providing", "offering", "giving", "citing", "presenting", OP="{0,2}"),
+                lower("evidence", "proof"),
+            ),
+        ),
+    ),
+    Rule(
+        "hedge_adverb",
+        HEDGE,
+        "a hedging adverb: the article does not vouch for this",
+        ((lower(*HEDGE_ADVERBS),),),
+    ),
+    Rule(
+        "alleged",
+        HEDGE,
+        "an allegation, not an established fact",
+        ((lower("alleged", "alleges", "allege", "alleging", "purported"),),),
+    ),
+    Rule(
+        "reported_to_be",
+        HEDGE,
+        "a passive report ('is said to', 'is believed to'): nobody vouches for it",
+        ((lemma("be"), _PASSIVE_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
+        check=verb_follows,
+    ),
+    Rule(
+        "it_is_said",
+        HEDGE,
+        "an impersonal report ('it is thought that')",
+        ((lower("it"), lemma("be"), _PASSIVE_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("that")),),
+    ),
+    Rule(
+        "appears",
+        HEDGE,
+        "a hedge: it only 'appears' or 'seems' so",
+        (
+            (lemma("appear", "seem"), lower("to")),
+            (
+                lemma("appear", "seem"),
+                lower("able", "likely", "unlikely", "set", "poised", "certain"),
+                lower("to"),
+            ),
+            (lower("it"), lemma("appear", "seem")),
+        ),
+        in_quote=False,
+    ),
+    Rule(
+        "modal",
+        HEDGE,
+        "a modal hedge ('may', 'might'): possible, not established",
+        (
+            (
+                lower("may", "might", TAG="MD", RULES=lower("may", "might")),
+                lower("not", "also", "well", "even", "have", "be", "yet", OP="{0,2}"),
+                {"IS_ALPHA": True},
+            ),
+        ),
+        check=modal_verb,
+        in_quote=False,
+    ),
+    Rule(
+        "claims",
+        HEDGE,
+        "'claims that': one side's assertion, not a checked fact",
+        ((lemma("claim"),),),
+        check=claim_with_clause,
+        in_quote=False,
+    ),
+    Rule(
+        "if_true",
+        HEDGE,
+        "conditional on being accurate ('if true')",
+        (
+            (
+                lower("if"),
+                {"IS_PUNCT": False, "OP": "{0,4}"},
+                lemma("be", "prove"),
+                lower("accurate", "true", "correct", "confirmed", "verified", "genuine", "authentic"),
+            ),
+            (lower("if"), lower("true", "accurate", "confirmed", "correct", "verified")),
+        ),
+        in_quote=False,
+    ),
+    Rule(
+        "widely_believed",
+        VAGUE_SOURCE,
+        "'widely believed/reported': a belief without a source",
+        (
+            (
+                lower("widely"),
+                lemma("believe", "think", "report", "rumour", "rumor", "assume", "accept", TAG="VBN"),
+            ),
+        ),
+    ),
+    Rule(
+        "many_sources",
+        VAGUE_SOURCE,
+        "unnamed 'various sources' or 'multiple reports'",
+        (
+            (
+                lower("various", "several", "multiple", "numerous", "unspecified"),
+                lower("sources", "reports", "outlets", "accounts", "media"),
+            ),
+        ),
+    ),
+    Rule(
+        "anonymity",
+        ANONYMOUS_SOURCE,
+        "a source who asked not to be named",
+        (
+            (lower("on"), lower("the", OP="?"), lower("condition"), lower("of"), lower("anonymity")),
+            (lower("anonymously"),),
+            (lower("not"), lower("to"), lower("be"), lower("named", "identified")),
+            (lemma("decline", "refuse"), lower("to"), lower("be"), lower("named", "identified")),
+            (lemma("request", "demand", "grant", "ask", "seek"), lower("for", OP="?"), lower("anonymity")),
+            (lower("anonymous", "unnamed"), {"IS_ALPHA": True, "OP": "{0,2}"}, lower(*SOURCE_PEOPLE)),
+        ),
+    ),
+    Rule(
+        "familiar_with",
+        ANONYMOUS_SOURCE,
+        "an unnamed insider ('people familiar with', 'a source close to')",
+        (
+            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("familiar"), lower("with")),
+            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("close"), lower("to")),
+            (lower(*SOURCE_PEOPLE), lower("with"), {"IS_ALPHA": True, "OP": "?"}, lower("knowledge")),
+        ),
+    ),
+)
+RULES_BY_KEY = {rule.key: rule for rule in RULES}
+
+
+def compile_token(spec: dict[str, Any], tagged: bool) -> dict[str, Any]:
+    """One token pattern for the model (as written) or for the fallback (lemmas as forms, no tags)."""
+    if tagged:
+        return {key: value for key, value in spec.items() if key != "RULES"}
+    if "RULES" in spec:
+        return dict(spec["RULES"])
+    out: dict[str, Any] = {}
+    for key, value in spec.items():
+        if key == "LEMMA":
+            out["LOWER"] = {"IN": sorted({form for word in value["IN"] for form in forms(word)})}
+        elif key not in ("TAG", "POS"):
+            out[key] = value
+    return out
+
+
+_lock = threading.Lock()
+_matchers: dict[tuple[int, bool], tuple[Any, Any]] = {}
+
+
+def matcher_for(vocab: Any, tagged: bool) -> Any:
+    """The cue Matcher for this vocabulary and mode, built on first use.
+
+    The vocab is kept alongside so its id cannot be reused by another object.
+    """
+    key = (id(vocab), tagged)
+    with _lock:
+        if key not in _matchers:
+            from spacy.matcher import Matcher
+
+            matcher = Matcher(vocab, validate=True)
+            for rule in RULES:
+                matcher.add(rule.key, [[compile_token(t, tagged) for t in p] for p in rule.patterns])
+            _matchers[key] = (vocab, matcher)
+        return _matchers[key][1]

@@ -1,0 +1,189 @@
+"""Unnamed sources: "officials said", "according to state media", "a spokesman told DW".
+
+A fact attributed to somebody the article does not name cannot be checked
+against that person. This is structure, not a phrase list: a source noun
+("officials", "media", "a spokesman") counts only when it is what the fact is
+attributed to — the subject of a speech verb, the object of "according to",
+"citing" or "per", or the agent in "confirmed by" — and no name comes with it.
+Plural and collective sources ("officials", "state media") are ``vague_source``;
+one unnamed person ("a spokesman", "an official") is ``anonymous_source``.
+With the model the parse finds the speech verb; without it, the same rules run
+on the neighbouring words.
+
+Limits: a source named in a later sentence is still counted as unnamed here,
+and a definite "the spokesman" is taken to point back at someone named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reader.analysis.claim_cues import ANONYMOUS_SOURCE, VAGUE_SOURCE, forms
+
+# Plural or collective sources: unnamed as a group.
+GROUP_SOURCES = frozenset(
+    "officials authorities sources media outlets reports witnesses eyewitnesses residents experts analysts "
+    "observers diplomats insiders activists critics scientists researchers studies investigators locals "
+    "estimates rumours rumors villagers survivors medics doctors rescuers lawmakers commentators officers "
+    "aides staffers campaigners monitors journalists".split()
+)
+# Groups that are usually somebody already described when the article says "the ...".
+SCHOLARLY = frozenset("experts analysts scientists researchers studies investigators observers".split())
+# One unnamed person.
+PERSON_SOURCES = frozenset(
+    "spokesman spokeswoman spokesperson official source officer diplomat insider aide employee staffer "
+    "resident witness eyewitness analyst expert adviser advisor member person worker doctor nurse "
+    "commander soldier investigator executive engineer lawyer policeman medic rescuer journalist "
+    "correspondent representative negotiator minister lawmaker legislator activist observer villager "
+    "survivor relative neighbour neighbor colleague".split()
+)
+SPEECH_LEMMAS = frozenset(
+    "say tell report state add note announce confirm indicate estimate believe suggest warn explain "
+    "insist acknowledge admit allege reveal disclose write claim show fear".split()
+)
+SPEECH_FORMS = frozenset(form for word in SPEECH_LEMMAS for form in forms(word))
+# Nouns among the speech-verb forms: without a tagger they are read as nouns ("state media").
+NOUN_FORMS = frozenset(
+    "state report reports claim claims estimate estimates note notes show shows fear fears".split()
+)
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Determiners that point back at people already in the article: "both officers", "these experts".
+ANAPHORIC = frozenset("both these those such its their his her our my your".split())
+DETERMINERS = INDEFINITE | ANAPHORIC | {"the", "some", "many", "several", "other", "most"}
+PHRASE_BREAKS = frozenset(
+    "to by per and or of in at for with on from that which who citing quoting according".split()
+)
+ANONYMITY = frozenset({"anonymous", "unnamed"})
+MAX_MODIFIERS = 4
+
+
+@dataclass(frozen=True)
+class SourceHit:
+    """An unnamed source: its category and the cue's token range [start, end) in the chunk doc."""
+
+    category: str
+    start: int
+    end: int
+    lead: str  # "according to", "citing", "per", "by" or "speech"
+    noun: str
+
+
+def find_sources(doc: Any, parsed: bool) -> list[SourceHit]:
+    hits = []
+    for token in doc:
+        word = token.lower_
+        if word not in GROUP_SOURCES and word not in PERSON_SOURCES:
+            continue
+        if parsed and token.pos_ not in ("NOUN", "PROPN"):
+            continue  # "Gazeta Prawna reports only 0.5%": a verb
+        hit = _source_hit(doc, token, parsed)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
+    first, determiner = _phrase_start(doc, noun.i, parsed)
+    word = noun.lower_
+    if determiner in ANAPHORIC or _named(doc, noun, parsed):
+        return None
+    if any(doc[k].lower_ in ANONYMITY for k in range(first, noun.i)):
+        category = ANONYMOUS_SOURCE  # "citing anonymous sources": anonymous, not merely vague
+    elif word in GROUP_SOURCES:
+        if determiner == "the" and (word in SCHOLARLY or _number_after_the(doc, first)):
+            return None
+        category = VAGUE_SOURCE
+    elif determiner in INDEFINITE:
+        category = ANONYMOUS_SOURCE
+    else:
+        return None  # "the spokesman": someone the article has named or defined
+    lead = _lead_before(doc, first, parsed)
+    if lead is not None:
+        name, lead_start = lead
+        return SourceHit(category, lead_start, noun.i + 1, name, word)
+    verb = _speech_verb(doc, noun, first, parsed)
+    if verb is None:
+        return None
+    return SourceHit(category, min(first, verb), max(noun.i, verb) + 1, "speech", word)
+
+
+def _phrase_start(doc: Any, i: int, parsed: bool) -> tuple[int, str | None]:
+    """Where the noun phrase before doc[i] starts, and its determiner ("a senior US official")."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < MAX_MODIFIERS:
+        token = doc[j]
+        word = token.lower_
+        if word in DETERMINERS:
+            return j, word
+        if not (token.is_alpha or token.text in ("-", "'s", "’s")) or word in PHRASE_BREAKS:
+            break
+        if _speech(token, parsed):
+            break
+        j -= 1
+        steps += 1
+    return j + 1, None
+
+
+def _speech(token: Any, parsed: bool) -> bool:
+    """A speech verb: by its tag with the model; by its form without ("state media" stays a noun)."""
+    if parsed:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_LEMMAS
+    return token.lower_ in SPEECH_FORMS and token.lower_ not in NOUN_FORMS
+
+
+def _number_after_the(doc: Any, first: int) -> bool:
+    """ "the two officers": a counted, already introduced group."""
+    nxt = doc[first + 1] if first + 1 < len(doc) else None
+    return nxt is not None and nxt.like_num
+
+
+def _named(doc: Any, noun: Any, parsed: bool) -> bool:
+    """The source comes with a name: "a spokesman, John Kirby, said", "officials such as Ann Lee"."""
+    if parsed:
+        for child in noun.children:
+            if child.dep_ in ("appos", "npadvmod") and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
+                return True
+        return noun.ent_type_ == "PERSON"
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == ",":
+        nxt = doc[noun.i + 2] if noun.i + 2 < len(doc) else None
+    return nxt is not None and nxt.is_title and not nxt.is_sent_start and not _speech(nxt, parsed)
+
+
+def _lead_before(doc: Any, first: int, parsed: bool) -> tuple[str, int] | None:
+    """ "according to", "citing", "quoting" or "per" right before the phrase."""
+    before = doc[first - 1].lower_ if first >= 1 else ""
+    if before in ("citing", "quoting", "per"):
+        return before, first - 1
+    if before == "to" and first >= 2 and doc[first - 2].lower_ == "according":
+        return "according to", first - 2
+    if before == "by" and first >= 2 and _speech(doc[first - 2], parsed):
+        return "by", first - 2
+    return None
+
+
+def _speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
+    """The index of the speech verb the source is the subject of ("officials said", "said a spokesman")."""
+    if parsed:
+        head = noun.head
+        if noun.dep_ == "conj":
+            head = noun.head.head if noun.head.dep_ in ("nsubj", "nsubjpass") else head
+        if (
+            noun.dep_ in ("nsubj", "nsubjpass", "conj")
+            and head.pos_ == "VERB"
+            and head.lemma_ in SPEECH_LEMMAS
+        ):
+            return head.i
+    # Adjacency, with or without a parse: "officials (subsequently) said", "said a spokesman".
+    j = noun.i + 1
+    while j < len(doc) and j <= noun.i + 2 and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
+        j += 1
+    if j < len(doc) and _speech(doc[j], parsed):
+        return j
+    if first >= 1 and _speech(doc[first - 1], parsed):
+        before = doc[first - 2] if first >= 2 else None
+        if before is None or before.is_punct or before.is_quote:
+            return first - 1
+    return None
