@@ -80,12 +80,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._painted = False
+        self._pending_row: int | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
     @property
     def wrapped(self) -> Wrapped:
-        if self._wrapped is None:
+        """The layout for the current width, rewrapped first if the width changed."""
+        if self._wrapped is None or self._wrapped.width != self._text_width()[0]:
             self._relayout()
         assert self._wrapped is not None
         return self._wrapped
@@ -96,10 +98,16 @@ class ArticleView(ScrollView, can_focus=True):
         return width, max(0, (content - GUTTER - width) // 2)
 
     def _relayout(self) -> None:
+        """Rewrap; once the new layout settles the cursor sentence returns to its screen row."""
         width, self._pad = self._text_width()
-        if self._wrapped is None or self._wrapped.width != width:
+        old = self._wrapped
+        if old is None or old.width != width:
             self._wrapped = wrap(self.state.text, self.state.document.paragraphs, width)
             self._marks_version = -1
+            self._cache.clear()
+            if old is not None and self._pending_row is None:
+                self._pending_row = old.line_of(self.state.cursor_span[0]) - round(self.scroll_y)
+                self.call_after_refresh(self._restore_row)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._wrapped))
 
     def _index_marks(self) -> None:
@@ -117,18 +125,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_marks = dict(by_line)
         self._marks_version = id(index)
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Rewrap and keep the cursor sentence on the same screen row."""
-        old = self._wrapped
-        row = None
-        if old is not None:
-            row = old.line_of(self.state.cursor_span[0]) - round(self.scroll_y)
+    def on_resize(self, _event: events.Resize) -> None:
         self._relayout()
-        if self._wrapped is not old and row is not None:
-            line = self.wrapped.line_of(self.state.cursor_span[0])
-            height = self.scrollable_content_region.height
-            row = min(max(row, 0), max(0, height - 1))
-            self.scroll_to(y=max(0, line - row), animate=False, immediate=True)
+
+    def _restore_row(self) -> None:
+        """After a rewrap settles, put the cursor sentence back on the row it had (or at least in view)."""
+        row, self._pending_row = self._pending_row, None
+        if row is None:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        line = self.wrapped.line_of(self.state.cursor_span[0])
+        self.scroll_to(y=max(0, line - min(max(row, 0), height - 1)), animate=False, immediate=True)
         self.show_cursor()
 
     def notify_style_update(self) -> None:
@@ -145,15 +152,15 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
         wrapped = self.wrapped
+        width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
         if line >= len(wrapped):
             return Strip.blank(width, self.rich_style)
         start, end = wrapped.starts[line], wrapped.ends[line]
         cursor_start, cursor_end = self.state.cursor_span
         on_cursor = (max(start, cursor_start), min(end, cursor_end)) if cursor_start <= end and cursor_end > start else None
-        key = (line, width, self.state.version, on_cursor)
+        key = (line, width, self._pad, self.state.version, on_cursor)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._cache[key] = self._render(line, width, on_cursor)
