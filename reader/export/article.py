@@ -108,7 +108,7 @@ def speaker_name(speaker: Speaker) -> str:
 
 
 def describe_number(number: Number) -> str:
-    """``5.8 million = 5,800,000 (count)``: the words as printed and the value they normalise to."""
+    """``5.8 million → 5,800,000 (count)``: the words as printed and the value they normalise to."""
     if number.low is not None and number.high is not None:
         value = f"{_plain(number.low)}–{_plain(number.high)}"
     elif number.value is not None:
@@ -116,10 +116,10 @@ def describe_number(number: Number) -> str:
     else:
         value = ""
     if value and number.unit:
-        value = f"{value} {number.unit}"
+        value = f"{value}{number.unit}" if number.unit == "%" else f"{value} {number.unit}"
     if value and number.qualifier:
         value = f"{number.qualifier} {value}"
-    shown = f"{number.text} = {value}" if value and value != number.text else number.text
+    shown = f"{number.text} → {value}" if value and value != number.text else number.text
     return f"{shown} ({number.kind})"
 
 
