@@ -297,7 +297,6 @@ async def test_mouse_clicks_move_the_cursor_and_pick_panel_items(make_app, seed_
         line = article.wrapped.line_of(target)
         await pilot.click(ArticleView, offset=(article._pad + 5, line))
         assert screen.state.sentence.start == target
-        tree = screen.panel.tree
         await pilot.click(Tree, offset=(8, 1))  # the first speaker under "Speakers"
         await pilot.pause()
         assert screen.state.speaker == "p0"

@@ -148,8 +148,6 @@ class ReadingScreen(Screen[None]):
         self.query_one(StatusLine).show(self.state)
         search = self.state.search
         self.query_one(SearchBar).show_count(search.current, search.count, search.query)
-        # The details can grow or shrink the article: keep the cursor in view once layout settles.
-        self.call_after_refresh(self.article.show_cursor)
 
     def _highlights_changed(self, *, center: bool = True) -> None:
         self.article.refresh_highlights()

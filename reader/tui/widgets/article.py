@@ -126,7 +126,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._marks_version = id(index)
 
     def on_resize(self, _event: events.Resize) -> None:
+        """Rewrap on a new width; on a new height (the details grew) just keep the cursor in view."""
         self._relayout()
+        if self._pending_row is None:
+            self.show_cursor()
 
     def _restore_row(self) -> None:
         """After a rewrap settles, put the cursor sentence back on the row it had (or at least in view)."""
