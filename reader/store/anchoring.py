@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from os.path import commonprefix
 
 from reader.store.model import Anchor
 
@@ -66,6 +68,12 @@ class _Collapsed:
         return max(0, bisect_right(self.origin, offset) - 1)
 
 
+@lru_cache(maxsize=4)
+def _collapsed(text: str) -> _Collapsed:
+    """Re-anchoring places every annotation of an article in the same new text: collapse it once."""
+    return _Collapsed.of(text)
+
+
 def collapse(text: str) -> str:
     return _Collapsed.of(text).text
 
@@ -81,7 +89,7 @@ def locate(anchor: Anchor, text: str) -> Match | None:
     quote = collapse(anchor.exact)
     if not quote.strip():
         return None
-    haystack = _Collapsed.of(text)
+    haystack = _collapsed(text)
     prefix, suffix = collapse(anchor.prefix), collapse(anchor.suffix)
     expected = haystack.from_original(anchor.start)
     found = _exact(haystack.text, quote, prefix, suffix, expected) or _approximate(
@@ -125,21 +133,35 @@ def _occurrences(text: str, needle: str) -> list[int]:
 
 
 def _exact(text: str, quote: str, prefix: str, suffix: str, expected: int) -> Match | None:
-    best: tuple[tuple[float, int], Match] | None = None
+    """The exact occurrence whose context agrees best, nearest ``expected`` among equals.
+
+    Ranking uses how many context characters agree right next to the quote (a
+    string comparison, cheap for quotes that occur hundreds of times); only the
+    winner gets the full similarity score.
+    """
+    best: tuple[tuple[float, int], int] | None = None
     for hit in _occurrences(text, quote):
         end = hit + len(quote)
-        before, after = _context(text, hit, end, prefix, suffix)
-        context = (before + after) / 2
-        key = (round(context, 2), -abs(hit - expected))
+        agreement = _adjacent(prefix[::-1], text[max(0, hit - len(prefix)) : hit][::-1]) + _adjacent(
+            suffix, text[end : end + len(suffix)]
+        )
+        key = (round(agreement / max(len(prefix) + len(suffix), 1), 2), -abs(hit - expected))
         if best is None or key > best[0]:
-            match = Match(hit, end, _score(1.0, before, after, abs(hit - expected), len(text)), exact=True)
-            best = (key, match)
+            best = (key, hit)
     if best is None:
         return None
-    context = best[0][0]
-    if len(quote) >= DISTINCTIVE_QUOTE or context >= MIN_CONTEXT_FOR_SHORT:
-        return best[1]
-    return None
+    hit = best[1]
+    before, after = _context(text, hit, hit + len(quote), prefix, suffix)
+    if len(quote) < DISTINCTIVE_QUOTE and (before + after) / 2 < MIN_CONTEXT_FOR_SHORT:
+        return None
+    return Match(
+        hit, hit + len(quote), _score(1.0, before, after, abs(hit - expected), len(text)), exact=True
+    )
+
+
+def _adjacent(expected: str, found: str) -> int:
+    """How many leading characters the two strings share."""
+    return len(commonprefix([expected, found]))
 
 
 def _candidates(text: str, quote: str, prefix: str, suffix: str, expected: int) -> list[int]:

@@ -221,9 +221,7 @@ class Store:
             return None
         sources = tuple(
             row[0]
-            for row in self._query(
-                "SELECT source FROM sources WHERE sha256 = ? ORDER BY source", (sha256,)
-            )
+            for row in self._query("SELECT source FROM sources WHERE sha256 = ? ORDER BY source", (sha256,))
         )
         sha, title, text, first_seen, last_opened = rows[0]
         return DocumentRecord(sha, title, text, sources, first_seen, last_opened)
