@@ -65,7 +65,7 @@ def build_open_parser() -> argparse.ArgumentParser:
 
 
 def take_data_dir(argv: list[str]) -> list[str]:
-    """Apply a global ``--data-dir DIR`` (anywhere before the article) through READER_DATA_DIR.
+    """Apply a global ``--data-dir DIR`` (anywhere on the command line) through READER_DATA_DIR.
 
     The environment is how reader.paths.data_dir() finds it in every layer, so
     the option works the same for the TUI and for each subcommand.

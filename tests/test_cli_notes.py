@@ -85,3 +85,16 @@ def test_unusable_data_dir_is_one_line_in_a_real_process(tmp_path: Path, seed_pa
     )
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.startswith("reader: cannot open the store") and run.stderr.count("\n") == 1
+
+
+def test_paths_show_the_configured_exports_and_survive_a_broken_config(
+    isolated_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.write_text('exports = "/srv/notes"\n')
+    assert main(["paths"]) == 0
+    assert "exports   /srv/notes\n" in capsys.readouterr().out
+    config.write_text("exports = [")
+    assert main(["paths"]) == 0
+    out = capsys.readouterr().out
+    assert f"config    {config}\n" in out and "ignoring the config" in out and "invalid TOML" in out

@@ -61,12 +61,16 @@ def import_(path: str) -> int:
 
 
 def show_paths() -> int:
-    from reader.config import config_path, load_config
+    from reader.config import ConfigError, config_path, load_config
     from reader.store.store import DATABASE
 
     data = paths.data_dir()
     print(f"data      {data}")
     print(f"database  {data / DATABASE}")
     print(f"config    {config_path()}")
-    print(f"exports   {load_config().exports_dir()}")
+    try:  # a broken config must not hide where the config file is
+        exports = str(load_config().exports_dir())
+    except ConfigError as exc:
+        exports = f"{paths.exports_dir()} (ignoring the config: {exc})"
+    print(f"exports   {exports}")
     return 0

@@ -66,6 +66,15 @@ def test_edit_at_the_start_of_the_note() -> None:
     assert placed(anchor, changed) == "45 percent of the relief funds had vanished"
 
 
+def test_deletion_before_and_inside_the_note() -> None:
+    anchor = anchor_on(TEXT, QUOTE)
+    shorter = TEXT.replace("Officials met on Tuesday to discuss the budget.\n", "")
+    match = locate(anchor, shorter)
+    assert match is not None and match.exact and match.start == anchor.start - 48
+    trimmed = TEXT.replace("of the relief funds had", "of the funds had")
+    assert placed(anchor, trimmed) == "40 percent of the funds had vanished"
+
+
 def test_deleted_passage_is_not_attached_elsewhere() -> None:
     anchor = anchor_on(
         TEXT,
