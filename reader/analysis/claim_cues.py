@@ -91,6 +91,30 @@ _NEGATION_FILL = lower(
     "far",
     OP="{0,3}",
 )
+# An auxiliary before the negation belongs to the cue: "cannot" is split into "can" + "not".
+_AUXILIARY = lower(
+    "can",
+    "ca",
+    "could",
+    "would",
+    "will",
+    "wo",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "must",
+    "should",
+    OP="?",
+)
 REPORTING_PASSIVE = (
     "say",
     "believe",
@@ -122,18 +146,10 @@ _PASSIVE_ADVERB = lower(
     "long",
     OP="?",
 )
-HEDGE_ADVERBS = (
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "purportedly",
-    "supposedly",
-    "ostensibly",
-    "seemingly",
-    "perhaps",
-    "possibly",
-    "presumably",
-)
+# Adverbs that distance the article from a fact it reports, even in a speaker's mouth.
+HEDGE_ADVERBS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly")
+# Adverbs of the writer's or speaker's own uncertainty: in a direct quote they are opinion.
+DOUBT_ADVERBS = ("perhaps", "possibly", "presumably", "seemingly")
 # Nouns an anonymity adjective or "familiar with" turns into an anonymous source.
 SOURCE_PEOPLE = (
     "source",
@@ -159,6 +175,10 @@ NOT_VERBS = frozenset(
     "the a an this that these those his her its their our my your and or but of in on at to for with "
     "by from as than , . ; : ! ? -- — – he she it they we you i".split()
 )
+LEGISLATURES = frozenset("parliament senate congress lawmakers legislators assembly".split())
+MODAL_ADVERBS = frozenset("not also well even yet still never already soon".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i you who which".split())
+CLAUSE_WINDOW = 8  # words after "claimed" in which a finite verb shows a clause follows
 # Base verbs that commonly follow "is said to" / "is believed to" (fallback stand-in for a POS tag).
 COMMON_INFINITIVES = frozenset(
     "be have number include contain hold control come lead exist own possess live stem originate plan "
@@ -180,14 +200,35 @@ def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return after.lower_ in COMMON_INFINITIVES
 
 
+def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "confirmed" as checked, not as appointed: not "has yet to be confirmed by the Senate" or "as minister"."""
+    after = _token(doc, end)
+    if after is None:
+        return True
+    if after.lower_ == "as":
+        return False
+    following = {token.lower_ for token in doc[end + 1 : end + 3]}
+    return not (after.lower_ == "by" and following & LEGISLATURES)
+
+
 def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
-    """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover"."""
+    """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
+
+    "may have to" is an obligation, not a hedge.
+    """
     modal = doc[start]
+    i = end
+    while i < len(doc) and doc[i].lower_ in MODAL_ADVERBS:
+        i += 1
+    verb = _token(doc, i)
+    if verb is None or (
+        verb.lower_ == "have" and (_token(doc, i + 1) is not None and doc[i + 1].lower_ == "to")
+    ):
+        return False
     if tagged:
-        return modal.tag_ == "MD" and doc[end - 1].pos_ in ("VERB", "AUX") and not modal.is_sent_start
+        return modal.tag_ == "MD" and verb.pos_ in ("VERB", "AUX") and not modal.is_sent_start
     if modal.text[0].isupper():
         return False
-    verb = doc[end - 1]
     return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
 
 
@@ -207,11 +248,20 @@ def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
         if word.pos_ != "VERB":
             return False
         return any(child.dep_ in ("ccomp", "xcomp") for child in word.children)
-    if before is not None and before.lower_ in NOT_VERBS | {"insurance", "its", "his", "her", "their"}:
+    # Without tags the word before must look like a subject: a pronoun, a name, a plural or an
+    # adverb ("he claimed", "Activists claim", "consistently claimed"), not "insurance claims".
+    if before is not None and not (
+        before.lower_ in SUBJECT_PRONOUNS
+        or (
+            before.is_alpha
+            and before.lower_ not in NOT_VERBS
+            and (before.is_title or before.lower_.endswith(("s", "ly")))
+        )
+    ):
         return False
     if after is None or not after.is_alpha or after.lower_ in ("and", "or", "of", "to", "by", "for", "in"):
         return False
-    window = doc[end : min(end + 6, len(doc))]
+    window = doc[end : min(end + CLAUSE_WINDOW, len(doc))]
     return any(
         token.lower_ in _IRREGULAR["be"] + _IRREGULAR["have"] + ("would", "will", "had")
         or token.lower_.endswith("ed")
@@ -263,10 +313,16 @@ RULES: tuple[Rule, ...] = (
         UNVERIFIABLE,
         "a negated verification: nobody could confirm it",
         (
-            (lower("not", "n't", "never", "unable", "impossible", "cannot"), _NEGATION_FILL, lemma(*VERIFY)),
+            (
+                _AUXILIARY,
+                lower("not", "n't", "never", "unable", "impossible", "cannot"),
+                _NEGATION_FILL,
+                lemma(*VERIFY),
+            ),
             (lower("yet"), lower("to"), _NEGATION_FILL, lemma(*VERIFY)),
             (lower("neither"), lemma("confirm")),
         ),
+        check=verification_sense,
     ),
     Rule(
         "no_confirmation",
@@ -308,6 +364,13 @@ RULES: tuple[Rule, ...] = (
         ((lower(*HEDGE_ADVERBS),),),
     ),
     Rule(
+        "doubt_adverb",
+        HEDGE,
+        "an adverb of doubt: possible, not established",
+        ((lower(*DOUBT_ADVERBS),),),
+        in_quote=False,
+    ),
+    Rule(
         "alleged",
         HEDGE,
         "an allegation, not an established fact",
@@ -345,13 +408,7 @@ RULES: tuple[Rule, ...] = (
         "modal",
         HEDGE,
         "a modal hedge ('may', 'might'): possible, not established",
-        (
-            (
-                lower("may", "might", TAG="MD", RULES=lower("may", "might")),
-                lower("not", "also", "well", "even", "have", "be", "yet", OP="{0,2}"),
-                {"IS_ALPHA": True},
-            ),
-        ),
+        ((lower("may", "might", TAG="MD", RULES=lower("may", "might")),),),
         check=modal_verb,
         in_quote=False,
     ),
@@ -458,6 +515,7 @@ def matcher_for(vocab: Any, tagged: bool) -> Any:
 
             matcher = Matcher(vocab, validate=True)
             for rule in RULES:
-                matcher.add(rule.key, [[compile_token(t, tagged) for t in p] for p in rule.patterns])
+                patterns = [[compile_token(t, tagged) for t in p] for p in rule.patterns]
+                matcher.add(rule.key, patterns, greedy="LONGEST")
             _matchers[key] = (vocab, matcher)
         return _matchers[key][1]

@@ -48,7 +48,7 @@ from reader.analysis.claim_cues import (
     matcher_for,
     weight_of,
 )
-from reader.analysis.claim_sources import find_sources
+from reader.analysis.claim_sources import GROUP_SOURCES, find_sources
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
 
@@ -63,6 +63,9 @@ LABELS = {
 CONNECTIVES = frozenset("however but yet still and so though also meanwhile again even then".split())
 # Openings that point back at something already said: "these figures", "the claims", "it".
 BACK_REFERENCES = frozenset("these this those that the such neither none it they both all each".split())
+AUXILIARIES = frozenset(
+    "can ca could will wo would may might must shall should do does did has have had is are was were be been".split()
+)
 CLAUSE_OPENERS = frozenset("whether if that how what who when where why".split())
 FIGURE_NOUNS = frozenset("figures figure numbers number statistics tolls toll totals estimates data".split())
 REPORT_NOUNS = frozenset("reports report claims accounts rumours rumors information allegations".split())
@@ -139,7 +142,10 @@ class ClaimsLayer:
             found.append((start, end, cue, rule.key))
         for hit in [] if _heading(doc) else find_sources(doc, parsed):
             span = doc[hit.start : hit.end]
-            who = "an unnamed group" if hit.category == VAGUE_SOURCE else "one unnamed person"
+            if hit.category == VAGUE_SOURCE:
+                who = "an unnamed group"
+            else:
+                who = "anonymous sources" if hit.noun in GROUP_SOURCES else "one unnamed person"
             cue = Cue(
                 hit.category,
                 chunk.start + span.start_char,
@@ -281,7 +287,7 @@ class ClaimsLayer:
             claim_id = f"c{len(pending)}"
             ids[index] = claim_id
             sentence = facts.sentence
-            cues = sorted({(cue.start, cue.end) for cue in facts.cues})
+            cues = _merged(sorted((cue.start, cue.end) for cue in facts.cues))
             claim = Claim(
                 id=claim_id,
                 start=sentence.start,
@@ -315,6 +321,17 @@ class ClaimsLayer:
         if facts.disclaimer == "back":
             note = "; it refers back to the sentence before"
         return f"{label} (“{words}”): {cue.explanation}{note}"
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined: "According to sources" + "sources close to"."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _heading(doc: Any) -> bool:
@@ -351,6 +368,8 @@ def _disclaimer(
     before = [t for t in doc[first:start] if not t.is_punct]
     while before and before[0].lower_ in CONNECTIVES:
         before.pop(0)
+    while before and before[-1].lower_ in AUXILIARIES:
+        before.pop()
     after = [t for t in doc[end : tokens[-1].i + 1] if not t.is_punct]
     nxt = doc[end] if end < len(doc) else None
     if rule == "unverified_word" and nxt is not None and nxt.lower_ in REPORT_NOUNS and before:
@@ -360,7 +379,7 @@ def _disclaimer(
     if (
         before
         and len(before) <= MAX_DISCLAIMER_SUBJECT
-        and before[0].lower_ in BACK_REFERENCES
+        and (before[0].lower_ in BACK_REFERENCES or _bare_figures(before))
         and len(after) <= MAX_DISCLAIMER_TAIL
         and not (after and after[0].lower_ in CLAUSE_OPENERS)
     ):
@@ -373,6 +392,11 @@ def _disclaimer(
     ):
         return "back", any(t.lower_ in FIGURE_NOUNS for t in after)
     return None, False
+
+
+def _bare_figures(subject: list[Any]) -> bool:
+    """A short subject naming figures or reports with no determiner: "Casualty figures could not ..."."""
+    return len(subject) <= 3 and subject[-1].lower_ in FIGURE_NOUNS | REPORT_NOUNS
 
 
 def _direct_regions(quote: Quote) -> list[tuple[int, int]]:
