@@ -6,7 +6,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -16,6 +17,7 @@ from reader.export.article import Article
 from reader.export.markdown import render_markdown
 from reader.store import Anchor, Store
 from tests.export.conftest import NOTES, Seeded
+from tests.fuzzing import fuzz_settings
 
 NASTY = [
     "*stars* and _underscores_ and **bold**",
@@ -102,7 +104,8 @@ def test_table_cells_keep_pipes() -> None:
     assert [" ".join(s.split()) for s in seen] == ["a | b", "x\\|y", "*it*", ""]
 
 
-@settings(max_examples=200, deadline=None)
+@pytest.mark.fuzz
+@fuzz_settings
 @given(
     st.text(
         alphabet=st.sampled_from(list("ab 1.-+*_#>|`[]()!<>&;\\=%$^~:\n\t\"'") + ["é", "🙂"]), max_size=80

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.intake import make_document
 from reader.store import Anchor, Store, locate
+from tests.fuzzing import fuzz_settings
 
 TEXT = (
     "Officials met on Tuesday to discuss the budget.\n"
@@ -128,7 +131,8 @@ def test_whitespace_only_changes_anchor_exactly() -> None:
     assert " ".join(changed[match.start : match.end].split()) == QUOTE
 
 
-@settings(max_examples=60, deadline=None)
+@pytest.mark.fuzz
+@fuzz_settings
 @given(
     before=st.text(alphabet="abcdefghij .,\n", max_size=300),
     after=st.text(alphabet="abcdefghij .,\n", max_size=300),
@@ -140,13 +144,35 @@ def test_a_distinctive_quote_is_found_wherever_the_text_around_it_moves(before: 
     assert match is not None and changed[match.start : match.end] == QUOTE
 
 
-@settings(max_examples=60, deadline=None)
+@pytest.mark.fuzz
+@fuzz_settings
 @given(noise=st.text(max_size=400))
 def test_locate_never_crashes_and_only_returns_spans_inside_the_text(noise: str) -> None:
     anchor = anchor_on(TEXT, QUOTE)
     match = locate(anchor, noise)
     if match is not None:
         assert 0 <= match.start < match.end <= len(noise)
+
+
+@pytest.mark.fuzz
+@fuzz_settings
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(0, len(TEXT)), st.integers(0, 40), st.text(alphabet="xyz .\n", max_size=40)),
+        max_size=6,
+    )
+)
+def test_a_match_after_any_edits_still_resembles_the_quote(edits: list[tuple[int, int, str]]) -> None:
+    """Whatever happened to the text, a returned match is the quote or a close variant of it, never other words."""
+    anchor = anchor_on(TEXT, "called the figure exaggerated")
+    text = TEXT
+    for at, length, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + insert + text[at + length :]
+    match = locate(anchor, text)
+    if match is not None:
+        found = " ".join(text[match.start : match.end].split())
+        assert SequenceMatcher(None, anchor.exact, found, autojunk=False).ratio() >= 0.7
 
 
 def test_orphan_flow_through_the_store(store: Store, tmp_path: Path) -> None:
