@@ -28,7 +28,8 @@ def notes(source: str) -> int:
 
     with Store.open() as store:
         sha = _opened(store, source)
-        Console(soft_wrap=False).print(render_notes(Article.load(store, sha)))
+        console = Console(soft_wrap=False)
+        console.print(render_notes(Article.load(store, sha), console.width))
     return 0
 
 

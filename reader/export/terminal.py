@@ -1,9 +1,14 @@
-"""``reader notes``: an article's annotations printed with rich, in document order."""
+"""``reader notes``: an article's annotations printed with rich, in document order.
+
+Indented blocks are wrapped here (not with rich Padding) so that output piped
+to a file carries no trailing spaces.
+"""
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
@@ -11,6 +16,7 @@ from reader.export.article import Article
 from reader.store import Annotation
 
 PASSAGE_LIMIT = 400
+INDENT = "  "
 TAG_STYLES = {
     "needs-source": "yellow",
     "verified": "green",
@@ -20,16 +26,15 @@ TAG_STYLES = {
 }
 
 
-def render_notes(article: Article) -> RenderableType:
+def render_notes(article: Article, width: int = 80) -> RenderableType:
     record = article.record
     header = Text(record.title or "Untitled article", style="bold")
     for source in record.sources:
         header.append(f"\n{source}", style="dim")
-    counts = article.tag_counts()
     summary = Text()
-    for tag, count in counts.items():
-        summary.append(f"{tag} ", style=TAG_STYLES.get(tag, "bold"))
-        summary.append(f"{count}  ")
+    for tag, count in article.tag_counts().items():
+        summary.append(tag, style=TAG_STYLES.get(tag, "bold"))
+        summary.append(f" {count}  ")
     notes = sum(1 for a in article.annotations if a.note is not None)
     summary.append(f"notes {notes}")
     if article.orphans:
@@ -38,28 +43,32 @@ def render_notes(article: Article) -> RenderableType:
     if not article.annotations:
         parts.append(Text("no notes", style="dim"))
         return Group(*parts)
-    for annotation in article.placed:
-        parts.append(_entry(article, annotation))
+    parts += [_entry(article, a, width) for a in article.placed]
     if article.orphans:
+        parts.append(Text(""))
         parts.append(Rule("orphaned: the text changed and these passages were not found again", style="red"))
-        parts += [_entry(article, a) for a in article.orphans]
+        parts += [_entry(article, a, width) for a in article.orphans]
     return Group(*parts)
 
 
-def _entry(article: Article, annotation: Annotation) -> RenderableType:
+def _entry(article: Article, annotation: Annotation, width: int) -> Text:
     location = None if annotation.orphaned else article.location(annotation.anchor.start)
-    title = Text()
-    if annotation.tag is not None:
-        title.append(f"[{annotation.tag}]", style=f"bold {TAG_STYLES.get(annotation.tag, '')}".strip())
-        title.append(" ")
-    title.append(
-        location.describe() if location is not None else f"was at character {annotation.anchor.start}"
+    entry = Text("\n")
+    label = annotation.tag if annotation.tag is not None else "note"
+    entry.append(f"[{label}]", style=f"bold {TAG_STYLES.get(label, '')}".strip())
+    entry.append(
+        " " + (location.describe() if location is not None else f"was at character {annotation.anchor.start}")
     )
-    title.append(f"  {annotation.modified}", style="dim")
+    entry.append(f"  {annotation.modified[:16].replace('T', ' ')} UTC", style="dim")
     passage = " ".join(annotation.anchor.exact.split())
     if len(passage) > PASSAGE_LIMIT:
         passage = passage[: PASSAGE_LIMIT - 1] + "…"
-    lines: list[RenderableType] = [title, Padding(Text(f"“{passage}”", style="italic"), (0, 0, 0, 2))]
+    entry.append("\n" + _indented(f"“{passage}”", width), style="italic")
     if annotation.note is not None:
-        lines.append(Padding(Text(annotation.note), (0, 0, 0, 2)))
-    return Padding(Group(*lines), (1, 0, 0, 0))
+        entry.append("\n" + "\n".join(_indented(line, width) for line in annotation.note.split("\n")))
+    return entry
+
+
+def _indented(text: str, width: int) -> str:
+    wrapped = textwrap.fill(text, max(20, width), initial_indent=INDENT, subsequent_indent=INDENT)
+    return wrapped or INDENT.rstrip()
