@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
 from reader.intake.document import paragraph_spans
@@ -95,7 +96,7 @@ class Article:
                 counts[quote.speaker] = counts.get(quote.speaker, 0) + 1
         return [(s, counts.get(s.id, 0)) for s in self._analysis_list("speakers")]
 
-    def _analysis_list(self, name: str) -> list:  # noqa: ANN401 - one of the Analysis lists
+    def _analysis_list(self, name: str) -> list[Any]:
         return [] if self.analysis is None else getattr(self.analysis, name)
 
 

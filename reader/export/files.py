@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reader.config import load_config
 from reader.export import webanno
 from reader.export.article import Article
 from reader.export.atomic import write_atomic
@@ -35,8 +36,6 @@ def render(article: Article, fmt: str) -> str:
 
 
 def _default_folder() -> Path:
-    from reader.config import load_config
-
     return load_config().exports_dir()
 
 

@@ -15,6 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -188,7 +189,7 @@ class Store:
                 conn.execute(
                     "UPDATE annotations SET sha256 = ?, orphaned = 1 WHERE id = ?", (new, annotation.id)
                 )
-                orphaned.append(_replace(annotation, sha256=new, orphaned=True))
+                orphaned.append(replace(annotation, sha256=new, orphaned=True))
                 continue
             anchor = Anchor.of(text, match.start, match.end)
             conn.execute(
@@ -326,7 +327,7 @@ class Store:
             return Change("edit", before, before)
         if new_tag is None and new_note is None:
             return self.delete_annotation(annotation_id)
-        after = _replace(before, tag=new_tag, note=new_note, modified=self._clock())
+        after = replace(before, tag=new_tag, note=new_note, modified=self._clock())
         self.restore(annotation_id, after)
         return Change("edit", before, after)
 
@@ -341,7 +342,7 @@ class Store:
         record = self.document(before.sha256)
         if record is None or record.text is None:
             raise ValueError(f"the article of annotation {annotation_id} is not open")
-        after = _replace(
+        after = replace(
             before, anchor=Anchor.of(record.text, start, end), orphaned=False, modified=self._clock()
         )
         self.restore(annotation_id, after)
@@ -435,8 +436,3 @@ def _annotation(row: tuple[Any, ...]) -> Annotation:
         ident, sha, Anchor(exact, prefix, suffix, start, end), tag, note, created, modified, bool(orphaned)
     )
 
-
-def _replace(annotation: Annotation, **changes: Any) -> Annotation:
-    from dataclasses import replace
-
-    return replace(annotation, **changes)
