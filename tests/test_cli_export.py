@@ -66,6 +66,7 @@ def test_export_import_round_trip_through_the_cli(
     "argv",
     [
         ["export"],
+        ["export", "--all"],
         ["export", "a.txt", "--all"],
         ["export", "no-such-file.txt"],
         ["import", "no-such-file.json"],

@@ -60,6 +60,8 @@ def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> lis
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     entries = sorted(store.library(), key=lambda e: (e.title.casefold(), e.sha256))
+    if not entries:
+        raise ExportError("nothing to export: no article has notes or tags yet")
     if fmt == "json":
         path = (
             target if target is not None and not target.is_dir() else (target or _default_folder()) / ALL_JSON
