@@ -1,14 +1,563 @@
-"""Placeholder: filled by its issue."""
+"""Speakers and quotes: who says what in the article (annotation guide, section 1).
+
+Per paragraph the layer registers every proper-name mention, finds the cues
+(reporting verbs, "according to"), resolves each cue's subject to a speaker
+reference (a name, an unnamed source such as "a spokesman", a role noun such
+as "the Ukrainian president" tied to a named speaker, or a pronoun bound to
+the nearest compatible speaker before it) and pairs cues with quotation marks.
+Only plain data survives a paragraph: mention offsets and strings, a short
+history for pronouns, and a quote left open at the paragraph end (a quote that
+runs on into the next paragraph). Names are grouped into people and
+organisations once at the end, when every form is known; only those whose
+words or views are reported become speakers.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
 
 from reader.analysis.context import Chunk, Results
+from reader.analysis.cues import Cue, find_cues
+from reader.analysis.model import Quote, Speaker, TextSpan
+from reader.analysis.names import Mention, clean_bounds, cluster_mentions, fold, is_acronym, split_title
+from reader.analysis.quote_marks import find_quoted
+from reader.analysis.quotes import Draft, attribute
+from reader.analysis.speech_verbs import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    INSTITUTION_NOUNS,
+    ORG_ROLE_NOUNS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PERSON_ROLE_NOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+)
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# How far back (in paragraphs) a pronoun or an uncued quote may look for its speaker.
+PRONOUN_REACH = 3
+HISTORY_SIZE = 64
+MAX_LABEL_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A speaker before grouping: a name mention (``named``) or an unnamed source (``unnamed``)."""
+
+    named: int | None = None
+    unnamed: int | None = None
+
+
+@dataclass
+class Unnamed:
+    label: str
+    person: bool
+    plural: bool
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Nominal:
+    """A role noun phrase resolved to a named speaker ("the Ukrainian president")."""
+
+    mention: int
+    start: int
+    end: int
+    role: str | None
+
+
+@dataclass
+class Seen:
+    """One entry of the pronoun history."""
+
+    ref: Ref
+    paragraph: int
+    person: bool
+    plural: bool
+    spoke: bool
 
 
 class SpeakersLayer:
     def __init__(self, results: Results) -> None:
         self.results = results
+        self.text = results.text
+        self.mentions: list[Mention] = []
+        self.unnamed: list[Unnamed] = []
+        self.unnamed_keys: dict[str, int] = {}
+        self.nominals: list[Nominal] = []
+        self.roles: dict[str, int] = {}  # a role or organisation word -> latest mention carrying it
+        self.person_words: set[str] = set()
+        self.history: deque[Seen] = deque(maxlen=HISTORY_SIZE)
+        self.drafts: list[Draft[Ref]] = []  # document offsets
+        self.pending: Draft[Ref] | None = None  # a quote still open at the last paragraph's end
+        self.last_speaker: tuple[Ref, int] | None = None  # (speaker of the last quote, its paragraph)
+        self.paragraph = -1
+        self._by_start: dict[int, int] = {}
+
+    # ------------------------------------------------------------------
+    # Streaming
 
     def feed(self, chunk: Chunk) -> None:
-        pass
+        doc, base = chunk.doc, chunk.start
+        self.paragraph = chunk.paragraph
+        self._by_start = {}
+        parsed = self.results.has_parser
+        if self.results.has_ner:
+            self._register_entities(doc, base)
+        quoted = find_quoted(doc.text)
+        spans = [(q.start, q.end) for q in quoted]
+        cues = find_cues(doc, spans, parsed)
+        subjects = self._person_subjects(doc, base) if parsed else []
+        refs = []
+        for cue in cues:
+            while subjects and subjects[0][0] < cue.verb_start:
+                self._remember(subjects.pop(0)[1], spoke=False)
+            refs.append(self._resolve_cue(cue, doc, base))
+        for _, ref in subjects:
+            self._remember(ref, spoke=False)
+        continues = self.pending is not None and bool(quoted) and quoted[0].start == 0
+        previous = None
+        if self.last_speaker is not None and chunk.paragraph - self.last_speaker[1] <= 1:
+            previous = self.last_speaker[0]
+        drafts = attribute(doc.text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues)
+        if self.pending is not None and not continues:
+            self._emit(self.pending)
+            self.pending = None
+        for number, draft in enumerate(drafts):
+            draft = Draft(draft.start + base, draft.end + base, draft.kind,
+                          (draft.cue[0] + base, draft.cue[1] + base) if draft.cue else None, draft.ref, draft.closed)
+            if number == 0 and continues and self.pending is not None:
+                draft = self._join(self.pending, draft)
+                self.pending = None
+            if not draft.closed and number == len(drafts) - 1:
+                self.pending = draft
+            else:
+                self._emit(draft)
 
     def finish(self) -> None:
-        pass
+        if self.pending is not None:
+            self._emit(self.pending)
+            self.pending = None
+        self._publish()
+
+    def _emit(self, draft: Draft[Ref]) -> None:
+        self.drafts.append(draft)
+        if draft.ref is not None:
+            self.last_speaker = (draft.ref, self.paragraph)
+
+    @staticmethod
+    def _join(opened: Draft[Ref], more: Draft[Ref]) -> Draft[Ref]:
+        """A quote reopened in a new paragraph: one quote, the first known speaker and cue."""
+        return Draft(opened.start, more.end, opened.kind, opened.cue or more.cue, opened.ref or more.ref, more.closed)
+
+    # ------------------------------------------------------------------
+    # Mentions
+
+    def _register_entities(self, doc: Any, base: int) -> None:
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                self._add_mention(doc, ent.start, ent.end, ent.label_, base)
+
+    def _add_mention(self, doc: Any, first: int, last: int, label: str, base: int) -> int | None:
+        """Register tokens [first, last) as a name; titles inside go to the role."""
+        span = doc[first:last]
+        start, end = clean_bounds(doc.text, span.start_char, span.end_char)
+        words = doc.text[start:end].split()
+        if not words:
+            return None
+        titles = split_title(words) if label != "ORG" else 0
+        title_text = ""
+        if titles:
+            title_end = start + len(" ".join(words[:titles]))
+            title_text = doc.text[start:title_end]
+            start = title_end + 1
+        if base + start in self._by_start:
+            return self._by_start[base + start]
+        role = self._role(doc, span, title_text)
+        full_start = start - len(title_text) - 1 if title_text else start
+        if role and not title_text:
+            full_start = doc.text.rfind(role, 0, start)
+        full = doc.text[full_start:end] if 0 <= full_start < start else None
+        acronym = None
+        after = doc.text[end : end + 12]
+        if after.startswith(" (") and ")" in after:
+            inside = after[2 : after.index(")")]
+            acronym = inside if is_acronym(inside) else None
+        hint = bool(role) and any(fold(w) in PERSON_ROLE_NOUNS or fold(w).endswith("er") for w in role.split()[-1:])
+        mention = Mention(base + start, base + end, doc.text[start:end], label, self.paragraph, role or None, full, hint, acronym)
+        self.mentions.append(mention)
+        number = len(self.mentions) - 1
+        self._by_start[base + start] = number
+        if label == "PERSON" and len(words) - titles >= 2:
+            self.person_words.add(fold(words[-1]))
+        for word in (role or "").split() + (mention.text.split() if label != "PERSON" else []):
+            self.roles[_bare(word)] = number
+        return number
+
+    def _role(self, doc: Any, span: Any, title_text: str) -> str:
+        """Role words written before the name or in apposition to it."""
+        parts = []
+        root = span.root
+        left = [c for c in root.lefts if c.i < span.start and c.dep_ not in ("det", "punct", "cc", "prep", "nummod")]
+        if left:
+            first = min(c.left_edge.i for c in left)
+            while first < span.start and doc[first].dep_ == "det":
+                first += 1
+            words = doc[first : span.start].text.strip(" ,")
+            if words and not any(t.ent_type_ == "PERSON" for t in doc[first : span.start]):
+                parts.append(words)
+        if title_text:
+            parts.append(title_text)
+        for child in root.rights:
+            if child.dep_ == "appos" and child.pos_ in ("NOUN",):
+                appos = doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
+                if len(appos.split()) <= MAX_LABEL_WORDS * 2:
+                    parts.append(appos)
+        return " ".join(parts[:1] + parts[1:2]) if len(parts) == 2 and parts[1] == title_text else "; ".join(parts)
+
+    def _person_subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
+        """Named people who are grammatical subjects: candidates for a later 'he' or 'she'."""
+        found = []
+        for token in doc:
+            if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
+                for number in self._by_start.values():
+                    mention = self.mentions[number]
+                    if mention.start <= base + token.idx < mention.end:
+                        found.append((token.idx, Ref(named=number)))
+                        break
+        return found
+
+    # ------------------------------------------------------------------
+    # Resolving a cue's subject
+
+    def _resolve_cue(self, cue: Cue, doc: Any, base: int) -> Ref | None:
+        if cue.subject is None:
+            return None
+        if isinstance(cue.subject, tuple):
+            ref = self._resolve_rule(cue.subject, doc, base)
+        else:
+            ref = self._resolve_token(cue.subject, doc, base, depth=0)
+        if ref is not None:
+            self._remember(ref, spoke=True)
+        return ref
+
+    def _remember(self, ref: Ref, spoke: bool) -> None:
+        person, plural = self._traits(ref)
+        self.history.append(Seen(ref, self.paragraph, person, plural, spoke))
+
+    def _traits(self, ref: Ref) -> tuple[bool, bool]:
+        if ref.named is not None:
+            mention = self.mentions[ref.named]
+            person = mention.is_person_label or fold(mention.text.split()[-1]) in self.person_words
+            if mention.label != "PERSON" and any(fold(w) in ORG_WORDS for w in mention.text.split()):
+                person = False
+            return person, False
+        entry = self.unnamed[ref.unnamed or 0]
+        return entry.person, entry.plural
+
+    def _resolve_token(self, head: Any, doc: Any, base: int, depth: int) -> Ref | None:
+        if depth > 3:
+            return None
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(lower)
+        if head.pos_ == "PRON":
+            return None
+        named = self._named(head, doc, base)
+        if named is not None:
+            return named
+        inner = self._name_inside(head, doc)
+        if inner is not None:
+            return self._named(inner, doc, base)
+        lemma = head.lemma_.lower()
+        words = {lemma, head.lower_}
+        children = list(head.children)
+        if words & INSTITUTION_NOUNS:
+            proper = [c for c in children if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)]
+            if proper:
+                first = min(c.left_edge.i for c in proper)
+                number = self._add_mention(doc, first, head.i + 1, "ORG", base)
+                if number is not None:
+                    return Ref(named=number)
+        if words & DOCUMENT_NOUNS:
+            for owner in self._owners(head):
+                ref = self._resolve_token(owner, doc, base, depth + 1)
+                if ref is not None:
+                    return ref
+            for child in children:
+                if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" and _bare(child.text) in self.roles:
+                    return Ref(named=self.roles[_bare(child.text)])
+            recent = self._recent(lambda seen: seen.spoke and seen.paragraph >= self.paragraph - 1)
+            if recent is not None:
+                return recent
+            return self._unnamed(head, doc, base)
+        for child in children:
+            if child.dep_ == "appos":
+                ref = self._named(child, doc, base)
+                if ref is not None:
+                    return ref
+        definite = any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in children
+        )
+        if definite and head.tag_ in ("NN", "NNP") and words & (PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS):
+            ref = self._by_role(head, doc, base, person=bool(words & PERSON_ROLE_NOUNS))
+            if ref is not None:
+                return ref
+        if words & (GROUP_NOUNS | PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS):
+            return self._unnamed(head, doc, base)
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and {pobj.lemma_.lower(), pobj.lower_} & GROUP_NOUNS:
+                        return self._unnamed(head, doc, base)
+        return None
+
+    @staticmethod
+    def _name_inside(head: Any, doc: Any) -> Any | None:
+        """The name inside a subject headed by a title or a coordination.
+
+        "Former US Ambassador to the United Nations Nikki Haley": the name ends
+        the phrase; "Tesco and Salling Group": the first of joint speakers.
+        """
+        tokens = [t for t in head.subtree if t.i <= head.i]
+        if any(t.dep_ == "cc" and (t.head is head or t.head.head is head) for t in tokens):
+            for token in tokens:
+                if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+                    return token
+        last = head.right_edge
+        if last.i > head.i and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG"):
+            start = last.i
+            while start > head.i and doc[start].ent_iob_ == "I":
+                start -= 1
+            if not any(t.text in (",", "(") for t in doc[head.i : start]):
+                return last
+        return None
+
+    def _owners(self, head: Any) -> list[Any]:
+        """Who issued a document: 'Trump's statement', 'a statement by X', 'the US statement'."""
+        owners = []
+        for child in head.children:
+            if child.dep_ == "poss":
+                owners.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                owners.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("ORG", "GPE", "PERSON"):
+                owners.append(child)
+            elif child.dep_ == "acl":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "agent":
+                        owners.extend(c for c in grandchild.children if c.dep_ == "pobj")
+        return owners
+
+    def _named(self, head: Any, doc: Any, base: int) -> Ref | None:
+        """The name at this token: an entity, or a run of proper nouns NER missed."""
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                if ent.label_ not in NAME_LABELS and ent.label_ not in ("LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
+                    return None
+                if ent.label_ == "NORP" and head.pos_ != "PROPN":
+                    return None
+                number = self._add_mention(doc, ent.start, ent.end, ent.label_, base)
+                if number is None:
+                    return None
+                self._rescue(number, head)
+                return Ref(named=number)
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return None
+        first = head.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        number = self._add_mention(doc, first, head.i + 1, "NAME", base)
+        if number is None:
+            return None
+        self._rescue(number, head)
+        return Ref(named=number)
+
+    def _rescue(self, number: int, head: Any) -> None:
+        """A speech verb binds this name: a person if it looks like one, whatever NER said."""
+        mention = self.mentions[number]
+        if mention.label == "PERSON":
+            return
+        words = mention.text.split()
+        if fold(words[-1]) in self.person_words or mention.person_hint:
+            mention.person_hint = True
+            return
+        if mention.label in ("GPE", "NORP") or any(fold(w) in ORG_WORDS for w in words) or is_acronym(mention.text):
+            return
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            mention.person_hint = True
+
+    def _pronoun(self, lower: str) -> Ref | None:
+        if lower in PERSON_PRONOUNS:
+            return self._recent(lambda seen: seen.person)
+        if lower in PLURAL_PRONOUNS:
+            return self._recent(lambda seen: seen.plural or not seen.person)
+        return self._recent(lambda seen: not seen.person and not seen.plural)
+
+    def _recent(self, accept: Any) -> Ref | None:
+        for seen in reversed(self.history):
+            if self.paragraph - seen.paragraph > PRONOUN_REACH:
+                break
+            if accept(seen):
+                return seen.ref
+        return None
+
+    def _by_role(self, head: Any, doc: Any, base: int, person: bool) -> Ref | None:
+        """'the Ukrainian president' -> the speaker the article gave that role or name word."""
+        number = self.roles.get(head.lemma_.lower())
+        start, end = self._phrase_bounds(head, doc)
+        if number is not None:
+            self.nominals.append(Nominal(number, base + start, base + end, None))
+            return Ref(named=number)
+        if not person:
+            return None
+        recent = self._recent(lambda seen: seen.spoke and seen.person and seen.paragraph == self.paragraph)
+        if recent is not None and recent.named is not None:
+            role = doc.text[start:end]
+            role = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in role else role
+            self.nominals.append(Nominal(recent.named, base + start, base + end, role))
+            return recent
+        return None
+
+    def _phrase_bounds(self, head: Any, doc: Any) -> tuple[int, int]:
+        """The noun phrase of a subject without relative clauses or trailing commas."""
+        first = head.left_edge.i
+        last = head.i
+        for child in head.rights:
+            if child.dep_ in ("relcl", "punct", "appos", "cc", "conj"):
+                break
+            last = child.right_edge.i
+        if last - first + 1 > MAX_LABEL_WORDS:
+            last = head.i
+        while last > head.i and doc[last].is_punct and doc[last].text not in (")",):
+            last -= 1
+        start = doc[first].idx
+        end = doc[last].idx + len(doc[last].text)
+        return start, end
+
+    def _unnamed(self, head: Any, doc: Any, base: int) -> Ref:
+        start, end = self._phrase_bounds(head, doc)
+        lemma = head.lemma_.lower()
+        plural = head.tag_ in ("NNS", "NNPS") or lemma in ("police", "media")
+        person = not plural and (lemma in PERSON_ROLE_NOUNS or lemma in ("spokesman", "spokeswoman", "spokesperson"))
+        return self._unnamed_entry(doc.text[start:end], base + start, base + end, person, plural)
+
+    def _unnamed_entry(self, label: str, start: int, end: int, person: bool, plural: bool) -> Ref:
+        words = label.split()
+        key = " ".join(fold(w) for w in (words[1:] if words and fold(words[0]) in ("a", "an", "the") else words))
+        number = self.unnamed_keys.get(key)
+        if number is None or label.split()[0].lower() in ("a", "an"):
+            self.unnamed.append(Unnamed(label, person, plural))
+            number = len(self.unnamed) - 1
+            self.unnamed_keys[key] = number
+        self.unnamed[number].mentions.append((start, end))
+        return Ref(unnamed=number)
+
+    def _resolve_rule(self, subject: tuple[int, int, str], doc: Any, base: int) -> Ref | None:
+        """Fallback: a capitalised run is a name, a pronoun looks back, a group noun is unnamed."""
+        start, end, form = subject
+        text = doc.text[start:end]
+        if form == "pronoun":
+            return self._pronoun(text.lower())
+        if form == "group":
+            plural = text.lower().endswith("s")
+            return self._unnamed_entry(text, base + start, base + end, not plural, plural)
+        words = text.split()
+        titles = split_title(words)
+        if titles:
+            start += len(" ".join(words[:titles])) + 1
+        clean_start, clean_end = clean_bounds(doc.text, start, end)
+        if clean_end <= clean_start:
+            return None
+        if base + clean_start in self._by_start:
+            return Ref(named=self._by_start[base + clean_start])
+        name = doc.text[clean_start:clean_end]
+        person = not any(fold(w) in ORG_WORDS for w in name.split()) and not is_acronym(name)
+        role = " ".join(words[:titles]) if titles else None
+        mention = Mention(base + clean_start, base + clean_end, name, "PERSON" if person else "ORG", self.paragraph, role)
+        self.mentions.append(mention)
+        number = len(self.mentions) - 1
+        self._by_start[base + clean_start] = number
+        if person and len(name.split()) >= 2:
+            self.person_words.add(fold(name.split()[-1]))
+        return Ref(named=number)
+
+    # ------------------------------------------------------------------
+    # Publishing
+
+    def _publish(self) -> None:
+        text = self.text
+        clusters, owner = cluster_mentions(self.mentions)
+        drafts = sorted(self.drafts, key=lambda d: (d.start, d.end))
+        spoke_named = {owner[d.ref.named] for d in drafts if d.ref and d.ref.named is not None and owner[d.ref.named] >= 0}
+        spoke_unnamed = {d.ref.unnamed for d in drafts if d.ref and d.ref.unnamed is not None}
+        entries: list[tuple[int, str, int]] = []  # (first offset, "named"/"unnamed", index)
+        for cid in spoke_named:
+            first = min(self.mentions[m].start for m in clusters[cid].members)
+            entries.append((first, "named", cid))
+        for number in spoke_unnamed:
+            entries.append((min(s for s, _ in self.unnamed[number].mentions), "unnamed", number))
+        entries.sort()
+        ids: dict[tuple[str, int], str] = {}
+        for position, (_, form, index) in enumerate(entries):
+            speaker_id = f"p{position}"
+            ids[(form, index)] = speaker_id
+            if form == "named":
+                self.results.speakers.append(self._named_speaker(speaker_id, clusters[index], index, owner))
+            else:
+                entry = self.unnamed[index]
+                spans = [TextSpan.of(text, s, e) for s, e in sorted(set(entry.mentions))]
+                aliases = _distinct(s.text for s in spans if s.text != entry.label)
+                self.results.speakers.append(Speaker(speaker_id, None, entry.label, None, "unnamed", spans, aliases))
+        seen: set[tuple[int, int]] = set()
+        for draft in drafts:
+            start, end = _trim(text, draft.start, draft.end)
+            if end <= start or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            speaker = None
+            if draft.ref is not None and draft.ref.named is not None and owner[draft.ref.named] >= 0:
+                speaker = ids.get(("named", owner[draft.ref.named]))
+            elif draft.ref is not None and draft.ref.unnamed is not None:
+                speaker = ids.get(("unnamed", draft.ref.unnamed))
+            cue = TextSpan.of(text, *draft.cue) if draft.cue else None
+            self.results.quotes.append(
+                Quote(f"q{len(self.results.quotes)}", speaker, draft.kind, start, end, text[start:end], cue)
+            )
+
+    def _named_speaker(self, speaker_id: str, cluster: Any, cid: int, owner: list[int]) -> Speaker:
+        text = self.text
+        members = [self.mentions[m] for m in cluster.members]
+        nominals = [n for n in self.nominals if owner[n.mention] == cid]
+        spans = {(m.start, m.end) for m in members} | {(n.start, n.end) for n in nominals}
+        mentions = [TextSpan.of(text, s, e) for s, e in sorted(spans)]
+        roles = _distinct([r for m in members if m.role for r in m.role.split("; ")] + [n.role for n in nominals if n.role])
+        forms = [m.text for m in members] + [m.full for m in members if m.full] + [text[n.start : n.end] for n in nominals]
+        aliases = _distinct(f for f in forms if f != cluster.canonical)
+        kind = "person" if cluster.person else "organisation"
+        return Speaker(speaker_id, cluster.canonical, None, "; ".join(roles) or None, kind, mentions, aliases)
+
+
+def _bare(word: str) -> str:
+    """A word as a role key: folded, without brackets or a possessive ending."""
+    word = fold(word).strip("()[],;:")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _distinct(items: Any) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \n\t,;:":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:":
+        end -= 1
+    return start, end

@@ -1,0 +1,414 @@
+"""Attribution cues in one parsed paragraph: who is said to say something, and what.
+
+A cue is a reporting verb ("said", "told", "announced") or "according to",
+with the words that name its speaker and, when the sentence has one, the
+reported content (the clause after "said that", the object of "denied", the
+text before a trailing "..., officials said"). With a dependency parse the
+speaker is the verb's subject (climbing through "saying", "and said", "by
+saying") and the content its clausal complement. Without one (the rules-only
+fallback) both come from word forms and capitalised words next to the verb.
+Spans here are offsets into the paragraph text; the layer adds the document
+offset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reader.analysis.speech_verbs import (
+    CLAUSE_LEMMAS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_SUBJECT_ONLY,
+    GROUP_NOUNS,
+    OBJECT_CONTENT_LEMMAS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SPEECH_FORMS,
+    SPEECH_LEMMAS,
+    THING_PRONOUNS,
+    TITLES,
+)
+
+_CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
+_BOUNDARY_PUNCT = {",", ";", "—", "–", ":", "(", ")", "-"}
+_RULE_STOPWORDS = frozenset(
+    "the a an in on at after before but and or so if when while as this that these those it its "
+    "his her their our my your with from by for of to also then however meanwhile yesterday today".split()
+)
+
+
+@dataclass
+class Cue:
+    """One attribution cue in a paragraph (paragraph-relative offsets)."""
+
+    verb_start: int
+    verb_end: int
+    phrase_start: int  # the cue's own words: subject, verb, objects, "on Twitter" ...
+    phrase_end: int
+    sentence_start: int
+    sentence_end: int
+    subject: Any  # the subject's head token (parse), or a (start, end, form) triple (rules), or None
+    content: tuple[int, int] | None
+    according: bool = False
+    needs_quote: bool = False  # "described him as ...": a cue only when its content quotes
+    lemma: str = ""
+
+
+def find_cues(doc: Any, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:
+    """Every cue in the paragraph outside quotation marks, in text order."""
+    cues = _parse_cues(doc, quoted) if has_parser else _rule_cues(doc, quoted)
+    _cut_nested(cues, doc.text)
+    return sorted(cues, key=lambda cue: cue.verb_start)
+
+
+def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in quoted)
+
+
+# --------------------------------------------------------------------------
+# With a dependency parse
+
+
+def _parse_cues(doc: Any, quoted: list[tuple[int, int]]) -> list[Cue]:
+    cues = []
+    for sent in doc.sents:
+        for token in sent:
+            if _inside(token.idx, quoted):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                cue = _according_cue(doc, sent, token)
+            else:
+                cue = _verb_cue(doc, sent, token, quoted)
+            if cue is not None:
+                cues.append(cue)
+    return cues
+
+
+def _speech_lemma(token: Any) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
+    if lemma == "make" and any(child.lower_ == "clear" for child in token.children):
+        return "make clear"
+    if lemma == "point" and any(child.dep_ == "prt" and child.lower_ == "out" for child in token.children):
+        return "point out"
+    if lemma in SPEECH_LEMMAS:
+        return lemma
+    return None
+
+
+def _verb_cue(doc: Any, sent: Any, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
+    lemma = _speech_lemma(token)
+    if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
+        return None
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
+        return None  # "the withdrawal first announced on October 6": a modifier, no speaker
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
+        return None  # "was condemned by", "were called to join": no speaker speaks here
+    subject = _subject(token)
+    if subject is None:
+        return None
+    if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    content = _content(token, lemma, sent)
+    start, end = _phrase(token, subject, content, quoted)
+    if content is None and lemma in CLAUSE_LEMMAS:
+        content = _positional_content(doc, sent, start, end)
+    return Cue(
+        verb_start=token.idx,
+        verb_end=token.idx + len(token.text),
+        phrase_start=start,
+        phrase_end=end,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        subject=subject,
+        content=content,
+        needs_quote=lemma in ("describe", "identify", "defend"),
+        lemma=lemma,
+    )
+
+
+def _subject(verb: Any) -> Any | None:
+    """The speaker's head: the verb's subject, or that of the clause it hangs from.
+
+    Climbing covers "..., saying", "and said", "went on to say", "by saying";
+    a name right before a coordinated verb wins over the first verb's subject
+    ("the company invested ..., but Gazeta Prawna reports ...").
+    """
+    current = verb
+    for _ in range(5):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+        if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+            return None
+        if current.dep_ == "advcl" and current.tag_ != "VBG":
+            return None
+        if current.dep_ == "conj" and current is verb:
+            adjacent = _name_before(verb)
+            if adjacent is not None:
+                return adjacent
+        current = current.head
+    return None
+
+
+def _name_before(verb: Any) -> Any | None:
+    doc = verb.doc
+    position = verb.i - 1
+    while position >= 0 and doc[position].pos_ == "ADV":
+        position -= 1
+    if position >= 0 and doc[position].ent_type_ in ("PERSON", "ORG") and doc[position].pos_ == "PROPN":
+        return doc[position]
+    return None
+
+
+def _content(verb: Any, lemma: str, sent: Any) -> tuple[int, int] | None:
+    """The reported clause or object hanging from the verb, as paragraph offsets."""
+    children = list(verb.children)
+    if lemma == "make clear":
+        for child in children:
+            if child.lower_ == "clear":
+                clauses = [c for c in child.subtree if c.dep_ in ("ccomp", "advcl") and c is not child]
+                if clauses:
+                    return _span(clauses[0])
+        return None
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    right = [c for c in clauses if c.i > verb.i]
+    if right:
+        return _span(right[0])
+    if clauses and lemma in CLAUSE_LEMMAS:
+        # "..., Klein said": a clause before the verb is its content only across a comma.
+        clause = clauses[-1]
+        between = verb.doc[clause.right_edge.i + 1 : verb.i]
+        if any(t.text in (",", "—") for t in between) and not any(t.text == ":" for t in between):
+            return _span(clause)
+    if lemma == "speak":
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+                return _span(child)
+        return None
+    if lemma == "call":
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+                return _span(child)
+    if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
+        objects = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
+        if objects:
+            first = objects[0]
+            tail = [
+                c for c in children
+                if c.i > first.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "advcl", "dative")
+            ]
+            last = max([first, *tail], key=lambda c: c.right_edge.i)
+            start, _ = _span(first)
+            _, end = _span(last)
+            return start, end
+    return None
+
+
+def _span(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    doc = token.doc
+    while right.i > left.i and (right.is_punct and right.text not in ('"', "”", "’", "»", ")", "]")):
+        right = doc[right.i - 1]
+    while left.i < right.i and left.is_punct and left.text in (",", ":", ";", "—", "–"):
+        left = doc[left.i + 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def _phrase(verb: Any, subject: Any, content: tuple[int, int] | None, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """The cue's own words: verb, a subject next to it, and its non-content dependents."""
+    start, end = verb.idx, verb.idx + len(verb.text)
+    parts = []
+    if subject.head is verb or abs(subject.i - verb.i) <= 3:
+        parts.append(subject)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prep", "advmod", "npadvmod", "prt", "agent", "nsubj", "acomp"):
+            parts.append(child)
+    for part in parts:
+        left, right = _span(part)
+        if content and content[0] < right and left < content[1]:
+            continue
+        for q_start, q_end in quoted:
+            if q_start < right and left < q_end:
+                right = q_start if left < q_start else left
+        right = len(verb.doc.text[:right].rstrip(' ,:;"“”'))
+        if right <= left or (right <= verb.idx and part is not subject and part.dep_ != "nsubj"):
+            continue
+        start, end = min(start, left), max(end, right)
+    return start, end
+
+
+def _positional_content(doc: Any, sent: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Content by position: '..., officials said.' (before) or ', the statement said,' (after)."""
+    text = doc.text
+    sent_start, sent_end = sent.start_char, sent.end_char
+    while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
+        sent_end -= 1
+    before = text[sent_start:start].rstrip()
+    after = text[end:sent_end].strip()
+    if before.endswith(",") or before.endswith("—"):
+        if after.startswith(",") and len(after.split()) >= 4:
+            content_start = end + text[end:sent_end].index(",") + 1
+            return _strip(text, content_start, sent_end)
+        if (not after or len(after.split()) <= 6 and not after.startswith(",")) and len(before.split()) >= 4:
+            return _strip(text, sent_start, sent_start + len(before) - 1)
+    return None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–)"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _according_cue(doc: Any, sent: Any, token: Any) -> Cue | None:
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    subject = objects[0] if objects else (doc[to.i + 1] if to.i + 1 < sent.end else None)
+    if subject is None:
+        return None
+    phrase_end = subject.right_edge.idx + len(subject.right_edge.text)
+    # "according to officials, some of whom ...": the source is the noun phrase, not its clauses.
+    for child in subject.children:
+        if child.dep_ in ("relcl", "punct") and child.i > subject.i:
+            phrase_end = min(phrase_end, child.left_edge.idx)
+            break
+    phrase_end = len(doc.text[:phrase_end].rstrip(" ,"))
+    text = doc.text
+    sent_start, sent_end = sent.start_char, sent.end_char
+    while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
+        sent_end -= 1
+    before = _strip(text, sent_start, token.idx)
+    after = _strip(text, max(phrase_end, subject.right_edge.idx + len(subject.right_edge.text)), sent_end)
+    if after and (before is None or len(text[after[0] : after[1]].split()) >= 3):
+        content = after
+    else:
+        content = before
+    return Cue(
+        verb_start=token.idx,
+        verb_end=to.idx + len(to.text),
+        phrase_start=token.idx,
+        phrase_end=phrase_end,
+        sentence_start=sent_start,
+        sentence_end=sent.end_char,
+        subject=subject,
+        content=content,
+        according=True,
+        lemma="according to",
+    )
+
+
+def _cut_nested(cues: list[Cue], text: str) -> None:
+    """A content span stops before another cue's own clause set off by a comma or dash."""
+    for cue in cues:
+        if cue.content is None:
+            continue
+        start, end = cue.content
+        for other in cues:
+            if other is cue or not (start < other.phrase_start < end):
+                continue
+            text_cut = _last_boundary_before(text, other.phrase_start, start)
+            if text_cut is not None:
+                end = min(end, text_cut)
+        cue.content = (start, end) if end - start >= 3 else None
+
+
+def _last_boundary_before(text: str, position: int, floor: int) -> int | None:
+    index = max(text.rfind(mark, floor, position) for mark in (",", "—", "–", ";"))
+    if index <= floor:
+        return None
+    return len(text[:index].rstrip())
+
+
+# --------------------------------------------------------------------------
+# Rules only: word forms and capitalised words
+
+
+def _rule_cues(doc: Any, quoted: list[tuple[int, int]]) -> list[Cue]:
+    cues = []
+    text = doc.text
+    for sent in doc.sents:
+        tokens = list(sent)
+        for position, token in enumerate(tokens):
+            if _inside(token.idx, quoted):
+                continue
+            lower = token.lower_
+            if lower == "according" and position + 1 < len(tokens) and tokens[position + 1].lower_ == "to":
+                run = _capitalised_run(tokens, position + 2, forward=True) or _noun_run(tokens, position + 2)
+                if run is None:
+                    continue
+                start, end = run
+                cues.append(
+                    Cue(token.idx, tokens[position + 1].idx + 2, token.idx, end, sent.start_char, sent.end_char,
+                        (start, end, "name" if text[start].isupper() else "group"), None, True, lemma="according to")
+                )
+                continue
+            if lower not in SPEECH_FORMS:
+                continue
+            subject = _rule_subject(tokens, position, text)
+            if subject is None:
+                continue
+            start = min(token.idx, subject[0])
+            end = max(token.idx + len(token.text), subject[1])
+            content = None
+            if position + 1 < len(tokens) and tokens[position + 1].lower_ == "that":
+                content = _strip(text, tokens[position + 1].idx + 4, sent.end_char)
+            cues.append(
+                Cue(token.idx, token.idx + len(token.text), start, end, sent.start_char, sent.end_char,
+                    subject, content, lemma=lower)
+            )
+    return cues
+
+
+def _rule_subject(tokens: list[Any], position: int, text: str) -> tuple[int, int, str] | None:
+    """The speaker words beside a reporting verb: 'said Klein', 'Klein said', 'he said', 'a spokesman said'."""
+    before = tokens[position - 1] if position > 0 else None
+    if before is not None and before.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return before.idx, before.idx + len(before.text), "pronoun"
+    run = _capitalised_run(tokens, position + 1, forward=True)
+    if run is not None:
+        return run[0], run[1], "name"
+    run = _capitalised_run(tokens, position - 1, forward=False)
+    if run is not None:
+        return run[0], run[1], "name"
+    if before is not None and before.lower_ in GROUP_NOUNS:
+        first = position - 1
+        while first > 0 and tokens[first - 1].text[:1].islower() and tokens[first - 1].is_alpha and position - first < 4:
+            first -= 1
+        return tokens[first].idx, before.idx + len(before.text), "group"
+    return None
+
+
+def _capitalised_run(tokens: list[Any], position: int, forward: bool) -> tuple[int, int] | None:
+    step = 1 if forward else -1
+    picked = []
+    while 0 <= position < len(tokens):
+        token = tokens[position]
+        word = token.text
+        if word[:1].isupper() and (token.is_alpha or "-" in word or "." in word) and word.lower() not in _RULE_STOPWORDS:
+            picked.append(token)
+        elif picked and forward and word in ("of",) and position + 1 < len(tokens) and tokens[position + 1].text[:1].isupper():
+            picked.append(token)
+        else:
+            break
+        position += step
+    while picked and picked[-1].text == "of":
+        picked.pop()
+    names = [t for t in picked if t.text.lower().rstrip(".") not in TITLES]
+    if not names:
+        return None
+    ordered = sorted(picked, key=lambda t: t.i)
+    return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
+
+
+def _noun_run(tokens: list[Any], position: int) -> tuple[int, int] | None:
+    end = position
+    while end < len(tokens) and tokens[end].is_alpha and end - position < 5:
+        end += 1
+    if end == position:
+        return None
+    return tokens[position].idx, tokens[end - 1].idx + len(tokens[end - 1].text)

@@ -1,0 +1,216 @@
+"""Proper-name mentions and how they group into one person or organisation.
+
+Mentions are collected while the paragraphs stream past (plain data: offsets
+and strings); grouping runs once at the end, when every form is known, so a
+surname seen before the full name still joins it. The rules: a full name
+gathers its surname, its first name when used alone (Korean, Arabic usage),
+spellings that differ only by diacritics, and acronyms; two full names that
+differ in any word (Kim Jong Un / Kim Jong Il) are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from reader.analysis.speech_verbs import ORG_WORDS, TITLES
+
+_NAME_CHARS = re.compile(r"[^\W\d_](?:[\w.'’\-]*[^\W_])?|\d+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "von", "van", "&"})
+
+
+@dataclass
+class Mention:
+    """One proper-name mention: where it is, what NER called it, what the text says about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # NER label, or "NAME" when found by rules
+    paragraph: int
+    role: str | None = None
+    full: str | None = None  # role + name as written ("Russia expert Margarete Klein")
+    person_hint: bool = False  # a person role noun or a speech verb binds it as a person
+    acronym: str | None = None  # "(SDF)" written right after the name
+
+    @property
+    def is_person_label(self) -> bool:
+        return self.label == "PERSON" or self.person_hint
+
+
+def fold(text: str) -> str:
+    """Case, diacritics and dots removed: 'Erdoğan' == 'Erdogan', 'U.S.' == 'US'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace(".", "").replace("’", "'").casefold()
+
+
+def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the name proper inside an entity span: no article, possessive or trailing junk."""
+    piece = text[start:end]
+    match = _LEADING_ARTICLE.match(piece)
+    if match:
+        start += match.end()
+        piece = text[start:end]
+    words = list(_NAME_CHARS.finditer(piece))
+    if not words:
+        return start, start
+    # Stop at junk glued to a word ("Klein./DW"): keep the leading run of name-like words.
+    last = words[0]
+    for word in words[1:]:
+        gap = piece[last.end() : word.start()]
+        if gap.strip() not in ("", "-", "&", "."):
+            break
+        last = word
+    new_end = start + last.end()
+    new_start = start + words[0].start()
+    piece = text[new_start:new_end]
+    possessive = _POSSESSIVE.search(piece)
+    if possessive and possessive.start() > 0:
+        new_end -= len(possessive.group())
+    while new_end > new_start and text[new_end - 1] in ".-'’":
+        # A final dot belongs to an initial ("Jr.") only when the word is one letter long.
+        if text[new_end - 1] == "." and new_end - new_start >= 2 and text[new_end - 2].isupper() and (
+            new_end - new_start == 2 or text[new_end - 3] in " ."
+        ):
+            break
+        new_end -= 1
+    return new_start, new_end
+
+
+def split_title(words: list[str]) -> int:
+    """How many leading words are titles ("Senator", "Prime Minister") rather than name."""
+    count = 0
+    while count < len(words) - 1 and fold(words[count]).rstrip(".") in {fold(t).rstrip(".") for t in TITLES}:
+        count += 1
+    return count
+
+
+def name_words(text: str) -> list[str]:
+    return [fold(word) for word in text.split()]
+
+
+def initials(words: list[str], original: str) -> set[str]:
+    """Acronyms a multi-word name may go by: every word, or only its capitalised words."""
+    if len(words) < 2:
+        return set()
+    capitals = "".join(w[0] for w in original.split() if w[:1].isupper())
+    every = "".join(w[0] for w in words if w)
+    significant = "".join(w[0] for w in words if w and w not in _CONNECTORS)
+    return {fold(capitals), every, significant} - {""}
+
+
+def looks_like_org(text: str) -> bool:
+    return any(fold(word) in ORG_WORDS for word in text.split())
+
+
+def is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """One letter substituted, added or dropped, in words long enough for that to be a typo."""
+    if min(len(a), len(b)) < 5 or a[:2] != b[:2] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@dataclass
+class Cluster:
+    """One person or organisation: the mentions that name it."""
+
+    person: bool
+    canonical: str
+    words: list[str]
+    members: list[int] = field(default_factory=list)
+    last_seen: int = 0
+
+
+def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]:
+    """Group mentions in document order; returns the clusters and each mention's cluster."""
+    person_surnames = {
+        name_words(m.text)[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2
+    }
+    clusters: list[Cluster] = []
+    by_full: dict[str, int] = {}
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    by_acronym: dict[str, int] = {}
+    owner: list[int] = []
+
+    def index(cid: int, words: list[str], original: str, acronym: str | None) -> None:
+        by_full.setdefault(" ".join(words), cid)
+        by_last.setdefault(words[-1], []).append(cid)
+        by_first.setdefault(words[0], []).append(cid)
+        if not clusters[cid].person:
+            for acr in initials(words, original):
+                by_acronym.setdefault(acr, cid)
+        if acronym:
+            by_acronym.setdefault(fold(acronym), cid)
+
+    def latest(cids: list[int], person_only: bool = False) -> int | None:
+        picks = [c for c in cids if clusters[c].person or not person_only]
+        return max(picks, key=lambda c: clusters[c].last_seen) if picks else None
+
+    for number, mention in enumerate(mentions):
+        words = name_words(mention.text)
+        if not words:
+            owner.append(-1)
+            continue
+        person = mention.is_person_label or (len(words) == 1 and words[0] in person_surnames)
+        if mention.label != "PERSON" and looks_like_org(mention.text):
+            person = False
+        full = " ".join(words)
+        cid = by_full.get(full)
+        if cid is None and len(words) == 1 and is_acronym(mention.text):
+            cid = by_acronym.get(words[0])
+        if cid is None and len(words) >= 2:
+            for acr in initials(words, mention.text):
+                if acr in by_acronym and len(clusters[by_acronym[acr]].words) == 1:
+                    cid = by_acronym[acr]
+                    break
+        if cid is None and len(words) >= 2 and person:
+            cid = _same_person(clusters, by_last.get(words[-1], []), words)
+        if cid is None and len(words) == 1:
+            cid = latest(by_last.get(words[0], []), person_only=True)
+            if cid is None:
+                cid = latest(by_first.get(words[0], []))
+            if cid is None and person:
+                near = [c for c in range(len(clusters)) if clusters[c].person and near_spelling(clusters[c].words[-1], words[0])]
+                cid = latest(near)
+        if cid is None:
+            clusters.append(Cluster(person, mention.text, words))
+            cid = len(clusters) - 1
+        cluster = clusters[cid]
+        if (len(words), len(mention.text)) > (len(cluster.words), len(cluster.canonical)) and not (
+            is_acronym(mention.text) and len(cluster.words) > 1
+        ):
+            cluster.canonical, cluster.words = mention.text, words
+        cluster.person = cluster.person or (person and mention.label == "PERSON")
+        cluster.members.append(number)
+        cluster.last_seen = number
+        index(cid, words, mention.text, mention.acronym)
+        owner.append(cid)
+    return clusters, owner
+
+
+def _same_person(clusters: list[Cluster], candidates: list[int], words: list[str]) -> int | None:
+    """A cluster that is this full name's person: same surname and a compatible first part."""
+    best = None
+    for cid in candidates:
+        other = clusters[cid].words
+        if len(other) == 1 or other[0] == words[0] or _suffix(other, words) or _suffix(words, other):
+            if best is None or clusters[cid].last_seen > clusters[best].last_seen:
+                best = cid
+    return best
+
+
+def _suffix(short: list[str], long_: list[str]) -> bool:
+    return len(short) <= len(long_) and long_[len(long_) - len(short) :] == short

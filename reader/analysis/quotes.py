@@ -1,0 +1,153 @@
+"""Turn one paragraph's quotation marks and cues into quotes.
+
+Order of preference, per quoted stretch: a cue right beside it (``"...," said
+X``, ``X said: "..."``, ``"...," he added, "..."``) makes it a direct quote;
+otherwise a cue whose reported clause contains it makes the clause a mixed
+quote (``said the invasion was "to prevent ..."``); otherwise, if it reads as
+speech (a sentence, or a fragment of four words or more) right after a quote
+of speaker X, it continues X. Short uncued fragments and quoted titles are
+scare quotes or names, not quotes. Cues left over with a reported clause
+become indirect or ``according_to`` quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from reader.analysis.cues import Cue
+from reader.analysis.quote_marks import Quoted
+
+Ref = TypeVar("Ref")
+
+_SMALL_GAP = re.compile(r"^[\s,:;—–\-\"'“”‘’«»„‚‹›]*$")
+_SENTENCE_END = re.compile(r"[.!?]")
+MIN_FRAGMENT_WORDS = 4
+RELAXED_GAP_CHARS = 50
+
+
+@dataclass
+class Draft(Generic[Ref]):
+    """A quote before ids exist: paragraph-relative span, kind, cue span and speaker reference."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None
+    ref: Ref | None
+    closed: bool = True  # False: an unclosed quote running to the paragraph end
+
+
+def attribute(
+    text: str,
+    quoted: list[Quoted],
+    cues: list[Cue],
+    refs: list[Ref | None],
+    previous: Ref | None,
+    *,
+    relaxed: bool = False,
+    continues: bool = False,
+) -> list[Draft[Ref]]:
+    """The paragraph's quotes in text order.
+
+    ``previous`` is the speaker of the last quote before this paragraph (for
+    uncued quotes that continue it); ``continues`` says the first quoted
+    stretch reopens a quote left open by the previous paragraph; ``relaxed``
+    widens the cue window for the rules-only fallback, whose cue phrases are
+    only the verb and a name.
+    """
+    drafts: list[Draft[Ref]] = []
+    used: set[int] = set()
+    placed: set[int] = set()
+    for number, quote in enumerate(quoted):
+        choice = _direct_cue(text, quoted, number, cues, relaxed)
+        if choice is None:
+            continue
+        cue = cues[choice]
+        used.add(choice)
+        placed.add(number)
+        drafts.append(Draft(quote.inner_start, quote.inner_end, "direct", (cue.verb_start, cue.verb_end), refs[choice], quote.closed))
+    for index, cue in enumerate(cues):
+        if index in used or cue.content is None:
+            continue
+        start, end = cue.content
+        inside = [n for n, q in enumerate(quoted) if n not in placed and start <= q.inner_start and q.inner_end <= end + 1]
+        if any(d.kind == "direct" and d.start < end and start < d.end for d in drafts):
+            continue  # the same words already quoted directly
+        if inside:
+            placed.update(inside)
+            end = max(end, max(quoted[n].end for n in inside))
+            closed = all(quoted[n].closed for n in inside)
+            drafts.append(Draft(start, end, "mixed", (cue.verb_start, cue.verb_end), refs[index], closed))
+        elif refs[index] is not None and not cue.needs_quote and not _overlaps_quote(start, end, quoted):
+            kind = "according_to" if cue.according else "indirect"
+            drafts.append(Draft(start, end, kind, (cue.verb_start, cue.verb_end), refs[index]))
+    drafts.sort(key=lambda d: d.start)
+    for number, quote in enumerate(quoted):
+        if number in placed:
+            continue
+        inner = text[quote.inner_start : quote.inner_end]
+        before = [d for d in drafts if d.end <= quote.start and d.ref is not None]
+        speaker = before[-1].ref if before else previous
+        forced = continues and number == 0
+        if not forced and not _reads_as_speech(inner):
+            continue
+        if speaker is None and not forced and not _is_sentence(inner):
+            continue
+        kind = "direct" if forced or _is_sentence(inner) else "mixed"
+        drafts.append(Draft(quote.inner_start, quote.inner_end, kind, None, speaker, quote.closed))
+    drafts.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], relaxed: bool) -> int | None:
+    """The cue that introduces or follows this quoted stretch with nothing but punctuation between."""
+    quote = quoted[number]
+    before = after = None
+    for index, cue in enumerate(cues):
+        if cue.phrase_end <= quote.start and _gap_ok(text[cue.phrase_end : quote.start], relaxed):
+            if number == 0 or quoted[number - 1].end <= cue.phrase_start:
+                before = index
+        elif cue.phrase_start >= quote.end and after is None and _gap_ok(text[quote.end : cue.phrase_start], relaxed):
+            last_inner = text[quote.inner_end - 1 : quote.inner_end]
+            same_sentence = cue.sentence_start <= max(quote.inner_end - 1, quote.start) < cue.sentence_end
+            if same_sentence or last_inner in ",—–" or (quote.inner_end - 1 >= cue.sentence_start - 2 and last_inner not in ".!?"):
+                after = index
+    if before is not None and after is not None:
+        ends_with_comma = text[quote.inner_end - 1 : quote.inner_end] in (",", "—", "–")
+        introduces_next = number + 1 < len(quoted) and cues[after].phrase_end <= quoted[number + 1].start and _gap_ok(
+            text[cues[after].phrase_end : quoted[number + 1].start], relaxed
+        )
+        return after if ends_with_comma and not introduces_next else before
+    return before if before is not None else after
+
+
+def _gap_ok(gap: str, relaxed: bool) -> bool:
+    if _SMALL_GAP.match(gap):
+        return True
+    return relaxed and len(gap) <= RELAXED_GAP_CHARS and not _SENTENCE_END.search(gap) and '"' not in gap
+
+
+def _overlaps_quote(start: int, end: int, quoted: list[Quoted]) -> bool:
+    return any(q.start < end and start < q.end for q in quoted)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w'’\-]*", text)
+
+
+def _is_title(words: list[str]) -> bool:
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
+    return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words) and len(words) <= 8
+
+
+def _reads_as_speech(inner: str) -> bool:
+    words = _words(inner)
+    return len(words) >= MIN_FRAGMENT_WORDS and not _is_title(words)
+
+
+def _is_sentence(inner: str) -> bool:
+    words = _words(inner)
+    stripped = inner.strip()
+    return len(words) >= 6 and (stripped[:1].isupper() or stripped[:1] in "[(") and not _is_title(words)

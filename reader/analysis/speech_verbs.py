@@ -1,0 +1,148 @@
+"""Word lists for attribution: reporting verbs and the nouns that stand for speakers.
+
+The verb lists are lemma sets for the parsed pipeline plus their inflected forms
+for the rules-only fallback, which has no lemmatiser. The noun lists decide
+how a subject that is not a name is read: a group or anonymous source ("officials",
+"a spokesman") becomes an unnamed speaker, a role noun ("the Ukrainian
+president") refers back to a named one, a document noun ("the statement")
+stands for whoever issued it.
+"""
+
+from __future__ import annotations
+
+# Verbs whose subject is a speaker and whose clausal complement is what they said.
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell add note emphasise emphasize warn claim insist explain argue report write state stress
+    announce deny confirm reiterate assert maintain contend allege admit acknowledge declare reveal
+    predict promise vow pledge threaten urge caution complain testify tweet post recall
+    conclude deem indicate estimate accuse comment remark observe reply respond answer ask justify
+    speak continue express describe call identify denounce condemn invite blame criticise
+    criticize defend read find disclose dispute reject
+    """.split()
+)
+
+# Of those, the verbs whose content may be a clause before them ("..., officials said")
+# or after a parenthetical cue ("which, the statement said, ...").
+CLAUSE_LEMMAS = frozenset(
+    """
+    say tell add note emphasise emphasize warn claim insist explain argue report write state stress
+    announce deny confirm reiterate assert maintain contend allege admit acknowledge declare testify
+    tweet post recall conclude indicate comment remark observe reply continue
+    """.split()
+)
+
+# Of those, the verbs whose direct object is itself the reported content
+# ("denied any sexual activity", "announced a complete withdrawal").
+OBJECT_CONTENT_LEMMAS = frozenset(
+    """
+    announce deny confirm claim reveal predict promise vow pledge threaten express denounce condemn
+    invite blame criticise criticize defend disclose dispute reject report find call describe justify
+    identify estimate urge accuse
+    """.split()
+)
+
+# Verbs that report words only when what follows carries quotation marks
+# ("described him as an "emerging" figure"), never on their own.
+NEEDS_QUOTED_CONTENT = frozenset("describe identify defend".split())
+
+# Verbs whose subject must be a document or outlet, not a person ("the statement read:").
+DOCUMENT_SUBJECT_ONLY = frozenset({"read"})
+
+# Inflected forms for the fallback, which only sees word forms.
+SPEECH_FORMS = frozenset(
+    """
+    say says said saying tell tells told telling add adds added adding note notes noted noting
+    warn warns warned warning claim claims claimed claiming insist insists insisted explain explains
+    explained argue argues argued report reports reported write writes wrote written state states
+    stated stress stresses stressed announce announces announced deny denies denied confirm confirms
+    confirmed emphasise emphasises emphasised emphasize emphasizes emphasized reiterated declared
+    continued tweeted asked replied added recalled concluded admitted acknowledged
+    """.split()
+)
+
+# Subjects that are anonymous or collective sources: unnamed speakers.
+GROUP_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokespeople official officials source sources authority
+    authorities police media outlet outlets analyst analysts expert experts scientist scientists
+    researcher researchers witness witnesses eyewitness eyewitnesses activist activists resident
+    residents diplomat diplomats lawyer lawyers prosecutor prosecutors investigator investigators
+    defendant defendants officer officers party parties critic critics observer observers doctor
+    doctors medium assembly aide aides insider insiders people person worker workers employee employees member
+    members minister ministers leader leaders government governments nation nations country
+    countries state states study studies report reports survey surveys statement statements
+    agency agencies service services firefighter firefighters rescuer rescuers agent agents
+    representative representatives military army commander commanders organizer organizers
+    organisers organiser group groups protester protesters voter voters victim victims family
+    families relative relatives colleague colleagues friend friends neighbour neighbours neighbor
+    neighbors teacher teachers student students union unions company companies firm firms
+    """.split()
+)
+
+# Plural group nouns (for pronoun agreement with "they").
+PLURAL_HINT_SUFFIX = "s"
+
+# Nouns for documents and channels that stand for whoever issued them.
+DOCUMENT_NOUNS = frozenset(
+    """
+    statement statements report reports release releases communique communiqué tweet tweets post
+    posts letter letters document documents study studies survey surveys analysis website site
+    office announcement announcements message messages memo filing filings record records
+    statistics data figures account accounts website
+    """.split()
+)
+
+# Nouns naming a person by function: with "the", they refer back to a named speaker.
+PERSON_ROLE_NOUNS = frozenset(
+    """
+    president minister secretary spokesman spokeswoman spokesperson expert analyst researcher
+    scientist professor director head chief leader commander chairman chairwoman chairperson
+    commissioner ambassador envoy senator governor mayor chancellor premier king queen prince
+    officer official lawyer attorney prosecutor judge general founder executive ceo economist
+    author journalist correspondent reporter editor diplomat dictator ruler politician candidate
+    """.split()
+)
+
+# Nouns naming an organisation by function ("the agency", "the chain", "the company").
+ORG_ROLE_NOUNS = frozenset(
+    """
+    agency chain company firm group ministry department government bank retailer organisation
+    organization party council committee court union movement alliance army militia
+    """.split()
+)
+
+# Nouns that, with a proper modifier, are themselves an organisation's name
+# ("the Myanma embassy", "the Houthi movement").
+INSTITUTION_NOUNS = frozenset(
+    """
+    embassy ministry department agency movement government army militia party council court
+    office commission parliament
+    """.split()
+)
+
+# Title words that are part of a role, never of a person's canonical name.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. mme mme. dr dr. prof prof. professor president vice prime minister
+    secretary senator sen. sen rep. representative governor gov. mayor director general chancellor
+    king queen prince princess sir lord lady judge justice ambassador commissioner chairman
+    chairwoman chairperson ceo leader dictator pope cardinal bishop rabbi imam sheikh chief
+    officer colonel col. major captain capt. lieutenant lt. sergeant commander admiral marshal
+    foreign defence defense interior finance deputy former acting state attorney special envoy
+    """.split()
+)
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+THING_PRONOUNS = frozenset({"it"})
+
+# Words that mark a capitalised sequence as an organisation's name.
+ORG_WORDS = frozenset(
+    """
+    agency ministry department office council committee group union party bank fund association
+    organisation organization institute institution foundation company corporation corp inc ltd
+    university school hospital court army forces force police service services news press times
+    post journal network media movement commission authority board centre center league
+    """.split()
+)
