@@ -2,7 +2,8 @@
 
 Each entry of MIGRATIONS moves a database from version ``i`` to ``i + 1``; a new
 database runs them all, an old one runs the ones it lacks, each in one
-transaction, so a crash mid-upgrade leaves the previous version intact.
+transaction (SQLite's DDL is transactional), so a crash mid-upgrade leaves the
+previous version intact.
 """
 
 from __future__ import annotations
@@ -71,19 +72,27 @@ def user_version(conn: sqlite3.Connection) -> int:
 def migrate(conn: sqlite3.Connection, target: int = VERSION) -> int:
     """Bring the database up to ``target``; returns the version it started at.
 
-    A database newer than this program is refused rather than guessed at.
+    Each step runs under BEGIN IMMEDIATE and re-reads the version inside it, so
+    two processes opening a new store at once do not both run a step. A
+    database newer than this program is refused rather than guessed at.
     """
     start = user_version(conn)
     if start > VERSION:
         raise ValueError(f"the database is version {start}, newer than this reader understands ({VERSION})")
     for version in range(start, target):
-        # executescript commits first; the explicit BEGIN makes each step all-or-nothing.
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(
-                f"BEGIN;\n{MIGRATIONS[version]}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
-            )
-        except sqlite3.Error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            if user_version(conn) <= version:
+                for statement in _statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
             raise
     return start
+
+
+def _statements(script: str) -> list[str]:
+    """The migration scripts hold no semicolons inside literals, so a split is exact."""
+    return [statement.strip() for statement in script.split(";") if statement.strip()]

@@ -435,4 +435,3 @@ def _annotation(row: tuple[Any, ...]) -> Annotation:
     return Annotation(
         ident, sha, Anchor(exact, prefix, suffix, start, end), tag, note, created, modified, bool(orphaned)
     )
-

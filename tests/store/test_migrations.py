@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,14 @@ def test_a_newer_database_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="newer than this reader"):
         Store.open(tmp_path)
+
+
+def test_two_processes_creating_one_store_at_once(tmp_path: Path) -> None:
+    code = "import sys; from pathlib import Path; from reader.store import Store; Store.open(Path(sys.argv[1])).close()"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    results = [(run.wait(), run.stderr.read()) for run in runs]
+    assert results == [(0, b"")] * 4
+    assert user_version(sqlite3.connect(tmp_path / DATABASE)) == VERSION
