@@ -98,3 +98,22 @@ def test_paths_show_the_configured_exports_and_survive_a_broken_config(
     assert main(["paths"]) == 0
     out = capsys.readouterr().out
     assert f"config    {config}\n" in out and "ignoring the config" in out and "invalid TOML" in out
+
+
+def test_notes_list_orphans_with_their_original_quote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Title.\nThe mayor said crime fell by 30 percent last year.\nOther news.\n")
+    document = load(str(path))
+    with Store.open() as store:
+        store.open_document(document)
+        start = document.text.index("crime fell")
+        store.annotate(
+            document.sha256, start, start + len("crime fell by 30 percent"), note="check police data"
+        )
+    path.write_text("Title.\nThe paragraph was removed entirely.\nOther news.\n")
+    assert main(["notes", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "orphaned 1" in out and "these passages were not found again" in out
+    assert "“crime fell by 30 percent”" in out and "check police data" in out
