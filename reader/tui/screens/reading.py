@@ -65,15 +65,13 @@ class ReadingScreen(Screen[None]):
         self.sub_title = inert(document.source)
 
     def compose(self) -> ComposeResult:
+        self._fit(self.app.size.width)  # classes set before the children exist cost no restyle
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="reading"):
                 yield ArticleView(self.state, id="article")
                 yield SentenceDetails(id="details")
             yield SidePanel(id="panel")
-        bar = SearchBar(id="search")
-        bar.display = False
-        yield bar
         yield StatusLine(id="status")
         yield Footer()
 
@@ -91,13 +89,14 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.article.focus()
-        self._fit(self.app.size.width)
         self.refresh_reading()
         if self._analysis is not None:
             self.adopt_analysis(self._analysis)
-        else:
-            # After the first frame: the import of spaCy must not delay the article.
-            self.call_after_refresh(self.run_analysis)
+
+    def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
+        """Only now start the analysis: importing spaCy in a thread must not delay the article's first frame."""
+        if self.state.analysis is None:
+            self.run_analysis()
 
     # -- analysis ---------------------------------------------------------------------------
 
@@ -147,7 +146,8 @@ class ReadingScreen(Screen[None]):
         self.query_one(SentenceDetails).show(self.state)
         self.query_one(StatusLine).show(self.state)
         search = self.state.search
-        self.query_one(SearchBar).show_count(search.current, search.count, search.query)
+        for bar in self.query(SearchBar):
+            bar.show_count(search.current, search.count, search.query)
 
     def _highlights_changed(self, *, center: bool = True) -> None:
         self.article.refresh_highlights()
@@ -161,11 +161,17 @@ class ReadingScreen(Screen[None]):
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
+        """Narrow screens get the panel as an overlay, closed until asked for."""
         narrow = width < NARROW
         if narrow != self.narrow:
             self.panel_open = not narrow
-        self.set_class(narrow, "-narrow")
-        self.set_class(self.panel_open, "-panel-open")
+            self.set_class(narrow, "-narrow")
+        self._show_panel(self.panel_open)
+
+    def _show_panel(self, show: bool) -> None:
+        self.panel_open = show
+        if self.has_class("-panel-open") != show:
+            self.set_class(show, "-panel-open")
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -177,7 +183,10 @@ class ReadingScreen(Screen[None]):
         self.state.cycle_focus_layer()
         self.refresh_reading()
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        bars = self.query(SearchBar)
+        if not bars:
+            await self.mount(SearchBar(id="search"), before="#status")
         self.query_one(SearchBar).open()
 
     @on(Input.Changed, "#search-input")
@@ -201,18 +210,18 @@ class ReadingScreen(Screen[None]):
 
     def action_switch_focus(self) -> None:
         """Tab: article to panel and back; a narrow screen shows the panel while it has focus."""
-        if self.panel.has_focus_within:
+        tree = self.panel.tree
+        if self.panel.has_focus_within or (tree is None and self.panel_open):
             self.article.focus()
             if self.narrow:
-                self.panel_open = False
+                self._show_panel(False)
         else:
-            self.panel_open = True
-            self.panel.tree.focus()
-        self.set_class(self.panel_open, "-panel-open")
+            self._show_panel(True)
+            if tree is not None:  # while the analysis runs the panel only has its progress to show
+                tree.focus()
 
     def action_toggle_panel(self) -> None:
-        self.panel_open = not self.panel_open
-        self.set_class(self.panel_open, "-panel-open")
+        self._show_panel(not self.panel_open)
         if not self.panel_open and self.panel.has_focus_within:
             self.article.focus()
         self.call_after_refresh(self.article.show_cursor)

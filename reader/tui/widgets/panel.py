@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import ProgressBar, Static, Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from reader.tui.highlights import AnalysisIndex, number_value, speaker_name
 from reader.tui.text import inert
 
 SNIPPET = 60
+PROGRESS_CELLS = 24
 
 
 @dataclass(frozen=True)
@@ -147,40 +148,39 @@ class SidePanel(Vertical):
             self.item = item
 
     def compose(self) -> ComposeResult:
+        # The tree is mounted when the analysis arrives: less to style before the first frame.
         yield Static("Analysing…", id="panel-status")
-        yield ProgressBar(total=100, show_eta=False, id="panel-progress")
-        tree = PanelTree("Analysis", id="panel-tree")
-        tree.show_root = False
-        tree.display = False
-        yield tree
 
     @property
-    def tree(self) -> PanelTree:
-        return self.query_one(PanelTree)
+    def tree(self) -> PanelTree | None:
+        trees = self.query(PanelTree)
+        return trees.first() if trees else None
 
     def show_progress(self, percent: int) -> None:
-        self.query_one(ProgressBar).update(progress=percent)
-        self.query_one("#panel-status", Static).update(f"Analysing… {percent}%")
+        filled = percent * PROGRESS_CELLS // 100
+        bar = "█" * filled + "░" * (PROGRESS_CELLS - filled)
+        self.query_one("#panel-status", Static).update(f"Analysing… {percent}%\n{bar}")
 
     def show_error(self, message: str) -> None:
-        self.query_one(ProgressBar).display = False
         status = self.query_one("#panel-status", Static)
         status.update(Text(f"Analysis failed: {inert(message)}\nThe article stays readable.", "bold"))
         status.add_class("-error")
 
     def show_analysis(self, index: AnalysisIndex) -> None:
-        self.query_one(ProgressBar).display = False
         status = self.query_one("#panel-status", Static)
         warnings = "; ".join(inert(warning) for warning in index.analysis.warnings)
         status.update(Text(warnings, "italic") if warnings else "")
         status.display = bool(warnings)
         tree = self.tree
+        if tree is None:
+            tree = PanelTree("Analysis", id="panel-tree")
+            tree.show_root = False
+            self.mount(tree)
         tree.clear()
         for section in SECTIONS:
             branch = tree.root.add(section.title, expand=True)
             count = section().build(branch, index)
             branch.set_label(Text(f"{section.title} ({count})", "bold"))
-        tree.display = True
         tree.cursor_line = 0
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
