@@ -117,26 +117,35 @@ def _counted_noun(doc: Any, figure: Figure, has_parser: bool) -> str | None:
 
 def _counted_noun_parsed(doc: Any, figure: Figure) -> str | None:
     tokens = [t for t in doc if figure.start <= t.idx < figure.core_end]
-    if not tokens:
-        return None
-    last = tokens[-1]
-    head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > last.i and head.pos_ in ("NOUN", "PROPN"):
-        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
-            return None
-        parts = [t.text for t in head.lefts if t.i > last.i and t.dep_ == "compound" and t.pos_ == "NOUN"]
-        return " ".join([*parts, head.text]).casefold() if head.text.isalpha() or parts else None
-    for child in last.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [t for t in child.children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
-            if objects:
-                return objects[0].text.casefold()
+    for token in tokens:
+        head = token.head
+        if (
+            token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
+            and head.idx >= figure.core_end
+            and head.pos_ in ("NOUN", "PROPN")
+        ):
+            if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+                return None
+            parts = [t.text for t in head.lefts if t.idx >= figure.core_end and t.dep_ == "compound" and t.pos_ == "NOUN"]
+            return " ".join([*parts, head.text]).casefold() if head.text.isalpha() else None
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [t for t in child.children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
+                if objects:
+                    return objects[0].text.casefold()
     return None
 
 
 def _counted_noun_words(text: str, end: int) -> str | None:
-    """Without a parse: the first plain lower-case word after the figure, with a plural noun after it."""
+    """Without a parse: the first plain lower-case word after the figure, with a plural noun after it.
+
+    Up to two capitalised words in between are taken for adjectives ("11,000 North Korean soldiers").
+    """
     first = _WORD.match(text, end)
+    for _ in range(2):
+        if first and first.group(1)[0].isupper():
+            first = _WORD.match(text, first.end())
     if not first or not first.group(1).islower() or first.group(1) in NOT_COUNTED:
         return None
     second = _WORD.match(text, first.end())
