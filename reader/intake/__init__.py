@@ -3,7 +3,7 @@
 from reader.intake.document import Document, Paragraph, make_document, sha256_of
 from reader.intake.errors import InputError
 from reader.intake.limits import DEFAULT_MAX_BYTES, resolve_max_bytes
-from reader.intake.load import load
+from reader.intake.sources import load
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
