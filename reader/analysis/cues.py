@@ -138,9 +138,11 @@ def _subject(verb: Any) -> Any | None:
     """
     current = verb
     for _ in range(5):
-        for child in current.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [child for child in current.children if child.dep_ == "nsubj"]
+        if subjects:
+            # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
+            named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]
+            return (named or subjects)[-1 if named else 0]
         if current.dep_ not in _CLAUSE_LINKS or current.head is current:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
@@ -192,6 +194,9 @@ def _content(verb: Any, lemma: str, sent: Any) -> tuple[int, int] | None:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on"):
                 return _span(child)
+    clause = _that_clause(verb)
+    if clause is not None:
+        return clause
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
         objects = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
         if objects:
@@ -204,6 +209,19 @@ def _content(verb: Any, lemma: str, sent: Any) -> tuple[int, int] | None:
             start, _ = _span(first)
             _, end = _span(last)
             return start, end
+    return None
+
+
+def _that_clause(verb: Any) -> tuple[int, int] | None:
+    """A 'that' clause the parser hung elsewhere ("told DW in an interview that ...")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "that" or token.dep_ != "mark":
+            continue
+        clause = token.head
+        if clause.pos_ in ("VERB", "AUX") and not _speech_lemma(clause):
+            left, right = _span(clause)
+            return max(left, token.idx + len(token.text) + 1), right
+        return None
     return None
 
 
@@ -283,7 +301,9 @@ def _according_cue(doc: Any, sent: Any, token: Any) -> Cue | None:
     while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
         sent_end -= 1
     before = _strip(text, sent_start, token.idx)
-    after = _strip(text, max(phrase_end, subject.right_edge.idx + len(subject.right_edge.text)), sent_end)
+    relative = any(child.dep_ == "relcl" for child in subject.children)
+    after_start = subject.right_edge.idx + len(subject.right_edge.text) if relative else phrase_end
+    after = _strip(text, after_start, sent_end)
     if after and (before is None or len(text[after[0] : after[1]].split()) >= 3):
         content = after
     else:

@@ -180,7 +180,7 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
             cid = _same_person(clusters, by_last.get(words[-1], []), words)
         if cid is None and len(words) == 1:
             cid = latest(by_last.get(words[0], []), person_only=True)
-            if cid is None:
+            if cid is None and mention.label in ("PERSON", "ORG", "NAME"):
                 cid = latest(by_first.get(words[0], []))
             if cid is None and person:
                 near = [c for c in range(len(clusters)) if clusters[c].person and near_spelling(clusters[c].words[-1], words[0])]

@@ -14,6 +14,7 @@ words or views are reported become speakers.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,17 @@ from typing import Any
 from reader.analysis.context import Chunk, Results
 from reader.analysis.cues import Cue, find_cues
 from reader.analysis.model import Quote, Speaker, TextSpan
-from reader.analysis.names import Mention, clean_bounds, cluster_mentions, fold, is_acronym, split_title
+from reader.analysis.names import (
+    Mention,
+    clean_bounds,
+    cluster_mentions,
+    fold,
+    initials,
+    is_acronym,
+    name_words,
+    near_spelling,
+    split_title,
+)
 from reader.analysis.quote_marks import find_quoted
 from reader.analysis.quotes import Draft, attribute
 from reader.analysis.speech_verbs import (
@@ -34,7 +45,10 @@ from reader.analysis.speech_verbs import (
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
     THING_PRONOUNS,
+    TITLES,
 )
+
+TITLE_WORDS = frozenset(fold(word) for word in TITLES)
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # How far back (in paragraphs) a pronoun or an uncued quote may look for its speaker.
@@ -95,7 +109,7 @@ class SpeakersLayer:
         self.pending: Draft[Ref] | None = None  # a quote still open at the last paragraph's end
         self.last_speaker: tuple[Ref, int] | None = None  # (speaker of the last quote, its paragraph)
         self.paragraph = -1
-        self._by_start: dict[int, int] = {}
+        self._by_span: dict[tuple[int, int], int] = {}
 
     # ------------------------------------------------------------------
     # Streaming
@@ -103,7 +117,7 @@ class SpeakersLayer:
     def feed(self, chunk: Chunk) -> None:
         doc, base = chunk.doc, chunk.start
         self.paragraph = chunk.paragraph
-        self._by_start = {}
+        self._by_span = {}
         parsed = self.results.has_parser
         if self.results.has_ner:
             self._register_entities(doc, base)
@@ -174,26 +188,22 @@ class SpeakersLayer:
             title_end = start + len(" ".join(words[:titles]))
             title_text = doc.text[start:title_end]
             start = title_end + 1
-        if base + start in self._by_start:
-            return self._by_start[base + start]
+        if (base + start, base + end) in self._by_span:
+            return self._by_span[(base + start, base + end)]
         role = self._role(doc, span, title_text)
         full_start = start - len(title_text) - 1 if title_text else start
         if role and not title_text:
             full_start = doc.text.rfind(role, 0, start)
         full = doc.text[full_start:end] if 0 <= full_start < start else None
-        acronym = None
-        after = doc.text[end : end + 12]
-        if after.startswith(" (") and ")" in after:
-            inside = after[2 : after.index(")")]
-            acronym = inside if is_acronym(inside) else None
+        end, acronym = _with_acronym(doc.text, start, end)
         hint = bool(role) and any(fold(w) in PERSON_ROLE_NOUNS or fold(w).endswith("er") for w in role.split()[-1:])
         mention = Mention(base + start, base + end, doc.text[start:end], label, self.paragraph, role or None, full, hint, acronym)
         self.mentions.append(mention)
         number = len(self.mentions) - 1
-        self._by_start[base + start] = number
+        self._by_span[(base + start, base + end)] = number
         if label == "PERSON" and len(words) - titles >= 2:
             self.person_words.add(fold(words[-1]))
-        for word in (role or "").split() + (mention.text.split() if label != "PERSON" else []):
+        for word in (role or "").split() + (mention.text.split() if label == "ORG" else []):
             self.roles[_bare(word)] = number
         return number
 
@@ -223,7 +233,7 @@ class SpeakersLayer:
         found = []
         for token in doc:
             if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
-                for number in self._by_start.values():
+                for number in self._by_span.values():
                     mention = self.mentions[number]
                     if mention.start <= base + token.idx < mention.end:
                         found.append((token.idx, Ref(named=number)))
@@ -266,12 +276,12 @@ class SpeakersLayer:
             return self._pronoun(lower)
         if head.pos_ == "PRON":
             return None
+        inner = self._name_inside(head, doc)
+        if inner is not None and inner is not head:
+            return self._named(inner, doc, base)
         named = self._named(head, doc, base)
         if named is not None:
             return named
-        inner = self._name_inside(head, doc)
-        if inner is not None:
-            return self._named(inner, doc, base)
         lemma = head.lemma_.lower()
         words = {lemma, head.lower_}
         children = list(head.children)
@@ -327,8 +337,14 @@ class SpeakersLayer:
             for token in tokens:
                 if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
                     return token
+        if head.ent_type_ == "PERSON":
+            return None
         last = head.right_edge
-        if last.i > head.i and last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG"):
+        while last.i > head.i and last.is_punct:
+            last = doc[last.i - 1]
+        if last.i > head.i and last.pos_ == "PROPN" and (last.ent_type_ == "PERSON" or (
+            last.ent_type_ == "ORG" and not head.ent_type_ and fold(head.text) in TITLE_WORDS
+        )):
             start = last.i
             while start > head.i and doc[start].ent_iob_ == "I":
                 start -= 1
@@ -365,7 +381,7 @@ class SpeakersLayer:
                     return None
                 self._rescue(number, head)
                 return Ref(named=number)
-        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or fold(head.text) in TITLE_WORDS:
             return None
         first = head.i
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
@@ -382,7 +398,10 @@ class SpeakersLayer:
         if mention.label == "PERSON":
             return
         words = mention.text.split()
-        if fold(words[-1]) in self.person_words or mention.person_hint:
+        surname = fold(words[-1])
+        if surname in self.person_words or mention.person_hint or (
+            len(words) == 1 and any(near_spelling(surname, known) for known in self.person_words)
+        ):
             mention.person_hint = True
             return
         if mention.label in ("GPE", "NORP") or any(fold(w) in ORG_WORDS for w in words) or is_acronym(mention.text):
@@ -472,15 +491,15 @@ class SpeakersLayer:
         clean_start, clean_end = clean_bounds(doc.text, start, end)
         if clean_end <= clean_start:
             return None
-        if base + clean_start in self._by_start:
-            return Ref(named=self._by_start[base + clean_start])
+        if (base + clean_start, base + clean_end) in self._by_span:
+            return Ref(named=self._by_span[(base + clean_start, base + clean_end)])
         name = doc.text[clean_start:clean_end]
         person = not any(fold(w) in ORG_WORDS for w in name.split()) and not is_acronym(name)
         role = " ".join(words[:titles]) if titles else None
         mention = Mention(base + clean_start, base + clean_end, name, "PERSON" if person else "ORG", self.paragraph, role)
         self.mentions.append(mention)
         number = len(self.mentions) - 1
-        self._by_start[base + clean_start] = number
+        self._by_span[(base + clean_start, base + clean_end)] = number
         if person and len(name.split()) >= 2:
             self.person_words.add(fold(name.split()[-1]))
         return Ref(named=number)
@@ -539,6 +558,27 @@ class SpeakersLayer:
         aliases = _distinct(f for f in forms if f != cluster.canonical)
         kind = "person" if cluster.person else "organisation"
         return Speaker(speaker_id, cluster.canonical, None, "; ".join(roles) or None, kind, mentions, aliases)
+
+
+_ACRONYM_TAIL = re.compile(r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)")
+
+
+def _with_acronym(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """A name written with its acronym, "Notes from Poland (NFP)": the full name's end and the acronym.
+
+    NER sometimes stops short ("Notes"); the acronym's letters show how far the name runs.
+    """
+    match = _ACRONYM_TAIL.match(text, end)
+    if not match:
+        return end, None
+    acronym = match.group(2)
+    name_end = end + len(match.group(1))
+    name = text[start:name_end]
+    if fold(acronym) in initials(name_words(name), name):
+        return name_end, acronym
+    if fold(acronym) in initials(name_words(text[start:end]), text[start:end]) or len(text[start:end].split()) == 1:
+        return end, acronym if not match.group(1) else None
+    return end, None
 
 
 def _bare(word: str) -> str:

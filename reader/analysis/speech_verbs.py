@@ -38,7 +38,7 @@ OBJECT_CONTENT_LEMMAS = frozenset(
     """
     announce deny confirm claim reveal predict promise vow pledge threaten express denounce condemn
     invite blame criticise criticize defend disclose dispute reject report find call describe justify
-    identify estimate urge accuse
+    identify estimate urge accuse state
     """.split()
 )
 
@@ -143,6 +143,7 @@ ORG_WORDS = frozenset(
     agency ministry department office council committee group union party bank fund association
     organisation organization institute institution foundation company corporation corp inc ltd
     university school hospital court army forces force police service services news press times
-    post journal network media movement commission authority board centre center league
+    post journal network media movement commission authority board centre center league nations
+    states republic kingdom
     """.split()
 )
