@@ -26,8 +26,7 @@ _PROPER_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:\s+(?:{_PARTICLES}\s+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Endings that make a different word, not a different spelling: "Russia"/"Russian", "Kurd"/"Kurds".
 _DERIVED_ENDINGS = ("s", "n", "i")
-_MIN_VARIANT = 5  # a one-letter difference in a shorter name is as likely a different name
-_MIN_VARIANT_WITH_CONTEXT = 4  # ... unless another part of the name is the same
+_MIN_VARIANT = 5  # a one-letter difference in a shorter name ("Mark"/"Mary") is as likely a different name
 _SHORT_SYLLABLE = 3  # "Un"/"Il": given-name syllables that tell different people apart
 
 _STOPWORDS = frozenset(
@@ -145,8 +144,9 @@ def _candidate_pairs(forms: dict[str, list[_Occurrence]]) -> list[tuple[str, str
         tokens = form.split()
         for token in tokens:
             folded = _fold(token).casefold()
-            if len(folded) >= _MIN_VARIANT_WITH_CONTEXT:
-                for index in range(len(folded) + 1):
+            buckets[("edit", folded)].add(form)
+            if len(folded) >= _MIN_VARIANT:
+                for index in range(len(folded)):
                     buckets[("edit", folded[:index] + folded[index + 1 :])].add(form)
         if len(tokens) >= 3:
             buckets[("stem", *tokens[:-1])].add(form)
@@ -176,9 +176,8 @@ def compare_names(first: str, second: str) -> tuple[str, frozenset[tuple[str, st
     differing = [(x, y) for x, y in aligned if x != y]
     if not differing:
         return None
-    same = len(aligned) - len(differing)
     key = frozenset(tuple(sorted((_fold(x).casefold(), _fold(y).casefold()))) for x, y in differing)
-    if all(_spelling_variant(x, y, context=same > 0) for x, y in differing):
+    if all(_spelling_variant(x, y) for x, y in differing):
         return "spelling", key
     if (
         len(a) == len(b) >= 3
@@ -191,13 +190,12 @@ def compare_names(first: str, second: str) -> tuple[str, frozenset[tuple[str, st
     return None
 
 
-def _spelling_variant(x: str, y: str, *, context: bool) -> bool:
+def _spelling_variant(x: str, y: str) -> bool:
     """Same letters but for accents ("Erdoğan"/"Erdogan"), or one letter apart ("Sarea"/"Saree")."""
     fx, fy = _fold(x), _fold(y)
     if fx.casefold() == fy.casefold():
-        return fx != fy or x.casefold() != y.casefold()  # accents differ; case alone is style
-    shortest = min(len(fx), len(fy))
-    if shortest < (_MIN_VARIANT_WITH_CONTEXT if context else _MIN_VARIANT):
+        return x.casefold() != y.casefold()  # the accents differ; case alone ("McGurk"/"Mcgurk") is style
+    if min(len(fx), len(fy)) < _MIN_VARIANT:
         return False
     lx, ly = fx.casefold(), fy.casefold()
     longer, shorter = (lx, ly) if len(lx) >= len(ly) else (ly, lx)
