@@ -201,7 +201,7 @@ def test_permission_denied(tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", "the file is empty"),
+        (b"", "the input is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image, not text"),
         (b"x" * 300, "size limit"),
     ],

@@ -42,7 +42,8 @@ class Fetched:
 
 
 def is_url(source: str) -> bool:
-    return urlsplit(source).scheme.lower() in _SCHEMES and "://" in source
+    """An http(s) address (validated by ``fetch``), as opposed to a path or another scheme."""
+    return urlsplit(source).scheme.lower() in _SCHEMES
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float | None = None) -> Fetched:

@@ -39,7 +39,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """The Document for ``source``, or InputError with the one line the user should see."""
     if source == STDIN:
-        return _from_bytes(_read_stdin(max_bytes), STDIN_NAME, kind=None)
+        return _from_bytes(_read_stdin(max_bytes), STDIN_NAME, kind=None, what="input")
     if fetching.is_url(source):
         return _from_url(source, max_bytes)
     scheme = _SCHEME.match(source)
@@ -128,11 +128,11 @@ def _from_bytes(
         raise InputError(f"{source}: the {what} is empty")
     if kind == "html" or (kind is None and _sniff_html(raw)):
         text = decode_bytes(raw, source, declared=charset or declared_charset(raw))
-        _require_words(text, source, what)
+        _require_text(text, source, what)
         article = extract_article(normalise_text(text), source)
         return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
     text = decode_bytes(raw, source, declared=charset)
-    _require_words(text, source, what)
+    _require_text(text, source, what)
     if kind == "markdown":
         rendered = render_markdown(normalise_text(text))
         if not rendered.text.strip():
@@ -149,6 +149,6 @@ def _sniff_html(raw: bytes) -> bool:
     return looks_like_html(head.decode("latin-1"))
 
 
-def _require_words(text: str, source: str, what: str) -> None:
+def _require_text(text: str, source: str, what: str) -> None:
     if not text.strip():
         raise InputError(f"{source}: the {what} contains only whitespace")

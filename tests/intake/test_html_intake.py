@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 import trafilatura
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.intake import InputError, load
+from reader.intake.webpage import extract_article
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> str:
@@ -100,3 +103,43 @@ def test_page_without_an_article_is_refused(tmp_path: Path) -> None:
 def test_markup_only_html_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article text"):
         load(_write(tmp_path / "blank.html", "<html><body></body></html>"))
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<iframe>",
+        "<form>",
+        "<br>",
+        "&amp;",
+        "&#0;",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "\x01",
+        "\x1b[2J",
+        "é",
+        "A sentence with several plain words in it. ",
+        "<",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=80))
+def test_any_markup_gives_an_article_or_one_input_error(parts: list[str]) -> None:
+    html = "<!doctype html><html><body>" + "".join(parts) + "</body></html>"
+    try:
+        article = extract_article(html, "page")
+    except InputError as exc:
+        assert str(exc).startswith("page: no article text")
+    else:
+        lines = article.text.split("\n")
+        assert all(line and line == line.strip() for line in lines)
+        assert any(len(line.split()) >= 8 for line in lines)
