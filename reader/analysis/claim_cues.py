@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 UNVERIFIABLE = "unverifiable"
@@ -92,28 +92,8 @@ _NEGATION_FILL = lower(
     OP="{0,3}",
 )
 # An auxiliary before the negation belongs to the cue: "cannot" is split into "can" + "not".
-_AUXILIARY = lower(
-    "can",
-    "ca",
-    "could",
-    "would",
-    "will",
-    "wo",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "did",
-    "does",
-    "do",
-    "may",
-    "might",
-    "must",
-    "should",
-    OP="?",
+AUXILIARIES = frozenset(
+    "can ca could would will wo has have had is are was were did does do may might must should".split()
 )
 REPORTING_PASSIVE = (
     "say",
@@ -286,7 +266,8 @@ class Rule:
     in_quote: bool = True
     # "unconfirmed reports": a later sentence citing reports may be what the article meant.
     opens_reports: bool = False
-    tags: frozenset[str] = field(default_factory=frozenset)
+    # Words that join the cue when they come right before it: "cannot" is "can" + "not".
+    extend_left: frozenset[str] = frozenset()
 
 
 RULES: tuple[Rule, ...] = (
@@ -314,7 +295,6 @@ RULES: tuple[Rule, ...] = (
         "a negated verification: nobody could confirm it",
         (
             (
-                _AUXILIARY,
                 lower("not", "n't", "never", "unable", "impossible", "cannot"),
                 _NEGATION_FILL,
                 lemma(*VERIFY),
@@ -323,6 +303,7 @@ RULES: tuple[Rule, ...] = (
             (lower("neither"), lemma("confirm")),
         ),
         check=verification_sense,
+        extend_left=AUXILIARIES,
     ),
     Rule(
         "no_confirmation",
@@ -499,23 +480,100 @@ def compile_token(spec: dict[str, Any], tagged: bool) -> dict[str, Any]:
     return out
 
 
+# Words too common to anchor a search: a pattern is looked for only around its rarest part.
+FUNCTION_WORDS = frozenset(
+    "be am is are was were been being 's 're ’s ’re to that for it if with of on the a an not n't no by".split()
+)
+WINDOW = 8  # tokens either side of an anchor; longer than any pattern
+
+
+def anchor_words(pattern: tuple[dict[str, Any], ...]) -> frozenset[str]:
+    """Lower-case forms of the pattern's last required token that is not a function word.
+
+    Every match contains one of them, so the Matcher need only run near them.
+    """
+    for spec in reversed(pattern):
+        if spec.get("OP") in ("?", "*") or str(spec.get("OP", "")).startswith("{0"):
+            continue
+        for key, expand in (("LOWER", False), ("LEMMA", True)):
+            words = spec.get(key, {}).get("IN") if isinstance(spec.get(key), dict) else None
+            if words and not set(words) <= FUNCTION_WORDS:
+                return frozenset(form for word in words for form in (forms(word) if expand else (word,)))
+    raise ValueError(f"pattern without an anchor word: {pattern}")
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    rule: Rule
+    start: int  # token indices in the doc
+    end: int
+
+
+class CueFinder:
+    """Per-rule Matchers, each run only on the stretches around its anchor words.
+
+    The Matcher's cost grows with patterns times tokens; a dictionary lookup per token
+    (on the doc's LOWER array) finds the few places worth matching.
+    """
+
+    def __init__(self, vocab: Any, tagged: bool) -> None:
+        from spacy.matcher import Matcher
+
+        self.tagged = tagged
+        self.matchers: dict[str, Any] = {}
+        self.anchors: dict[int, list[str]] = {}
+        for rule in RULES:
+            matcher = Matcher(vocab, validate=True)
+            matcher.add(
+                rule.key, [[compile_token(t, tagged) for t in p] for p in rule.patterns], greedy="LONGEST"
+            )
+            self.matchers[rule.key] = matcher
+            words = frozenset().union(*(anchor_words(p) for p in rule.patterns))
+            for word in words:
+                keys = self.anchors.setdefault(vocab.strings.add(word), [])
+                if rule.key not in keys:
+                    keys.append(rule.key)
+
+    def find(self, doc: Any, lowers: list[int]) -> list[CueMatch]:
+        """Every rule match whose check passes, in document order."""
+        near: dict[str, list[int]] = {}
+        for i, word in enumerate(lowers):
+            for key in self.anchors.get(word, ()):
+                near.setdefault(key, []).append(i)
+        found = []
+        for key, positions in near.items():
+            rule = RULES_BY_KEY[key]
+            for low, high in _windows(positions, len(doc)):
+                for _, start, end in self.matchers[key](doc[low:high]):
+                    start, end = start + low, end + low
+                    if rule.check is None or rule.check(doc, start, end, self.tagged):
+                        found.append(CueMatch(rule, start, end))
+        return sorted(found, key=lambda match: (match.start, match.end))
+
+
+def _windows(positions: list[int], length: int) -> list[tuple[int, int]]:
+    """Merged [low, high) token ranges of WINDOW tokens around each position."""
+    out: list[tuple[int, int]] = []
+    for i in positions:
+        low, high = max(0, i - WINDOW), min(length, i + WINDOW + 1)
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], high)
+        else:
+            out.append((low, high))
+    return out
+
+
 _lock = threading.Lock()
-_matchers: dict[tuple[int, bool], tuple[Any, Any]] = {}
+_finders: dict[tuple[int, bool], tuple[Any, CueFinder]] = {}
 
 
-def matcher_for(vocab: Any, tagged: bool) -> Any:
-    """The cue Matcher for this vocabulary and mode, built on first use.
+def finder_for(vocab: Any, tagged: bool) -> CueFinder:
+    """The cue finder for this vocabulary and mode, built on first use.
 
     The vocab is kept alongside so its id cannot be reused by another object.
     """
     key = (id(vocab), tagged)
     with _lock:
-        if key not in _matchers:
-            from spacy.matcher import Matcher
-
-            matcher = Matcher(vocab, validate=True)
-            for rule in RULES:
-                patterns = [[compile_token(t, tagged) for t in p] for p in rule.patterns]
-                matcher.add(rule.key, patterns, greedy="LONGEST")
-            _matchers[key] = (vocab, matcher)
-        return _matchers[key][1]
+        if key not in _finders:
+            _finders[key] = (vocab, CueFinder(vocab, tagged))
+        return _finders[key][1]

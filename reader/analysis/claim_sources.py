@@ -69,12 +69,11 @@ class SourceHit:
     noun: str
 
 
-def find_sources(doc: Any, parsed: bool) -> list[SourceHit]:
+def find_sources(doc: Any, positions: list[int], parsed: bool) -> list[SourceHit]:
+    """Unnamed sources among the tokens at ``positions`` (those whose word is a source noun)."""
     hits = []
-    for token in doc:
-        word = token.lower_
-        if word not in GROUP_SOURCES and word not in PERSON_SOURCES:
-            continue
+    for i in positions:
+        token = doc[i]
         if parsed and token.pos_ not in ("NOUN", "PROPN"):
             continue  # "Gazeta Prawna reports only 0.5%": a verb
         hit = _source_hit(doc, token, parsed)

@@ -35,20 +35,21 @@ the first in the guide's table wins, and every cue found is kept in ``cues``.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.claim_cues import (
     ANONYMOUS_SOURCE,
+    AUXILIARIES,
     CATEGORY_ORDER,
-    RULES_BY_KEY,
     SINGLE_SOURCE,
     UNVERIFIABLE,
     VAGUE_SOURCE,
-    matcher_for,
+    finder_for,
     weight_of,
 )
-from reader.analysis.claim_sources import GROUP_SOURCES, find_sources
+from reader.analysis.claim_sources import GROUP_SOURCES, PERSON_SOURCES, find_sources
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
 
@@ -63,9 +64,6 @@ LABELS = {
 CONNECTIVES = frozenset("however but yet still and so though also meanwhile again even then".split())
 # Openings that point back at something already said: "these figures", "the claims", "it".
 BACK_REFERENCES = frozenset("these this those that the such neither none it they both all each".split())
-AUXILIARIES = frozenset(
-    "can ca could will wo would may might must shall should do does did has have had is are was were be been".split()
-)
 CLAUSE_OPENERS = frozenset("whether if that how what who when where why".split())
 FIGURE_NOUNS = frozenset("figures figure numbers number statistics tolls toll totals estimates data".split())
 REPORT_NOUNS = frozenset("reports report claims accounts rumours rumors information allegations".split())
@@ -125,11 +123,13 @@ class ClaimsLayer:
         doc = chunk.doc
         tagged = doc.has_annotation("TAG") and doc.has_annotation("LEMMA")
         parsed = doc.has_annotation("DEP")
+        lowers = doc.to_array("LOWER").tolist()
+        marked = _mark(lowers)
         found: list[tuple[int, int, Cue, str]] = []  # token start, token end, cue, rule key
-        for match_id, start, end in sorted(matcher_for(doc.vocab, tagged)(doc)):
-            rule = RULES_BY_KEY[doc.vocab.strings[match_id]]
-            if rule.check is not None and not rule.check(doc, start, end, tagged):
-                continue
+        for match in finder_for(doc.vocab, tagged).find(doc, lowers):
+            rule, start, end = match.rule, match.start, match.end
+            while start > 0 and doc[start - 1].lower_ in rule.extend_left:
+                start -= 1
             span = doc[start:end]
             cue = Cue(
                 rule.category,
@@ -140,7 +140,8 @@ class ClaimsLayer:
                 about_reports=any(t.lower_ in REPORT_SOURCES for t in span),
             )
             found.append((start, end, cue, rule.key))
-        for hit in [] if _heading(doc) else find_sources(doc, parsed):
+        sources = [] if _heading(doc) else find_sources(doc, marked.get(SOURCE, []), parsed)
+        for hit in sources:
             span = doc[hit.start : hit.end]
             if hit.category == VAGUE_SOURCE:
                 who = "an unnamed group"
@@ -163,12 +164,12 @@ class ClaimsLayer:
         def at(offset: int) -> SentenceCues:
             return self.sentences[base + max(0, bisect.bisect_right(starts, offset) - 1)]
 
-        for token in doc:
-            if token.lower_ in CONFLICT_WORDS:
-                self.conflict_words += 1
-                at(chunk.start + token.idx).conflict = True
-            elif token.lower_ in ("confirmed", "corroborated", "verified") and not _negated(doc, token.i):
-                at(chunk.start + token.idx).corroborated = True
+        for i in marked.get(CONFLICT, []):
+            self.conflict_words += 1
+            at(chunk.start + doc[i].idx).conflict = True
+        for i in marked.get(CORROBORATION, []):
+            if not _negated(doc, i):
+                at(chunk.start + doc[i].idx).corroborated = True
         for start, end, cue, key in found:
             facts = at(cue.start)
             facts.cues.append(cue)
@@ -323,6 +324,31 @@ class ClaimsLayer:
         return f"{label} (“{words}”): {cue.explanation}{note}"
 
 
+CONFLICT, CORROBORATION, SOURCE = "conflict", "corroboration", "source"
+
+
+@functools.cache
+def _word_kinds() -> dict[int, str]:
+    """Hashes of the words the layer counts or looks at, as the doc's LOWER array holds them."""
+    from spacy.strings import hash_string
+
+    kinds = {hash_string(word): CONFLICT for word in CONFLICT_WORDS}
+    kinds.update((hash_string(word), CORROBORATION) for word in ("confirmed", "corroborated", "verified"))
+    kinds.update((hash_string(word), SOURCE) for word in GROUP_SOURCES | PERSON_SOURCES)
+    return kinds
+
+
+def _mark(lowers: list[int]) -> dict[str, list[int]]:
+    """Token positions of the counted words, by kind: one dictionary lookup per token."""
+    kinds = _word_kinds()
+    marked: dict[str, list[int]] = {}
+    for i, word in enumerate(lowers):
+        kind = kinds.get(word)
+        if kind is not None:
+            marked.setdefault(kind, []).append(i)
+    return marked
+
+
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted spans with overlapping ones joined: "According to sources" + "sources close to"."""
     out: list[tuple[int, int]] = []
@@ -361,16 +387,17 @@ def _disclaimer(
     the claims."). "forward": an attributive "unconfirmed reports" that later sentences may cite.
     """
     sentence = facts.sentence
-    tokens = [t for t in doc if sentence.start <= offset + t.idx < sentence.end]
-    if not tokens:
-        return None, False
-    first = tokens[0].i
+    first, last = start, end
+    while first > 0 and offset + doc[first - 1].idx >= sentence.start:
+        first -= 1
+    while last < len(doc) and offset + doc[last].idx < sentence.end:
+        last += 1
     before = [t for t in doc[first:start] if not t.is_punct]
     while before and before[0].lower_ in CONNECTIVES:
         before.pop(0)
     while before and before[-1].lower_ in AUXILIARIES:
         before.pop()
-    after = [t for t in doc[end : tokens[-1].i + 1] if not t.is_punct]
+    after = [t for t in doc[end:last] if not t.is_punct]
     nxt = doc[end] if end < len(doc) else None
     if rule == "unverified_word" and nxt is not None and nxt.lower_ in REPORT_NOUNS and before:
         return "forward", False
