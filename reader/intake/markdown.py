@@ -46,7 +46,7 @@ def render_markdown(source: str) -> RenderedMarkdown:
     """``source`` (newlines already normalised) to one line per block, with the title it declares."""
     title = None
     front = _FRONT_MATTER.match(source)
-    if front and _FRONT_KEY.search(front["body"]):
+    if front and _FRONT_KEY.match(front["body"]):
         found = _FRONT_TITLE.search(front["body"])
         title = found["title"].strip("\"'").strip() if found else None
         source = source[front.end() :]

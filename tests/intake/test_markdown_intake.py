@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.intake import InputError, load
 from reader.intake.markdown import render_markdown
@@ -122,3 +124,51 @@ def test_markdown_with_only_markup_is_refused(tmp_path: Path) -> None:
     path.write_text("---\n\n***\n\n![](only-an-image.png)\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"rules.md: the Markdown has no readable text"):
         load(str(path))
+
+
+def test_a_rule_then_prose_is_not_front_matter() -> None:
+    rendered = render_markdown("---\nThe story begins here.\n---\nMore.\n")
+    assert rendered.text == "The story begins here.\nMore."  # a setext heading, then a paragraph
+    assert rendered.title == "The story begins here."
+
+
+_MARKUP = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "*",
+        "**",
+        "_",
+        "`",
+        "```\n",
+        "[",
+        "](",
+        ")",
+        "![",
+        "> ",
+        "- ",
+        "1. ",
+        "|",
+        "---\n",
+        "\n",
+        "\n\n",
+        "<div>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "&amp;",
+        "\\",
+        "word ",
+        "Another plain sentence. ",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_MARKUP, max_size=60))
+def test_any_markdown_renders_to_clean_lines(parts: list[str]) -> None:
+    rendered = render_markdown("".join(parts))
+    lines = rendered.text.split("\n") if rendered.text else []
+    assert all(line and line == line.strip() for line in lines)
+    if rendered.title is not None:
+        assert "\n" not in rendered.title
