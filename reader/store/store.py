@@ -4,6 +4,11 @@ Documents are keyed by the sha256 of their normalised text; every path or URL
 an article was opened from is kept, so a changed file finds its older version
 and its annotations re-anchor onto the new text. The connection may be used
 from a worker thread (the TUI saves from workers): a lock serialises access.
+
+Every write goes through ``_write``: busy databases are retried there, and a
+disk that stops accepting writes (full, read-only, I/O errors) moves the store
+into memory there, so the action that hit it still succeeds and nothing typed
+is dropped; ``degraded`` and ``notices`` tell the caller (see reader.store.database).
 """
 
 from __future__ import annotations
@@ -13,16 +18,16 @@ import re
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader import paths
-from reader.store import schema
+from reader.store import database
 from reader.store.anchoring import locate
+from reader.store.database import DATABASE
 from reader.store.errors import StoreError
 from reader.store.history import Change
 from reader.store.model import (
@@ -38,8 +43,9 @@ if TYPE_CHECKING:
     from reader.analysis.model import Analysis
     from reader.intake import Document
 
-DATABASE = "reader.sqlite3"
-BUSY_TIMEOUT_MS = 5000
+__all__ = ["DATABASE", "Store", "check_tag", "source_key"]
+
+T = TypeVar("T")
 TAG_PATTERN = re.compile(r"^[^\s#,\[\]]{1,40}$")
 _UNSET: Any = object()
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -60,46 +66,66 @@ def source_key(source: str) -> str | None:
 
 
 def check_tag(tag: str) -> str:
-    if not TAG_PATTERN.match(tag):
+    if not TAG_PATTERN.match(tag) or not _encodable(tag):
         raise ValueError(f"{tag!r} is not a tag name (1-40 characters, no spaces, '#', ',' or brackets)")
     return tag
 
 
 def _clean_note(note: str | None) -> str | None:
-    return note.strip() or None if note is not None else None
+    """Stripped, None when blank; lone surrogates (from a broken paste) become U+FFFD, as SQLite needs UTF-8."""
+    if note is None:
+        return None
+    if not _encodable(note):
+        note = note.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return note.strip() or None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Store:
-    """All persistent state of the reader. Open with ``Store.open()``; close or use as a context manager."""
+    """All persistent state of the reader. Open with ``Store.open()``; close or use as a context manager.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now) -> None:
+    ``degraded`` is None while changes reach the disk, else the reason they only
+    live in memory (export them before quitting: reader.export works on any
+    Store). ``notices`` collects one-line messages for the user (a damaged store
+    moved aside, the switch to memory); the caller shows them and may clear the list.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        clock: Callable[[], str] = utc_now,
+        *,
+        degraded: str | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
         self._clock = clock
+        self.degraded = degraded
+        self.notices: list[str] = list(notices or ())
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, clock: Callable[[], str] = utc_now) -> Store:
-        """Open (creating and migrating as needed) the store in ``data_dir`` or ``reader.paths.data_dir()``."""
+        """Open (creating and migrating as needed) the store in ``data_dir`` or ``reader.paths.data_dir()``.
+
+        Raises StoreError only for a store from a newer reader (or an unexpected
+        SQLite failure); a damaged file or an unwritable folder still gives a
+        working Store, with a notice (and ``degraded`` for the latter).
+        """
         folder = Path(data_dir) if data_dir is not None else paths.data_dir()
-        path = folder / DATABASE
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-            )
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the store in {folder}: {exc}") from None
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            schema.migrate(conn)
-        except (sqlite3.Error, ValueError) as exc:
-            conn.close()
-            raise StoreError(f"cannot use the store {path}: {exc}") from None
-        return cls(conn, path, clock)
+        connected = database.connect(folder)
+        return cls(
+            connected.conn, folder / DATABASE, clock, degraded=connected.degraded, notices=connected.notices
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -111,20 +137,44 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` in one committed transaction: retried while busy, moved to memory if the disk refuses.
+
+        ``work`` may run more than once, each time in a fresh transaction, so it
+        returns its results instead of changing anything outside the database.
+        """
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                return database.retrying(lambda: self._commit(work))
+            except sqlite3.Error as exc:
+                if self.degraded is not None or database.classify(exc) is not database.Failure.UNWRITABLE:
+                    raise
+                self._move_to_memory(str(exc))
+            return self._commit(work)
+
+    def _commit(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = work(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return result
+
+    def _move_to_memory(self, reason: str) -> None:
+        """Carry on in a memory copy of everything committed so far; the file stays as it was."""
+        connected = database.in_memory(self.path, reason, source=self._conn)
+        self._conn.close()
+        self._conn = connected.conn
+        self.degraded = connected.degraded
+        self.notices.extend(connected.notices)
 
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self._conn.execute(sql, args).fetchall()
+            return database.retrying(lambda: self._conn.execute(sql, args).fetchall())
 
     # ---- documents -------------------------------------------------------------------------
 
@@ -137,10 +187,11 @@ class Store:
         """
         now = self._clock()
         key = source_key(document.source)
-        reanchored_from: str | None = None
-        moved = 0
-        orphaned: list[Annotation] = []
-        with self._transaction() as conn:
+
+        def work(conn: sqlite3.Connection) -> tuple[str | None, int, list[Annotation]]:
+            reanchored_from: str | None = None
+            moved = 0
+            orphaned: list[Annotation] = []
             conn.execute(
                 "INSERT INTO documents (sha256, title, text, first_seen, last_opened) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT(sha256) DO UPDATE SET title = excluded.title, text = excluded.text,"
@@ -166,6 +217,9 @@ class Store:
                     " ON CONFLICT(source, sha256) DO UPDATE SET seen = excluded.seen",
                     (key, document.sha256, now),
                 )
+            return reanchored_from, moved, orphaned
+
+        reanchored_from, moved, orphaned = self._write(work)
         record = self.document(document.sha256)
         assert record is not None
         return Opened(
@@ -230,22 +284,25 @@ class Store:
     def ensure_document(self, sha256: str, title: str, sources: tuple[str, ...] = ()) -> None:
         """Make sure an article exists (an import of notes for text not opened here yet)."""
         now = self._clock()
-        with self._transaction() as conn:
+
+        def work(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT INTO documents (sha256, title, text, first_seen) VALUES (?, ?, NULL, ?)"
                 " ON CONFLICT(sha256) DO NOTHING",
                 (sha256, title, now),
             )
-            for source in sources:
-                conn.execute(
-                    "INSERT INTO sources (source, sha256, seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    (source, sha256, now),
-                )
+            conn.executemany(
+                "INSERT INTO sources (source, sha256, seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(source, sha256, now) for source in sources],
+            )
+
+        self._write(work)
 
     def delete_document(self, sha256: str) -> bool:
         """Forget an article with its annotations, position, sources and cached analyses."""
-        with self._transaction() as conn:
-            return conn.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,)).rowcount > 0
+        return self._write(
+            lambda conn: conn.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,)).rowcount > 0
+        )
 
     def library(self) -> list[LibraryEntry]:
         """Every article with annotations, most recently opened first."""
@@ -350,33 +407,33 @@ class Store:
 
     def restore(self, annotation_id: str, state: Annotation | None) -> None:
         """Make the stored annotation equal ``state`` (None deletes it): undo, redo and import go through here."""
-        with self._transaction() as conn:
-            if state is None:
-                conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-                return
-            a = state.anchor
-            try:
-                conn.execute(
+        if state is None:
+            self._write(lambda conn: conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,)))
+            return
+        a = state.anchor
+        row = (
+            state.id,
+            state.sha256,
+            a.exact,
+            a.prefix,
+            a.suffix,
+            a.start,
+            a.end,
+            state.tag,
+            state.note,
+            state.created,
+            state.modified,
+            int(state.orphaned),
+        )
+        try:
+            self._write(
+                lambda conn: conn.execute(
                     f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        state.id,
-                        state.sha256,
-                        a.exact,
-                        a.prefix,
-                        a.suffix,
-                        a.start,
-                        a.end,
-                        state.tag,
-                        state.note,
-                        state.created,
-                        state.modified,
-                        int(state.orphaned),
-                    ),
+                    row,
                 )
-            except sqlite3.IntegrityError:
-                raise StoreError(
-                    f"the article of annotation {annotation_id} is no longer in the store"
-                ) from None
+            )
+        except sqlite3.IntegrityError:
+            raise StoreError(f"the article of annotation {annotation_id} is no longer in the store") from None
 
     def _existing(self, annotation_id: str) -> Annotation:
         found = self.annotation(annotation_id)
@@ -387,12 +444,13 @@ class Store:
     # ---- reading position ------------------------------------------------------------------
 
     def set_position(self, sha256: str, offset: int, sentence: str | None = None) -> None:
-        with self._transaction() as conn:
-            conn.execute(
+        self._write(
+            lambda conn: conn.execute(
                 'INSERT INTO positions (sha256, "offset", sentence) VALUES (?, ?, ?)'
                 ' ON CONFLICT(sha256) DO UPDATE SET "offset" = excluded."offset", sentence = excluded.sentence',
                 (sha256, offset, sentence),
             )
+        )
 
     def position(self, sha256: str) -> Position | None:
         rows = self._query('SELECT "offset", sentence FROM positions WHERE sha256 = ?', (sha256,))
@@ -402,11 +460,12 @@ class Store:
 
     def save_analysis(self, analysis: Analysis, version: str | None = None) -> None:
         """Cache ``analysis`` for its document under ``version`` (default: the running engine's)."""
-        with self._transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO analyses (sha256, engine_version, json) VALUES (?, ?, ?)",
-                (analysis.document.sha256, version or _engine_version(), analysis.to_json()),
+        row = (analysis.document.sha256, version or _engine_version(), analysis.to_json())
+        self._write(
+            lambda conn: conn.execute(
+                "INSERT OR REPLACE INTO analyses (sha256, engine_version, json) VALUES (?, ?, ?)", row
             )
+        )
 
     def load_analysis(self, sha256: str, version: str | None = None) -> Analysis | None:
         """The cached analysis for this engine version, or None (a stale or corrupt entry is a miss)."""

@@ -209,13 +209,14 @@ def test_two_stores_on_one_folder_see_each_other(tmp_path: Path, seed_document: 
         assert [a.tag for a in first.annotations(seed_document.sha256)] == ["false"]
 
 
-def test_unusable_data_dir_is_a_store_error(tmp_path: Path) -> None:
+def test_unusable_data_dir_or_garbage_file_still_gives_a_working_store(tmp_path: Path) -> None:
+    """Details in tests/reliability/test_store_recovery.py: memory fallback, and garbage moved aside."""
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(StoreError, match="cannot open the store"):
-        Store.open(blocker / "data")
+    with Store.open(blocker / "data") as store:
+        assert store.degraded and "kept in memory" in store.notices[0]
     garbage = tmp_path / "garbage"
     garbage.mkdir()
     (garbage / "reader.sqlite3").write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="cannot use the store"):
-        Store.open(garbage)
+    with Store.open(garbage) as store:
+        assert store.degraded is None and "moved to" in store.notices[0]
