@@ -12,7 +12,7 @@ import pytest
 
 from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, Sentence
 from reader.intake import Document, make_document
-from reader.store import Store, StoreError, source_key
+from reader.store import Store, source_key
 from reader.store.schema import VERSION
 
 
