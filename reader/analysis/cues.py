@@ -13,6 +13,7 @@ offset.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ from reader.analysis.speech_verbs import (
 )
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
-_BOUNDARY_PUNCT = {",", ";", "—", "–", ":", "(", ")", "-"}
+_RELATIVE_START = re.compile(r"(?:\w+ of )?(?:which|who|whom|whose)\b", re.IGNORECASE)
 _RULE_STOPWORDS = frozenset(
     "the a an in on at after before but and or so if when while as this that these those it its "
     "his her their our my your with from by for of to also then however meanwhile yesterday today".split()
@@ -111,7 +112,7 @@ def _verb_cue(doc: Any, sent: Any, token: Any, quoted: list[tuple[int, int]]) ->
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    content = _content(token, lemma, sent)
+    content = _content(token, lemma, quoted)
     start, end = _phrase(token, subject, content, quoted)
     if content is None and lemma in CLAUSE_LEMMAS:
         content = _positional_content(doc, sent, start, end)
@@ -142,15 +143,19 @@ def _subject(verb: Any) -> Any | None:
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
             named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]
-            return (named or subjects)[-1 if named else 0]
+            subject = (named or subjects)[-1 if named else 0]
+            adjacent = _name_before(verb) if current is verb else None
+            if adjacent is not None and any(t.lower_ in ("but", ";") for t in verb.doc[subject.i : adjacent.i]):
+                return adjacent  # "the company invested ..., but Gazeta Prawna reports": a misparse
+            return subject
+        if current is verb and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            adjacent = _name_before(verb)
+            if adjacent is not None:
+                return adjacent
         if current.dep_ not in _CLAUSE_LINKS or current.head is current:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
             return None
-        if current.dep_ == "conj" and current is verb:
-            adjacent = _name_before(verb)
-            if adjacent is not None:
-                return adjacent
         current = current.head
     return None
 
@@ -165,7 +170,7 @@ def _name_before(verb: Any) -> Any | None:
     return None
 
 
-def _content(verb: Any, lemma: str, sent: Any) -> tuple[int, int] | None:
+def _content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The reported clause or object hanging from the verb, as paragraph offsets."""
     children = list(verb.children)
     if lemma == "make clear":
@@ -194,7 +199,7 @@ def _content(verb: Any, lemma: str, sent: Any) -> tuple[int, int] | None:
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on"):
                 return _span(child)
-    clause = _that_clause(verb)
+    clause = _that_clause(verb, quoted)
     if clause is not None:
         return clause
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
@@ -212,11 +217,13 @@ def _content(verb: Any, lemma: str, sent: Any) -> tuple[int, int] | None:
     return None
 
 
-def _that_clause(verb: Any) -> tuple[int, int] | None:
+def _that_clause(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A 'that' clause the parser hung elsewhere ("told DW in an interview that ...")."""
     for token in verb.subtree:
         if token.i <= verb.i or token.lower_ != "that" or token.dep_ != "mark":
             continue
+        if _inside(token.idx, quoted) or any(verb.idx < start < token.idx for start, _ in quoted):
+            return None
         clause = token.head
         if clause.pos_ in ("VERB", "AUX") and not _speech_lemma(clause):
             left, right = _span(clause)
@@ -266,7 +273,11 @@ def _positional_content(doc: Any, sent: Any, start: int, end: int) -> tuple[int,
         sent_end -= 1
     before = text[sent_start:start].rstrip()
     after = text[end:sent_end].strip()
-    if before.endswith(",") or before.endswith("—"):
+    if not before:
+        if after.startswith(",") and len(after.split()) >= 4:
+            content_start = end + text[end:sent_end].index(",") + 1
+            return _strip(text, content_start, sent_end)
+    elif before.endswith(",") or before.endswith("—"):
         if after.startswith(",") and len(after.split()) >= 4:
             content_start = end + text[end:sent_end].index(",") + 1
             return _strip(text, content_start, sent_end)
@@ -304,6 +315,8 @@ def _according_cue(doc: Any, sent: Any, token: Any) -> Cue | None:
     relative = any(child.dep_ == "relcl" for child in subject.children)
     after_start = subject.right_edge.idx + len(subject.right_edge.text) if relative else phrase_end
     after = _strip(text, after_start, sent_end)
+    if after and _RELATIVE_START.match(text, after[0]):
+        after = None  # "according to officials, some of whom ...": about the source, not the content
     if after and (before is None or len(text[after[0] : after[1]].split()) >= 3):
         content = after
     else:

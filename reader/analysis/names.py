@@ -137,7 +137,7 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
     """Group mentions in document order; returns the clusters and each mention's cluster."""
     person_surnames = {
         name_words(m.text)[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2
-    }
+    } | {name_words(m.text)[-1] for m in mentions if m.person_hint and len(m.text.split()) == 1}
     clusters: list[Cluster] = []
     by_full: dict[str, int] = {}
     by_last: dict[str, list[int]] = {}
@@ -180,6 +180,11 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
             cid = _same_person(clusters, by_last.get(words[-1], []), words)
         if cid is None and len(words) == 1:
             cid = latest(by_last.get(words[0], []), person_only=True)
+            if cid is None and person:
+                named_like = [c for c in by_last.get(words[0], []) if 2 <= len(clusters[c].words) <= 3 and not looks_like_org(clusters[c].canonical)]
+                cid = latest(named_like)
+                if cid is not None:
+                    clusters[cid].person = True
             if cid is None and mention.label in ("PERSON", "ORG", "NAME"):
                 cid = latest(by_first.get(words[0], []))
             if cid is None and person:

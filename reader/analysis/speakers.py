@@ -201,8 +201,9 @@ class SpeakersLayer:
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
-        if label == "PERSON" and len(words) - titles >= 2:
-            self.person_words.add(fold(words[-1]))
+        name = mention.text.split()
+        if len(name) >= 2 and (label == "PERSON" or (label == "ORG" and _person_like(name))):
+            self.person_words.add(fold(name[-1]))
         for word in (role or "").split() + (mention.text.split() if label == "ORG" else []):
             self.roles[_bare(word)] = number
         return number
@@ -333,7 +334,11 @@ class SpeakersLayer:
         the phrase; "Tesco and Salling Group": the first of joint speakers.
         """
         tokens = [t for t in head.subtree if t.i <= head.i]
-        if any(t.dep_ == "cc" and (t.head is head or t.head.head is head) for t in tokens):
+        joined = any(
+            t.dep_ == "cc" and t.i > 0 and doc[t.i - 1].ent_type_ in ("PERSON", "ORG") and doc[t.i - 1].ent_iob_ != "O"
+            for t in tokens
+        )
+        if joined:
             for token in tokens:
                 if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
                     return token
@@ -579,6 +584,13 @@ def _with_acronym(text: str, start: int, end: int) -> tuple[int, str | None]:
     if fold(acronym) in initials(name_words(text[start:end]), text[start:end]) or len(text[start:end].split()) == 1:
         return end, acronym if not match.group(1) else None
     return end, None
+
+
+def _person_like(words: list[str]) -> bool:
+    """Two or three capitalised words with no organisation word: a name NER may have called ORG."""
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() and fold(w) not in ORG_WORDS for w in words
+    )
 
 
 def _bare(word: str) -> str:
