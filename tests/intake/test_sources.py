@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -101,3 +102,12 @@ def test_existing_file_with_a_colon_is_a_file_not_a_scheme(
 def test_not_a_valid_http_url() -> None:
     with pytest.raises(InputError, match=r"^http://: not a valid http\(s\) URL$"):
         load("http://")
+
+
+def test_importing_intake_loads_no_heavy_library() -> None:
+    """Opening a plain file should not pay for the HTML extractor, the Markdown parser, spaCy or Textual."""
+    probe = "import sys, reader.intake; print(sorted(m for m in ('spacy', 'textual', 'trafilatura', 'markdown_it') if m in sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
