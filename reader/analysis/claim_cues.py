@@ -228,16 +228,15 @@ def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
         if word.pos_ != "VERB":
             return False
         return any(child.dep_ in ("ccomp", "xcomp") for child in word.children)
-    # Without tags the word before must look like a subject: a pronoun, a name, a plural or an
-    # adverb ("he claimed", "Activists claim", "consistently claimed"), not "insurance claims".
-    if before is not None and not (
-        before.lower_ in SUBJECT_PRONOUNS
-        or (
-            before.is_alpha
-            and before.lower_ not in NOT_VERBS
-            and (before.is_title or before.lower_.endswith(("s", "ly")))
-        )
-    ):
+    # Without tags, "claimed" is a verb unless a determiner precedes it ("the claimed victory");
+    # "claim(s)" is one only after something subject-like: a pronoun, a name, a plural or an
+    # adverb ("he claims", "Activists claim", "consistently claim"), not "insurance claims".
+    if before is not None and (not before.is_alpha or before.lower_ in NOT_VERBS - SUBJECT_PRONOUNS):
+        return False
+    subject_like = before is None or (
+        before.lower_ in SUBJECT_PRONOUNS or before.is_title or before.lower_.endswith(("s", "ly"))
+    )
+    if word.lower_ in ("claim", "claims") and not subject_like:
         return False
     if after is None or not after.is_alpha or after.lower_ in ("and", "or", "of", "to", "by", "for", "in"):
         return False
