@@ -86,14 +86,15 @@ def classify(exc: BaseException) -> Failure | None:
     return next((failure for text, failure in _MESSAGES if text in message), None)
 
 
-def retrying(action: Callable[[], T], *, seconds: float = RETRY_SECONDS) -> T:
+def retrying(action: Callable[[], T], *, seconds: float | None = None) -> T:
     """Run ``action`` again, with jittered exponential backoff, while the database is busy or locked.
 
     SQLite's busy timeout covers most waits, but not all (a lock held across the
     timeout by a long writer, WAL recovery, a checkpoint), and two readers that
     save at the same moment must both succeed without "database is locked"
-    reaching the user. After ``seconds`` the error becomes a StoreError.
+    reaching the user. After ``seconds`` (default RETRY_SECONDS) the error becomes a StoreError.
     """
+    seconds = RETRY_SECONDS if seconds is None else seconds
     deadline = time.monotonic() + seconds
     delay = _FIRST_DELAY
     while True:
