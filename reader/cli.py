@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `reader analyze ... | head`: the reader of our output left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a bug, not bad input: still one line unless asked for the traceback
         if os.environ.get("READER_DEBUG"):
             raise
@@ -152,7 +155,7 @@ def run_analyze(args: argparse.Namespace) -> int:
                 progress.update(task, completed=done)
 
         analyses = analyze_many(documents, n_process=args.jobs, progress=callback)
-        for document, analysis in zip(documents, analyses):
+        for document, analysis in zip(documents, analyses, strict=True):
             if args.json:
                 sys.stdout.write(analysis.to_json() + "\n")
             else:
