@@ -18,15 +18,16 @@ the whole article or other layers' results is decided in ``finish``:
 * single_source: a figure that comes from exactly one party to a conflict. The
   rule implemented, and it is deliberately narrow: the article is about an
   armed conflict (at least CONFLICT_MIN conflict words), the sentence has a
-  conflict word, a count/quantity/percentage/money figure in it lies inside a
-  quote by a named speaker whose name or role marks a party (a government,
-  army, ministry, spokesperson, president, commander, state agency, armed
-  movement), the same value appears nowhere else in the article, and neither
-  that sentence nor the next says it was confirmed or verified. Limits: a party
-  is recognised by words, not by knowing who fights whom, so an expert who is
-  also an official may count; corroboration in other words ("matches figures
-  from the UN") is not seen; a figure restated in other units counts as
-  uncorroborated; facts without a figure are never single_source.
+  conflict word and no other cue, a count/quantity/percentage/money figure in
+  it lies inside a quote by a named speaker whose name or role marks a party (a
+  government, army, ministry, spokesperson, president, commander, state agency,
+  armed movement) and not a commentator (analyst, expert, researcher), the same
+  value appears nowhere else in the article, and neither that sentence nor the
+  next says it was confirmed or verified. Limits: a party is recognised by
+  words, not by knowing who fights whom, so an official who also comments may
+  count; corroboration in other words ("matches figures from the UN") is not
+  seen; a figure restated in other units counts as uncorroborated; a one-sided
+  fact without a figure is never single_source.
 
 One claim per sentence, spanning the sentence; when several categories fit,
 the first in the guide's table wins, and every cue found is kept in ``cues``.
@@ -82,6 +83,10 @@ PARTY_WORDS = frozenset(
     "army military ministry minister president government spokesman spokeswoman spokesperson commander "
     "forces defence defense kremlin pentagon militia movement rebels agency state command general "
     "commander-in-chief chief leader regime".split()
+)
+# A role with one of these is somebody commenting, even on military matters ("military analyst").
+COMMENTATOR_WORDS = frozenset(
+    "analyst expert researcher professor scholar commentator journalist correspondent observer fellow".split()
 )
 FIGURE_KINDS = frozenset({"count", "quantity", "percent", "money", "range"})
 MAX_HEADING_TOKENS = 20
@@ -460,6 +465,7 @@ def _party_quoting(number: Number, quotes: list[Quote], speakers: dict[str, Any]
         if speaker.kind == "unnamed" or not speaker.name:
             continue
         words = " ".join(filter(None, [speaker.name, speaker.role, speaker.label, *speaker.aliases])).lower()
-        if PARTY_WORDS & set(words.replace(",", " ").replace(";", " ").split()):
+        found = set(words.replace(",", " ").replace(";", " ").split())
+        if PARTY_WORDS & found and not COMMENTATOR_WORDS & found:
             return speaker.name
     return None
