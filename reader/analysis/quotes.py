@@ -23,6 +23,7 @@ Ref = TypeVar("Ref")
 
 _SMALL_GAP = re.compile(r"^[\s,:;—–\-\"'“”‘’«»„‚‹›]*$")
 _SENTENCE_END = re.compile(r"[.!?]")
+_QUOTE_CHARS = re.compile(r"[\"“”«»„]")
 MIN_FRAGMENT_WORDS = 4
 RELAXED_GAP_CHARS = 50
 
@@ -104,6 +105,8 @@ def attribute(
 def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], relaxed: bool) -> int | None:
     """The cue that introduces or follows this quoted stretch with nothing but punctuation between."""
     quote = quoted[number]
+    if relaxed and not _reads_as_speech(text[quote.inner_start : quote.inner_end]):
+        relaxed = False  # a far cue never claims a scare-quoted word
     before = after = None
     for index, cue in enumerate(cues):
         if cue.phrase_end <= quote.start and _gap_ok(text[cue.phrase_end : quote.start], relaxed):
@@ -126,7 +129,7 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
 def _gap_ok(gap: str, relaxed: bool) -> bool:
     if _SMALL_GAP.match(gap):
         return True
-    return relaxed and len(gap) <= RELAXED_GAP_CHARS and not _SENTENCE_END.search(gap) and '"' not in gap
+    return relaxed and len(gap) <= RELAXED_GAP_CHARS and not _SENTENCE_END.search(gap) and not _QUOTE_CHARS.search(gap)
 
 
 def _overlaps_quote(start: int, end: int, quoted: list[Quoted]) -> bool:

@@ -490,7 +490,7 @@ class SpeakersLayer:
             plural = text.lower().endswith("s")
             return self._unnamed_entry(text, base + start, base + end, not plural, plural)
         words = text.split()
-        titles = split_title(words)
+        titles = max((i + 1 for i, word in enumerate(words[:-1]) if fold(word) in TITLE_WORDS), default=0)
         if titles:
             start += len(" ".join(words[:titles])) + 1
         clean_start, clean_end = clean_bounds(doc.text, start, end)
