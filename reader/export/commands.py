@@ -9,7 +9,21 @@ from reader import paths
 from reader.export.article import Article
 from reader.export.errors import ExportError
 from reader.export.files import FORMATS, export_all, export_document, import_file
-from reader.store import Store
+from reader.store import Store, StoreError
+
+
+def _open_store(*, saving: bool = False) -> Store:
+    """The store, its notices (a damaged file moved aside, a fall-back to memory) printed to stderr.
+
+    A command whose whole point is saving refuses a store that only lives in memory.
+    """
+    store = Store.open()
+    if saving and store.degraded is not None:
+        store.close()
+        raise StoreError(f"cannot save to {store.path.parent}: {store.degraded}")
+    for notice in store.notices:
+        print(f"reader: {notice}", file=sys.stderr)
+    return store
 
 
 def _opened(store: Store, source: str) -> str:
@@ -26,7 +40,7 @@ def notes(source: str) -> int:
 
     from reader.export.terminal import render_notes
 
-    with Store.open() as store:
+    with _open_store() as store:
         sha = _opened(store, source)
         console = Console(soft_wrap=False)
         console.print(render_notes(Article.load(store, sha), console.width))
@@ -44,7 +58,7 @@ def export(source: str | None, every: bool, fmt: str, output: str | None) -> int
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ExportError(f"{target}: cannot create the folder: {exc.strerror or exc}") from None
-    with Store.open() as store:
+    with _open_store() as store:
         if every:
             written = export_all(store, fmt, target)
         else:
@@ -55,7 +69,7 @@ def export(source: str | None, every: bool, fmt: str, output: str | None) -> int
 
 
 def import_(path: str) -> int:
-    with Store.open() as store:
+    with _open_store(saving=True) as store:
         report = import_file(store, Path(path).expanduser())
     print(f"{path}: {report.describe()}", file=sys.stderr)
     return 0
