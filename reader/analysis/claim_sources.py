@@ -10,6 +10,13 @@ one unnamed person ("a spokesman", "an official") is ``anonymous_source``.
 With the model the parse finds the speech verb; without it, the same rules run
 on the neighbouring words.
 
+The quotes layer (speech_verbs, cues) decides who said what, for every
+speaker; this module asks a narrower question — is the source of this fact
+unnamed? — and must answer it the same way when no quote was attributed (the
+rules-only fallback finds few). Its verb list is narrower on purpose: verbs
+that pass a fact on ("said", "reported", "suggest"), not "asked", "called" or
+"found", which the quotes layer only accepts with content checks.
+
 Limits: a source named in a later sentence is still counted as unnamed here,
 and a definite "the spokesman" is taken to point back at someone named.
 """
@@ -38,11 +45,11 @@ PERSON_SOURCES = frozenset(
     "correspondent representative negotiator minister lawmaker legislator activist observer villager "
     "survivor relative neighbour neighbor colleague".split()
 )
-SPEECH_LEMMAS = frozenset(
+FACT_VERBS = frozenset(
     "say tell report state add note announce confirm indicate estimate believe suggest warn explain "
     "insist acknowledge admit allege reveal disclose write claim show fear".split()
 )
-SPEECH_FORMS = frozenset(form for word in SPEECH_LEMMAS for form in forms(word))
+FACT_VERB_FORMS = frozenset(form for word in FACT_VERBS for form in forms(word))
 # Nouns among the speech-verb forms: without a tagger they are read as nouns ("state media").
 NOUN_FORMS = frozenset(
     "state report reports claim claims estimate estimates note notes show shows fear fears".split()
@@ -128,8 +135,8 @@ def _phrase_start(doc: Any, i: int, parsed: bool) -> tuple[int, str | None]:
 def _speech(token: Any, parsed: bool) -> bool:
     """A speech verb: by its tag with the model; by its form without ("state media" stays a noun)."""
     if parsed:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_LEMMAS
-    return token.lower_ in SPEECH_FORMS and token.lower_ not in NOUN_FORMS
+        return token.pos_ in ("VERB", "AUX") and token.lemma_ in FACT_VERBS
+    return token.lower_ in FACT_VERB_FORMS and token.lower_ not in NOUN_FORMS
 
 
 def _number_after_the(doc: Any, first: int) -> bool:
@@ -169,11 +176,7 @@ def _speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
         head = noun.head
         if noun.dep_ == "conj":
             head = noun.head.head if noun.head.dep_ in ("nsubj", "nsubjpass") else head
-        if (
-            noun.dep_ in ("nsubj", "nsubjpass", "conj")
-            and head.pos_ == "VERB"
-            and head.lemma_ in SPEECH_LEMMAS
-        ):
+        if noun.dep_ in ("nsubj", "nsubjpass", "conj") and head.pos_ == "VERB" and head.lemma_ in FACT_VERBS:
             return head.i
     # Adjacency, with or without a parse: "officials (subsequently) said", "said a spokesman".
     j = noun.i + 1
