@@ -69,6 +69,14 @@ def user_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def refuse_newer(conn: sqlite3.Connection) -> int:
+    """The database's version; ValueError if a newer reader wrote it (checked before anything is written)."""
+    version = user_version(conn)
+    if version > VERSION:
+        raise ValueError(f"the database is version {version}, newer than this reader understands ({VERSION})")
+    return version
+
+
 def migrate(conn: sqlite3.Connection, target: int = VERSION) -> int:
     """Bring the database up to ``target``; returns the version it started at.
 
@@ -76,9 +84,7 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> int:
     two processes opening a new store at once do not both run a step. A
     database newer than this program is refused rather than guessed at.
     """
-    start = user_version(conn)
-    if start > VERSION:
-        raise ValueError(f"the database is version {start}, newer than this reader understands ({VERSION})")
+    start = refuse_newer(conn)
     for version in range(start, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
