@@ -1,0 +1,296 @@
+"""The reading screen's tagging side: tag keys, notes, span selection, undo, export, library, autosave.
+
+A mixin of ReadingScreen, so the screen stays one class while this lives in its
+own module: ReadingScreen lists ANNOTATION_BINDINGS in its BINDINGS and inherits
+the actions and the handlers (Textual calls a handler on every class of the MRO,
+the screen's own first). The store work itself is reader.tui.tagging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.keys import key_to_character
+from textual.timer import Timer
+from textual.worker import Worker, WorkerState
+
+from reader.analysis.model import Analysis
+from reader.export import ExportError
+from reader.store import Opened, StoreError
+from reader.tui.screens.confirm import ChoiceScreen, confirm
+from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.tagging import Tagging, describe
+from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.notes import NotesBranch
+from reader.tui.widgets.panel import SidePanel, snippet
+
+if TYPE_CHECKING:
+    from reader.tui.session import Session
+    from reader.tui.state import ReadingState
+
+POSITION_DELAY = 0.75  # seconds of stillness before the reading position is saved (and always on leaving)
+
+SELECTION_BINDINGS = [
+    Binding("j,down", "extend('sentence', 1)", "Select to sentence end", priority=True, id="select.sentence_down"),
+    Binding("k,up", "extend('sentence', -1)", "Select back a sentence", priority=True, id="select.sentence_up"),
+    Binding("l,w,right", "extend('word', 1)", "Select next word", priority=True, id="select.word_right"),
+    Binding("h,b,left", "extend('word', -1)", "Select back a word", priority=True, id="select.word_left"),
+    Binding("escape", "cancel_selection", "Cancel selection", priority=True, id="select.cancel"),
+]
+ANNOTATION_BINDINGS = [
+    Binding("a", "note", "Note on sentence/selection", show=False, id="notes.note"),
+    Binding("v", "select", "Select a span to tag", show=False, id="notes.select"),
+    Binding("u", "remove", "Remove tag/note here", show=False, id="notes.remove"),
+    Binding("U,ctrl+z", "undo", "Undo", show=False, id="notes.undo"),
+    Binding("ctrl+y,ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
+    Binding("e", "export('md')", "Export notes as Markdown", show=False, id="notes.export_md"),
+    Binding("E", "export('json')", "Export notes as JSON", show=False, id="notes.export_json"),
+    Binding("L", "library", "Library", id="notes.library"),
+    *SELECTION_BINDINGS,
+]
+
+
+def key_characters(*owners: type[DOMNode]) -> set[str]:
+    """The printable characters bound by these classes and their bases: what config tag keys must avoid."""
+    found: set[str] = set()
+    for owner in owners:
+        for cls in owner.__mro__:
+            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+                character = key_to_character(binding.key)
+                if character is not None:
+                    found.add(character)
+    return found
+
+
+class Annotating:
+    """Mixed into ReadingScreen (which provides state, article, panel, refresh_reading and Screen itself)."""
+
+    state: ReadingState
+    tagging: Tagging
+    _notes: NotesBranch
+    _position_timer: Timer | None = None
+    _tags: tuple[str, ...] = ()
+
+    # -- start and finish -------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        """After ReadingScreen.on_mount: open the article in the store and restore notes, tags and position."""
+        config = self.session.config
+        self._tags = tuple(config.tag_keys.values())
+        for number, (key, tag) in enumerate(config.tag_keys.items()):
+            binding = Binding.make_bindings([Binding(key, f"tag({number})", f"Tag: {tag}", show=False, id=f"tag.{key}")])
+            for made in binding:
+                self._bindings.key_to_bindings[made.key] = [*self._bindings.key_to_bindings.get(made.key, []), made]
+        self.tagging = Tagging(self.session.store, self.state)
+        self._notes = NotesBranch(self.query_one(SidePanel))
+        before = self.state.cursor_span
+        try:
+            opened = self.tagging.open()
+        except (StoreError, ValueError) as exc:
+            self.notify(f"{exc}: notes cannot be saved for this article", severity="error", timeout=10)
+        else:
+            self._report_reopen(opened)
+        self.article.refresh_highlights()
+        self.article.cursor_changed(before, center=True)
+        self.call_after_refresh(self.article.show_cursor, center=True)
+        if self.state.index is not None:
+            self._show_notes()
+        self._show_notices()
+
+    def _report_reopen(self, opened: Opened) -> None:
+        if opened.reanchored_from is None:
+            return
+        lost = len(opened.orphaned)
+        message = f"The text changed since last time: {opened.moved} note(s) followed it"
+        if lost:
+            message += f", {lost} could not be placed (listed as orphaned under Notes)"
+        self.notify(message, severity="warning" if lost else "information", timeout=8)
+
+    def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
+        """With notes to show the panel's tree is needed before the analysis brings it."""
+        if self.tagging.marked.items or self.tagging.orphans:
+            self._show_notes()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """After ReadingScreen's handler: cache a fresh analysis, and put Notes back in the rebuilt panel."""
+        if event.worker.group != "analysis" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        result = event.worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(result, Analysis):
+            try:
+                self.session.store.save_analysis(result)
+            except StoreError as exc:
+                self.notify(f"analysis not cached: {exc}", severity="warning")
+        self._show_notes()
+
+    def on_article_view_cursor_moved(self, _message: ArticleView.CursorMoved) -> None:
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self._save_position)
+
+    def on_unmount(self) -> None:
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._save_position()
+
+    def _save_position(self) -> None:
+        self._position_timer = None
+        try:
+            self.tagging.save_position()
+        except (StoreError, ValueError):
+            pass  # the article was never stored (the store failed when it opened, and said so then)
+
+    # -- showing changes --------------------------------------------------------------------
+
+    def _show_notes(self) -> None:
+        keys = " ".join(self.app.get_key_display(b) for b in self._tag_bindings())
+        hint = f"No notes yet: a writes one, {keys} tag the sentence, v selects a span"
+        self._notes.show(self.tagging.marked, self.tagging.orphans, hint)
+
+    def _tag_bindings(self) -> Iterable[Binding]:
+        for _key, binding in self._bindings:
+            if binding.action.startswith("tag("):
+                yield binding
+
+    def _show_notices(self) -> None:
+        for notice in self.session.take_notices():
+            self.notify(notice, severity="warning", timeout=12)
+
+    def _apply(self, work: Callable[[], str | None], nothing: str) -> None:
+        """Run one store action and show its result only once it returned (it is committed by then)."""
+        before = self.state.cursor_span
+        try:
+            message = work()
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            message = None
+        except (KeyError, ValueError) as exc:
+            self.tagging.reload()
+            self.notify(f"Not done: {exc}", severity="warning")
+            message = None
+        else:
+            if message is None:
+                self.app.bell()
+                self.notify(nothing, timeout=2)
+        self.article.refresh_highlights()
+        self.article.cursor_changed(before)
+        self.refresh_reading()
+        self._show_notes()
+        self._show_notices()
+        self.refresh_bindings()
+        if message:
+            self.notify(message, timeout=2)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("extend", "cancel_selection"):
+            tagging = getattr(self, "tagging", None)  # the footer asks before on_mount has run
+            return tagging is not None and tagging.selection is not None and self.focused is self.article
+        return super().check_action(action, parameters)  # type: ignore[misc]
+
+    def action_tag(self, number: int) -> None:
+        tag = self._tags[number]
+        self._apply(lambda: self.tagging.tag(tag), "Nothing to tag here")
+
+    def action_note(self) -> None:
+        span, note = self.tagging.note_target()
+        if span[0] >= span[1]:
+            self.app.bell()
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self._apply(lambda: self.tagging.save_note(span, text), "")
+
+        self.app.push_screen(NoteEditor(self.state.document.text[span[0] : span[1]], note), saved)
+
+    def action_remove(self) -> None:
+        self._apply(self.tagging.remove, "No tag or note here to remove")
+
+    def action_undo(self) -> None:
+        self._apply(self.tagging.undo, "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._apply(self.tagging.redo, "Nothing to redo")
+
+    def action_select(self) -> None:
+        """``v`` starts a selection at the cursor sentence's first word (again: cancel it)."""
+        if self.tagging.selection is not None:
+            self.action_cancel_selection()
+            return
+        self.article.focus()
+        before = self.state.cursor_span
+        self.tagging.begin_selection()
+        self.article.refresh_highlights()
+        self.article.cursor_changed(before)
+        self.refresh_bindings()
+
+    def action_extend(self, unit: str, delta: int) -> None:
+        before = self.state.cursor_span
+        self.tagging.extend(unit, delta)
+        self.article.refresh_highlights()
+        self.article.cursor_changed(before)
+
+    def action_cancel_selection(self) -> None:
+        self.tagging.end_selection()
+        self.article.refresh_highlights()
+        self.refresh_reading()
+        self.refresh_bindings()
+
+    def action_export(self, fmt: str) -> None:
+        try:
+            path = self.tagging.export(fmt)
+        except (ExportError, StoreError, OSError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error", timeout=10)
+            return
+        self.notify(f"Exported to {path}", title="Export", timeout=8)
+
+    def action_library(self) -> None:
+        from reader.tui.screens.library import LibraryScreen
+
+        stack = self.app.screen_stack
+        if len(stack) > 1 and isinstance(stack[-2], LibraryScreen):
+            self.app.pop_screen()
+        else:
+            self.app.push_screen(LibraryScreen())
+
+    # -- orphans ----------------------------------------------------------------------------
+
+    def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
+        if message.item.kind != "orphan":
+            return
+        orphan = self.tagging.orphan(message.item.key)
+        if orphan is None:
+            return
+        target = self.tagging.target()
+        here = snippet(self.state.document.text[target[0] : target[1]], 50)
+        question = Text.assemble(
+            ("Orphaned ", "bold"),
+            describe(orphan),
+            "\n",
+            (f"was on “{snippet(orphan.anchor.exact, 120)}”", "italic"),
+            *((f"\nnote: {snippet(orphan.note, 160)}",) if orphan.note else ()),
+        )
+        choices = {"r": f"re-attach to “{here}”", "d": "delete"}
+
+        def chosen(key: str | None) -> None:
+            if key == "r":
+                self._apply(lambda: self.tagging.reattach(orphan.id), "")
+            elif key == "d":
+                question = Text.assemble("Delete the orphaned ", describe(orphan), "?")
+                self.app.push_screen(confirm(question, "delete it"), confirmed)
+
+        def confirmed(answer: str | None) -> None:
+            if answer == "y":
+                self._apply(lambda: self.tagging.delete(orphan.id), "")
+
+        self.app.push_screen(ChoiceScreen(question, choices), chosen)

@@ -1,0 +1,39 @@
+"""A small modal question answered with one key: "delete this?" or "re-attach or delete this orphan?"."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class ChoiceScreen(ModalScreen["str | None"]):
+    """Dismisses with the chosen key, or None for Escape. ``choices`` maps a key to what it does."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
+
+    def __init__(self, question: Text | str, choices: dict[str, str]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        for key, label in choices.items():
+            self._bindings.key_to_bindings[key] = [Binding(key, f"choose('{key}')", label)]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choice-body"):
+            yield Static(self.question, id="choice-question")
+            hints = Text("  ·  ").join(
+                Text.assemble((key, "bold"), f" {label}") for key, label in self.choices.items()
+            )
+            yield Static(Text.assemble(hints, ("  ·  esc cancels", "dim")), id="choice-keys")
+
+    def action_choose(self, key: str) -> None:
+        self.dismiss(key)
+
+
+def confirm(question: Text | str, action: str) -> ChoiceScreen:
+    """A yes/no question: dismisses with "y" for yes, None otherwise."""
+    return ChoiceScreen(question, {"y": action, "n": "keep"})

@@ -1,0 +1,198 @@
+"""The library: every article with notes or tags, to reopen (from the text the store kept), filter or delete.
+
+``reader`` with no argument starts here; ``L`` on the reading screen comes here
+and back. Opening an article replaces the reading screen underneath rather than
+stacking screens, so Escape always leads back to exactly one article.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from reader.intake.document import make_document
+from reader.store import LibraryEntry, StoreError
+from reader.tui.screens.confirm import confirm
+from reader.tui.text import inert
+from reader.tui.widgets.panel import snippet
+
+EXTRACTOR = "store"  # how a document reopened from the library was read: from the store's copy
+
+
+def when(stamp: str | None) -> str:
+    """A stored UTC timestamp as local time to the minute."""
+    if not stamp:
+        return "never"
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def tag_summary(entry: LibraryEntry) -> str:
+    return ", ".join(f"{tag} {count}" for tag, count in entry.tag_counts.items()) or "—"
+
+
+def source_label(entry: LibraryEntry) -> str:
+    return snippet(entry.sources[0], 32) if entry.sources else "stdin"
+
+
+def matches(entry: LibraryEntry, query: str) -> bool:
+    """Case-insensitive: every word of the query in the title, a source or a tag."""
+    haystack = " ".join((entry.title, *entry.sources, *entry.tag_counts)).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="library.filter"),
+        Binding("d,delete", "delete", "Delete", id="library.delete"),
+        Binding("escape", "back", "Back", id="library.back"),
+        Binding("L", "back", "Back to the article", show=False, id="library.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[LibraryEntry] = []
+        self.title = "Library"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="/ filter by title, source or tag", id="library-filter")
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="library-empty")
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    @property
+    def store(self):  # noqa: ANN201 - reader.store.Store; the app's session holds it
+        return self.app.session.store  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        self.table.add_columns("Title", "Source", "Tags", "Notes", "Last opened")
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Counts change while reading: reload whenever the library comes (back) into view."""
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.entries = self.store.library()
+        except StoreError as exc:
+            self.entries = []
+            self.notify(str(exc), severity="error")
+        self.show()
+
+    def shown(self) -> list[LibraryEntry]:
+        query = self.query_one("#library-filter", Input).value
+        return [entry for entry in self.entries if matches(entry, query)]
+
+    def show(self) -> None:
+        table = self.table
+        table.clear()
+        for entry in self.shown():
+            notes = f"{entry.notes}" + (f" ({entry.orphans} orphaned)" if entry.orphans else "")
+            table.add_row(
+                Text(snippet(inert(entry.title), 48), "bold"),
+                source_label(entry),
+                tag_summary(entry),
+                notes,
+                when(entry.last_opened),
+                key=entry.sha256,
+            )
+        empty = self.query_one("#library-empty", Static)
+        if not self.entries:
+            empty.update("No notes yet. Open an article with `reader PATH|URL|-`, tag sentences with 1-5, write notes with a.")
+        elif not table.row_count:
+            empty.update("Nothing matches the filter.")
+        empty.display = not table.row_count
+        table.display = bool(table.row_count)
+
+    @on(Input.Changed, "#library-filter")
+    def _filtered(self, _event: Input.Changed) -> None:
+        self.show()
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#library-filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Leave the filter; else go back to the article underneath (the library at the bottom stays)."""
+        if self.query_one("#library-filter", Input).has_focus:
+            self.table.focus()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.bell()
+
+    def selected(self) -> LibraryEntry | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((entry for entry in self.entries if entry.sha256 == key), None)
+
+    @on(DataTable.RowSelected, "#library-table")
+    def _open(self, _event: DataTable.RowSelected) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.open(entry)
+
+    def open(self, entry: LibraryEntry) -> None:
+        from reader.tui.screens.reading import ReadingScreen
+
+        record = self.store.document(entry.sha256)
+        if record is None or record.text is None:
+            self.notify("Only the notes of this article are stored (imported): open its file or URL", severity="warning")
+            return
+        app = self.app
+        below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
+        if isinstance(below, ReadingScreen) and below.state.document.sha256 == entry.sha256:
+            app.pop_screen()
+            return
+        source = record.sources[0] if record.sources else "-"
+        document = make_document(record.text, source=source, extractor=EXTRACTOR, title=record.title)
+        screen = app.reading_screen(document)  # type: ignore[attr-defined]
+        if isinstance(below, ReadingScreen):
+            app.pop_screen()
+            app.switch_screen(screen)
+        else:
+            app.push_screen(screen)
+
+    def action_delete(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.app.bell()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer != "y":
+                return
+            try:
+                self.store.delete_document(entry.sha256)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Deleted the notes of “{snippet(entry.title, 40)}”", timeout=3)
+            self.reload()
+
+        count = entry.annotations
+        question = Text.assemble(
+            "Delete ", (f"“{snippet(inert(entry.title), 60)}”", "bold"),
+            f" and its {count} note(s) and tag(s)? This cannot be undone.",
+        )
+        self.app.push_screen(confirm(question, "delete"), answered)

@@ -1,0 +1,61 @@
+"""What the app opens once at start and every screen shares: the user's config and the store.
+
+The config's tag keys are checked against the reading keys before anything is
+drawn (a collision is a ConfigError: one line, exit status 2). The store never
+stops the reader: a store that cannot be used at all is replaced by an empty
+one in memory, with a notice saying that notes last only until quitting.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader import paths
+from reader.config import Config, load_config
+from reader.store import Store, StoreError, database
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis
+
+
+@dataclass
+class Session:
+    config: Config
+    store: Store
+
+    @classmethod
+    def start(cls, reserved_keys: Iterable[str]) -> Session:
+        config = load_config()
+        config.validate(reserved_keys)
+        try:
+            store = Store.open()
+        except StoreError as exc:
+            store = _memory_store(str(exc))
+        return cls(config, store)
+
+    def take_notices(self) -> list[str]:
+        """The store's messages for the user not shown yet (a damaged file moved aside, a switch to memory)."""
+        notices = list(self.store.notices)
+        self.store.notices.clear()
+        return notices
+
+    def cached_analysis(self, sha256: str) -> Analysis | None:
+        """The stored analysis of this text by this engine version, if any: spaCy need not load at all."""
+        try:
+            return self.store.load_analysis(sha256)
+        except StoreError:
+            return None
+
+
+def _memory_store(reason: str) -> Store:
+    """An empty store in memory, for a store file this reader must not touch (e.g. from a newer reader)."""
+    path = paths.data_dir() / database.DATABASE
+    empty = sqlite3.connect(":memory:")
+    try:
+        connected = database.in_memory(path, reason, source=empty)
+    finally:
+        empty.close()
+    return Store(connected.conn, path, degraded=connected.degraded, notices=connected.notices)

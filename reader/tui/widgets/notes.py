@@ -1,0 +1,82 @@
+"""The Notes branch of the side panel: the reader's tags and notes in text order, then orphans.
+
+Unlike the analysis sections it changes with every tag, so it is rebuilt in
+place (same tree node, new children) rather than with the whole panel. Picking
+a note selects its span in the article; picking an orphan asks what to do with
+it (an orphan has no place in this text, so there is nothing to jump to).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from reader.store import Annotation
+from reader.tui.annotations import NOTE_GLYPH, Marked
+from reader.tui.widgets.panel import Entry, Node, PanelItem, PanelTree, SidePanel, snippet
+
+ORPHAN_GLYPH = "⚠"
+
+
+def note_label(annotation: Annotation) -> Text:
+    parts: list[tuple[str, str] | str] = []
+    if annotation.tag:
+        parts.append((annotation.tag, "bold"))
+    if annotation.note:
+        parts.append((("" if not parts else ": ") + snippet(annotation.note, 48), "italic"))
+    parts.append((f"  “{snippet(annotation.anchor.exact, 40)}”", "dim"))
+    return Text.assemble(f"{NOTE_GLYPH} ", *parts)
+
+
+def orphan_label(annotation: Annotation) -> Text:
+    what = annotation.tag or "note"
+    note = f": {snippet(annotation.note, 30)}" if annotation.note else ""
+    return Text.assemble(
+        (f"{ORPHAN_GLYPH} orphaned ", "bold"), what, note, (f"  was “{snippet(annotation.anchor.exact, 40)}”", "dim")
+    )
+
+
+def note_entries(marked: Marked, orphans: list[Annotation], hint: str) -> list[Entry]:
+    rows = [
+        Entry(note_label(a), PanelItem("note", a.id, a.anchor.start, a.anchor.end)) for a in marked.items
+    ]
+    rows += [Entry(orphan_label(a), PanelItem("orphan", a.id, a.anchor.start, a.anchor.end)) for a in orphans]
+    return rows or [Entry(Text(hint, "dim italic"))]
+
+
+class NotesBranch:
+    """Keeps the Notes branch at the top of the panel's tree, creating the tree if the analysis has not."""
+
+    def __init__(self, panel: SidePanel) -> None:
+        self.panel = panel
+        self._node: Node | None = None
+
+    def show(self, marked: Marked, orphans: list[Annotation], hint: str) -> None:
+        tree = self.panel.tree
+        if tree is None:
+            tree = PanelTree("Analysis", id="panel-tree")
+            tree.show_root = False
+            self.panel.mount(tree)
+        count = len(marked.items) + len(orphans)
+        label = Text(f"Notes ({count})" + (f", {len(orphans)} orphaned" if orphans else ""), "bold")
+        node = self._node
+        if node is None or node.tree is not tree or node not in tree.root.children:
+            node = tree.root.add(label, before=0 if tree.root.children else None, expand=True)
+            self._node = node
+        else:
+            node.set_label(label)
+            node.remove_children()
+        tree.add_page(node, note_entries(marked, orphans, hint))
+        node.expand()
+
+
+def sentence_notes(marked: Marked, span: tuple[int, int]) -> list[Text]:
+    """The details area's first lines: the reader's own tags and notes on the cursor sentence, in full."""
+    lines = []
+    for annotation in marked.overlapping(*span):
+        parts: list[tuple[str, str] | str] = [f"{NOTE_GLYPH} "]
+        if annotation.tag:
+            parts.append((annotation.tag, "bold"))
+        if annotation.note:
+            parts.append((": " if annotation.tag else "") + " ".join(annotation.note.split()))
+        lines.append(Text.assemble(*parts))
+    return lines
