@@ -273,7 +273,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "unverified_word",
         UNVERIFIABLE,
-        "the article calls this unverified",
+        "the article calls it unverified",
         (
             (
                 lower(
@@ -291,7 +291,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "not_verified",
         UNVERIFIABLE,
-        "a negated verification: nobody could confirm it",
+        "nobody could verify it",
         (
             (
                 lower("not", "n't", "never", "unable", "impossible", "cannot"),
@@ -340,13 +340,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "hedge_adverb",
         HEDGE,
-        "a hedging adverb: the article does not vouch for this",
+        "reported without the article vouching for it",
         ((lower(*HEDGE_ADVERBS),),),
     ),
     Rule(
         "doubt_adverb",
         HEDGE,
-        "an adverb of doubt: possible, not established",
+        "only a possibility, not an established fact",
         ((lower(*DOUBT_ADVERBS),),),
         in_quote=False,
     ),
@@ -359,20 +359,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "reported_to_be",
         HEDGE,
-        "a passive report ('is said to', 'is believed to'): nobody vouches for it",
+        "a report in the passive: nobody vouches for it",
         ((lemma("be"), _PASSIVE_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
         check=verb_follows,
     ),
     Rule(
         "it_is_said",
         HEDGE,
-        "an impersonal report ('it is thought that')",
+        "an impersonal report: nobody vouches for it",
         ((lower("it"), lemma("be"), _PASSIVE_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("that")),),
     ),
     Rule(
         "appears",
         HEDGE,
-        "a hedge: it only 'appears' or 'seems' so",
+        "it only appears or seems so",
         (
             (lemma("appear", "seem"), lower("to")),
             (
@@ -387,7 +387,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "modal",
         HEDGE,
-        "a modal hedge ('may', 'might'): possible, not established",
+        "a possibility, not an established fact",
         ((lower("may", "might", TAG="MD", RULES=lower("may", "might")),),),
         check=modal_verb,
         in_quote=False,
@@ -395,7 +395,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "claims",
         HEDGE,
-        "'claims that': one side's assertion, not a checked fact",
+        "one side's assertion, not a checked fact",
         ((lemma("claim"),),),
         check=claim_with_clause,
         in_quote=False,
@@ -403,7 +403,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "if_true",
         HEDGE,
-        "conditional on being accurate ('if true')",
+        "true only if the source is accurate",
         (
             (
                 lower("if"),
@@ -418,7 +418,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "widely_believed",
         VAGUE_SOURCE,
-        "'widely believed/reported': a belief without a source",
+        "a belief with no source",
         (
             (
                 lower("widely"),
@@ -429,7 +429,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "many_sources",
         VAGUE_SOURCE,
-        "unnamed 'various sources' or 'multiple reports'",
+        "the sources are not named",
         (
             (
                 lower("various", "several", "multiple", "numerous", "unspecified"),
@@ -440,7 +440,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "anonymity",
         ANONYMOUS_SOURCE,
-        "a source who asked not to be named",
+        "the source asked not to be named",
         (
             (lower("on"), lower("the", OP="?"), lower("condition"), lower("of"), lower("anonymity")),
             (lower("anonymously"),),
@@ -453,7 +453,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "familiar_with",
         ANONYMOUS_SOURCE,
-        "an unnamed insider ('people familiar with', 'a source close to')",
+        "an insider who is not named",
         (
             (lower(*SOURCE_PEOPLE, "those", "someone"), lower("familiar"), lower("with")),
             (lower(*SOURCE_PEOPLE, "those", "someone"), lower("close"), lower("to")),

@@ -59,7 +59,8 @@ INDEFINITE = frozenset({"a", "an", "one", "another"})
 ANAPHORIC = frozenset("both these those such its their his her our my your".split())
 DETERMINERS = INDEFINITE | ANAPHORIC | {"the", "some", "many", "several", "other", "most"}
 PHRASE_BREAKS = frozenset(
-    "to by per and or of in at for with on from that which who citing quoting according".split()
+    "to by per and or but yet so while as although because when if of in at for with on from that which who "
+    "citing quoting according".split()
 )
 ANONYMITY = frozenset({"anonymous", "unnamed"})
 MAX_MODIFIERS = 4

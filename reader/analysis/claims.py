@@ -149,14 +149,16 @@ class ClaimsLayer:
         for hit in sources:
             span = doc[hit.start : hit.end]
             if hit.category == VAGUE_SOURCE:
-                who = "an unnamed group"
+                who = "the source is a group, with no one named"
+            elif hit.noun in GROUP_SOURCES:
+                who = "the sources are anonymous"
             else:
-                who = "anonymous sources" if hit.noun in GROUP_SOURCES else "one unnamed person"
+                who = "the source is one unnamed person"
             cue = Cue(
                 hit.category,
                 chunk.start + span.start_char,
                 chunk.start + span.end_char,
-                f"{who} is the only source given",
+                who,
                 about_reports=hit.noun in REPORT_SOURCES or hit.lead == "per",
             )
             found.append((hit.start, hit.end, cue, "source"))
@@ -239,7 +241,8 @@ class ClaimsLayer:
         facts = self.sentences[target]
         if facts.qualified_by is None and facts.disclaimer is None:
             facts.qualified_by = disclaimer
-            cue = self.sentences[disclaimer].cues[0] if self.sentences[disclaimer].cues else None
+            cues = [cue for cue in self.sentences[disclaimer].cues if cue.category == UNVERIFIABLE]
+            cue = cues[0] if cues else None
             words = f" (“{self.results.text[cue.start : cue.end]}”)" if cue else ""
             facts.qualified_note = f"qualified by {where}{words}"
 
