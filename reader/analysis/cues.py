@@ -60,8 +60,9 @@ class Cue:
 
 def find_cues(doc: Any, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:
     """Every cue in the paragraph outside quotation marks, in text order."""
-    cues = _parse_cues(doc, quoted) if has_parser else _rule_cues(doc, quoted)
-    _cut_nested(cues, doc.text)
+    text = doc.text  # spaCy rebuilds Doc.text on every access: once per paragraph
+    cues = _parse_cues(doc, text, quoted) if has_parser else _rule_cues(doc, text, quoted)
+    _cut_nested(cues, text)
     return sorted(cues, key=lambda cue: cue.verb_start)
 
 
@@ -73,16 +74,16 @@ def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
 # With a dependency parse
 
 
-def _parse_cues(doc: Any, quoted: list[tuple[int, int]]) -> list[Cue]:
+def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
     cues = []
     for sent in doc.sents:
         for token in sent:
             if _inside(token.idx, quoted):
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                cue = _according_cue(doc, sent, token)
+                cue = _according_cue(doc, text, sent, token)
             else:
-                cue = _verb_cue(doc, sent, token, quoted)
+                cue = _verb_cue(doc, text, sent, token, quoted)
             if cue is not None:
                 cues.append(cue)
     return cues
@@ -101,7 +102,7 @@ def _speech_lemma(token: Any) -> str | None:
     return None
 
 
-def _verb_cue(doc: Any, sent: Any, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
+def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
     lemma = _speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
@@ -115,9 +116,9 @@ def _verb_cue(doc: Any, sent: Any, token: Any, quoted: list[tuple[int, int]]) ->
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     content = _content(token, lemma, quoted)
-    start, end = _phrase(token, subject, content, quoted)
+    start, end = _phrase(text, token, subject, content, quoted)
     if content is None and lemma in CLAUSE_LEMMAS:
-        content = _positional_content(doc, sent, start, end)
+        content = _positional_content(text, sent, start, end)
     return Cue(
         verb_start=token.idx,
         verb_end=token.idx + len(token.text),
@@ -244,7 +245,9 @@ def _span(token: Any) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _phrase(verb: Any, subject: Any, content: tuple[int, int] | None, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+def _phrase(
+    text: str, verb: Any, subject: Any, content: tuple[int, int] | None, quoted: list[tuple[int, int]]
+) -> tuple[int, int]:
     """The cue's own words: verb, a subject next to it, and its non-content dependents."""
     start, end = verb.idx, verb.idx + len(verb.text)
     parts = []
@@ -260,16 +263,15 @@ def _phrase(verb: Any, subject: Any, content: tuple[int, int] | None, quoted: li
         for q_start, q_end in quoted:
             if q_start < right and left < q_end:
                 right = q_start if left < q_start else left
-        right = len(verb.doc.text[:right].rstrip(' ,:;"“”'))
+        right = len(text[:right].rstrip(' ,:;"“”'))
         if right <= left or (right <= verb.idx and part is not subject and part.dep_ != "nsubj"):
             continue
         start, end = min(start, left), max(end, right)
     return start, end
 
 
-def _positional_content(doc: Any, sent: Any, start: int, end: int) -> tuple[int, int] | None:
+def _positional_content(text: str, sent: Any, start: int, end: int) -> tuple[int, int] | None:
     """Content by position: '..., officials said.' (before) or ', the statement said,' (after)."""
-    text = doc.text
     sent_start, sent_end = sent.start_char, sent.end_char
     while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
         sent_end -= 1
@@ -296,7 +298,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
-def _according_cue(doc: Any, sent: Any, token: Any) -> Cue | None:
+def _according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:
     to = doc[token.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"]
     subject = objects[0] if objects else (doc[to.i + 1] if to.i + 1 < sent.end else None)
@@ -308,8 +310,7 @@ def _according_cue(doc: Any, sent: Any, token: Any) -> Cue | None:
         if child.dep_ in ("relcl", "punct") and child.i > subject.i:
             phrase_end = min(phrase_end, child.left_edge.idx)
             break
-    phrase_end = len(doc.text[:phrase_end].rstrip(" ,"))
-    text = doc.text
+    phrase_end = len(text[:phrase_end].rstrip(" ,"))
     sent_start, sent_end = sent.start_char, sent.end_char
     while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
         sent_end -= 1
@@ -363,9 +364,8 @@ def _last_boundary_before(text: str, position: int, floor: int) -> int | None:
 # Rules only: word forms and capitalised words
 
 
-def _rule_cues(doc: Any, quoted: list[tuple[int, int]]) -> list[Cue]:
+def _rule_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
     cues = []
-    text = doc.text
     for sent in doc.sents:
         tokens = list(sent)
         for position, token in enumerate(tokens):

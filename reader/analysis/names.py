@@ -81,10 +81,13 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return new_start, new_end
 
 
+_TITLES = frozenset(fold(title).rstrip(".") for title in TITLES)
+
+
 def split_title(words: list[str]) -> int:
     """How many leading words are titles ("Senator", "Prime Minister") rather than name."""
     count = 0
-    while count < len(words) - 1 and fold(words[count]).rstrip(".") in {fold(t).rstrip(".") for t in TITLES}:
+    while count < len(words) - 1 and fold(words[count]).rstrip(".") in _TITLES:
         count += 1
     return count
 
@@ -143,6 +146,7 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     by_acronym: dict[str, int] = {}
+    by_prefix: dict[str, list[int]] = {}  # person clusters by the first two letters of the surname
     owner: list[int] = []
 
     def index(cid: int, words: list[str], original: str, acronym: str | None) -> None:
@@ -188,7 +192,7 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
             if cid is None and mention.label in ("PERSON", "ORG", "NAME"):
                 cid = latest(by_first.get(words[0], []))
             if cid is None and person:
-                near = [c for c in range(len(clusters)) if clusters[c].person and near_spelling(clusters[c].words[-1], words[0])]
+                near = [c for c in by_prefix.get(words[0][:2], []) if near_spelling(clusters[c].words[-1], words[0])]
                 cid = latest(near)
         if cid is None:
             clusters.append(Cluster(person, mention.text, words))
@@ -199,6 +203,8 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
         ):
             cluster.canonical, cluster.words = mention.text, words
         cluster.person = cluster.person or (person and mention.label == "PERSON")
+        if cluster.person and (not cluster.members or cid not in by_prefix.get(words[-1][:2], [])):
+            by_prefix.setdefault(cluster.words[-1][:2], []).append(cid)
         cluster.members.append(number)
         cluster.last_seen = number
         index(cid, words, mention.text, mention.acronym)

@@ -110,6 +110,7 @@ class SpeakersLayer:
         self.last_speaker: tuple[Ref, int] | None = None  # (speaker of the last quote, its paragraph)
         self.paragraph = -1
         self._by_span: dict[tuple[int, int], int] = {}
+        self.chunk_text = ""
 
     # ------------------------------------------------------------------
     # Streaming
@@ -117,11 +118,12 @@ class SpeakersLayer:
     def feed(self, chunk: Chunk) -> None:
         doc, base = chunk.doc, chunk.start
         self.paragraph = chunk.paragraph
+        self.chunk_text = doc.text  # spaCy rebuilds Doc.text on every access
         self._by_span = {}
         parsed = self.results.has_parser
         if self.results.has_ner:
             self._register_entities(doc, base)
-        quoted = find_quoted(doc.text)
+        quoted = find_quoted(self.chunk_text)
         spans = [(q.start, q.end) for q in quoted]
         cues = find_cues(doc, spans, parsed)
         subjects = self._person_subjects(doc, base) if parsed else []
@@ -136,7 +138,7 @@ class SpeakersLayer:
         previous = None
         if self.last_speaker is not None and chunk.paragraph - self.last_speaker[1] <= 1:
             previous = self.last_speaker[0]
-        drafts = attribute(doc.text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues)
+        drafts = attribute(self.chunk_text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues)
         if self.pending is not None and not continues:
             self._emit(self.pending)
             self.pending = None
@@ -178,26 +180,26 @@ class SpeakersLayer:
     def _add_mention(self, doc: Any, first: int, last: int, label: str, base: int) -> int | None:
         """Register tokens [first, last) as a name; titles inside go to the role."""
         span = doc[first:last]
-        start, end = clean_bounds(doc.text, span.start_char, span.end_char)
-        words = doc.text[start:end].split()
+        start, end = clean_bounds(self.chunk_text, span.start_char, span.end_char)
+        words = self.chunk_text[start:end].split()
         if not words:
             return None
         titles = split_title(words) if label != "ORG" else 0
         title_text = ""
         if titles:
             title_end = start + len(" ".join(words[:titles]))
-            title_text = doc.text[start:title_end]
+            title_text = self.chunk_text[start:title_end]
             start = title_end + 1
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
         role = self._role(doc, span, title_text)
         full_start = start - len(title_text) - 1 if title_text else start
         if role and not title_text:
-            full_start = doc.text.rfind(role, 0, start)
-        full = doc.text[full_start:end] if 0 <= full_start < start else None
-        end, acronym = _with_acronym(doc.text, start, end)
+            full_start = self.chunk_text.rfind(role, 0, start)
+        full = self.chunk_text[full_start:end] if 0 <= full_start < start else None
+        end, acronym = _with_acronym(self.chunk_text, start, end)
         hint = bool(role) and any(fold(w) in PERSON_ROLE_NOUNS or fold(w).endswith("er") for w in role.split()[-1:])
-        mention = Mention(base + start, base + end, doc.text[start:end], label, self.paragraph, role or None, full, hint, acronym)
+        mention = Mention(base + start, base + end, self.chunk_text[start:end], label, self.paragraph, role or None, full, hint, acronym)
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
@@ -405,7 +407,7 @@ class SpeakersLayer:
         words = mention.text.split()
         surname = fold(words[-1])
         if surname in self.person_words or mention.person_hint or (
-            len(words) == 1 and any(near_spelling(surname, known) for known in self.person_words)
+            len(words) == 1 and any(near_spelling(surname, known) for known in self.person_words if known[:2] == surname[:2])
         ):
             mention.person_hint = True
             return
@@ -440,7 +442,7 @@ class SpeakersLayer:
             return None
         recent = self._recent(lambda seen: seen.spoke and seen.person and seen.paragraph == self.paragraph)
         if recent is not None and recent.named is not None:
-            role = doc.text[start:end]
+            role = self.chunk_text[start:end]
             role = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in role else role
             self.nominals.append(Nominal(recent.named, base + start, base + end, role))
             return recent
@@ -467,7 +469,7 @@ class SpeakersLayer:
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS") or lemma in ("police", "media")
         person = not plural and (lemma in PERSON_ROLE_NOUNS or lemma in ("spokesman", "spokeswoman", "spokesperson"))
-        return self._unnamed_entry(doc.text[start:end], base + start, base + end, person, plural)
+        return self._unnamed_entry(self.chunk_text[start:end], base + start, base + end, person, plural)
 
     def _unnamed_entry(self, label: str, start: int, end: int, person: bool, plural: bool) -> Ref:
         words = label.split()
@@ -483,7 +485,7 @@ class SpeakersLayer:
     def _resolve_rule(self, subject: tuple[int, int, str], doc: Any, base: int) -> Ref | None:
         """Fallback: a capitalised run is a name, a pronoun looks back, a group noun is unnamed."""
         start, end, form = subject
-        text = doc.text[start:end]
+        text = self.chunk_text[start:end]
         if form == "pronoun":
             return self._pronoun(text.lower())
         if form == "group":
@@ -493,12 +495,12 @@ class SpeakersLayer:
         titles = max((i + 1 for i, word in enumerate(words[:-1]) if fold(word) in TITLE_WORDS), default=0)
         if titles:
             start += len(" ".join(words[:titles])) + 1
-        clean_start, clean_end = clean_bounds(doc.text, start, end)
+        clean_start, clean_end = clean_bounds(self.chunk_text, start, end)
         if clean_end <= clean_start:
             return None
         if (base + clean_start, base + clean_end) in self._by_span:
             return Ref(named=self._by_span[(base + clean_start, base + clean_end)])
-        name = doc.text[clean_start:clean_end]
+        name = self.chunk_text[clean_start:clean_end]
         person = not any(fold(w) in ORG_WORDS for w in name.split()) and not is_acronym(name)
         role = " ".join(words[:titles]) if titles else None
         mention = Mention(base + clean_start, base + clean_end, name, "PERSON" if person else "ORG", self.paragraph, role)
@@ -515,6 +517,9 @@ class SpeakersLayer:
     def _publish(self) -> None:
         text = self.text
         clusters, owner = cluster_mentions(self.mentions)
+        nominals: dict[int, list[Nominal]] = {}
+        for nominal in self.nominals:
+            nominals.setdefault(owner[nominal.mention], []).append(nominal)
         drafts = sorted(self.drafts, key=lambda d: (d.start, d.end))
         spoke_named = {owner[d.ref.named] for d in drafts if d.ref and d.ref.named is not None and owner[d.ref.named] >= 0}
         spoke_unnamed = {d.ref.unnamed for d in drafts if d.ref and d.ref.unnamed is not None}
@@ -530,7 +535,7 @@ class SpeakersLayer:
             speaker_id = f"p{position}"
             ids[(form, index)] = speaker_id
             if form == "named":
-                self.results.speakers.append(self._named_speaker(speaker_id, clusters[index], index, owner))
+                self.results.speakers.append(self._named_speaker(speaker_id, clusters[index], nominals.get(index, [])))
             else:
                 entry = self.unnamed[index]
                 spans = [TextSpan.of(text, s, e) for s, e in sorted(set(entry.mentions))]
@@ -552,10 +557,9 @@ class SpeakersLayer:
                 Quote(f"q{len(self.results.quotes)}", speaker, draft.kind, start, end, text[start:end], cue)
             )
 
-    def _named_speaker(self, speaker_id: str, cluster: Any, cid: int, owner: list[int]) -> Speaker:
+    def _named_speaker(self, speaker_id: str, cluster: Any, nominals: list[Nominal]) -> Speaker:
         text = self.text
         members = [self.mentions[m] for m in cluster.members]
-        nominals = [n for n in self.nominals if owner[n.mention] == cid]
         spans = {(m.start, m.end) for m in members} | {(n.start, n.end) for n in nominals}
         mentions = [TextSpan.of(text, s, e) for s, e in sorted(spans)]
         roles = _distinct([r for m in members if m.role for r in m.role.split("; ")] + [n.role for n in nominals if n.role])
