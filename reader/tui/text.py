@@ -44,6 +44,8 @@ def _ascii_line(width: int) -> re.Pattern[str]:
 
 
 _SPACES = re.compile(r"\s*")
+# Characters outside these ranges may be wide (CJK, emoji) or zero-width (combining, bidi, joiners).
+_NOT_ONE_CELL = re.compile("[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]")
 _WORD = re.compile(r"\S+")
 
 
@@ -80,7 +82,7 @@ def wrap(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph], width: 
             wrapped.starts.append(paragraphs[number - 1].end)
             wrapped.ends.append(paragraphs[number - 1].end)
         segment = text[paragraph.start : paragraph.end]
-        if segment.isascii():
+        if segment.isascii() or not _NOT_ONE_CELL.search(segment):
             _wrap_ascii(segment, paragraph.start, width, wrapped)
         else:
             _wrap_cells(segment, paragraph.start, width, wrapped)
@@ -91,7 +93,7 @@ def wrap(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph], width: 
 
 
 def _wrap_ascii(segment: str, base: int, width: int, out: Wrapped) -> None:
-    """One character is one cell: a regex finds each line in C, so a long book wraps in well under a second."""
+    """One character is one cell (ASCII, Latin, curly quotes, dashes): a regex finds each line in C."""
     line = _ascii_line(width)
     pos = _SPACES.match(segment).end()
     size = len(segment)

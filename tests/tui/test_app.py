@@ -252,9 +252,10 @@ async def _select_node(pilot, tree: Tree, predicate) -> PanelItem:
     """Move the tree cursor with the keyboard to the first node matching predicate, then press enter."""
     for _ in range(200):
         node = tree.cursor_node
-        if node is not None and isinstance(node.data, PanelItem) and predicate(node.data):
+        item = tree.item_of(node) if node is not None else None
+        if item is not None and predicate(item):
             await pilot.press("enter")
-            return node.data
+            return item
         if node is not None and node.allow_expand and not node.is_expanded:
             await pilot.press("space")
         await pilot.press("down")

@@ -27,6 +27,7 @@ from reader.tui.widgets.status import StatusLine
 
 Analyzer = Callable[..., Analysis]
 NARROW = 110  # below this many columns the panel is an overlay opened on demand
+WIDE = 150  # from here on the details area has room for more lines
 
 
 class AnalysisProgress(Message):
@@ -166,6 +167,9 @@ class ReadingScreen(Screen[None]):
         if narrow != self.narrow:
             self.panel_open = not narrow
             self.set_class(narrow, "-narrow")
+        wide = width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
         self._show_panel(self.panel_open)
 
     def _show_panel(self, show: bool) -> None:

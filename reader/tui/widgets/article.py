@@ -17,7 +17,6 @@ from collections import defaultdict
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -81,7 +80,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_marks: dict[int, list[Mark]] = {}
         self._marks_version = -1
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
+        self._styles: dict[str | tuple[str, ...], Style] = {}
         self._painted = False
         self._pending_row: int | None = None
 
@@ -176,19 +175,19 @@ class ArticleView(ScrollView, can_focus=True):
         return strip
 
     def _render(self, line: int, width: int, on_cursor: Span | None) -> Strip:
+        """Cut the line at every style boundary and give each piece the styles that cover it, in order."""
         self._index_marks()
         state = self.state
         wrapped = self.wrapped
         start, end = wrapped.starts[line], wrapped.ends[line]
-        base = self.rich_style
-        text = Text(state.text[start:end], style=base, end="", no_wrap=True)
+        painted: list[tuple[int, int, str]] = []  # (from, to, style name), later ones on top
 
-        def paint(style: Style, span_start: int, span_end: int) -> None:
+        def paint(name: str, span_start: int, span_end: int) -> None:
             if span_end > start and span_start < end:
-                text.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
+                painted.append((max(span_start, start), min(span_end, end), name))
 
         if on_cursor is not None:
-            paint(self._style("cursor"), *on_cursor)
+            paint("cursor", *on_cursor)
         layers_here: set[str] = set()
         marks = sorted(
             (mark for mark in self._line_marks.get(line, ()) if state.layers[mark.layer]),
@@ -196,11 +195,11 @@ class ArticleView(ScrollView, can_focus=True):
         )
         for mark in marks:
             layers_here.add(mark.layer)
-            paint(self._style(mark.kind), mark.start, mark.end)
+            paint(mark.kind, mark.start, mark.end)
         for quote_start, quote_end in state.speaker_quotes():
-            paint(self._style("speaker-quote"), quote_start, quote_end)
+            paint("speaker-quote", quote_start, quote_end)
         if state.selected is not None:
-            paint(self._style("selected"), *state.selected)
+            paint("selected", *state.selected)
         search = state.search
         if search.starts:
             first = bisect_left(search.starts, start - search.length + 1)
@@ -208,19 +207,33 @@ class ArticleView(ScrollView, can_focus=True):
                 match = search.starts[number]
                 if match >= end:
                     break
-                name = "current-match" if number == search.current else "match"
-                paint(self._style(name), match, match + search.length)
+                paint("current-match" if number == search.current else "match", match, match + search.length)
 
-        gutter_style = base + self._style("gutter")
+        base = self.rich_style
+        gutter = self._combined(("gutter",))
         glyph = next((_GLYPHS[name] for name in _GLYPH_ORDER if name in layers_here), " ")
         segments = [
             Segment(" " * self._pad, base),
-            Segment("▌" if on_cursor is not None else " ", gutter_style),
-            Segment(glyph, gutter_style),
+            Segment("▌" if on_cursor is not None else " ", gutter),
+            Segment(glyph, gutter),
             Segment(" ", base),
-            *text.render(self.app.console),
         ]
+        text = state.text
+        cuts = sorted({start, end, *(edge for piece in painted for edge in piece[:2])})
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            names = tuple(name for low, high, name in painted if low <= left and high >= right)
+            segments.append(Segment(text[left:right], self._combined(names)))
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _combined(self, names: tuple[str, ...]) -> Style:
+        """The widget's style with the named component styles on top, cached per combination."""
+        style = self._styles.get(names)
+        if style is None:
+            style = self.rich_style
+            for name in names:
+                style += self._style(name)
+            self._styles[names] = style
+        return style
 
     # -- cursor -----------------------------------------------------------------------------
 
@@ -230,11 +243,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def refresh_span(self, span: Span) -> None:
+        if not self.size:
+            return  # not laid out yet: the first frame draws everything anyway
         first, last = self.wrapped.lines_of(*span)
         self.refresh_lines(first, last - first + 1)
 
     def show_cursor(self, *, center: bool = False) -> None:
         """Scroll the least that brings the cursor sentence into view (or to a third of the page)."""
+        if not self.size:
+            return
         first, last = self.wrapped.lines_of(*self.state.cursor_span)
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_y)

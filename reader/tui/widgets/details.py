@@ -13,8 +13,18 @@ _GLYPH = {layer.name: layer.glyph for layer in LAYERS}
 
 
 class SentenceDetails(Static):
+    """A fixed-height area (styles/app.tcss): changing it never costs a layout pass, which repaints the screen."""
+
     def show(self, state: ReadingState) -> None:
-        self.update(describe(state))
+        text = describe(state)
+        width = max(1, self.content_region.width or self.app.size.width)
+        lines = text.wrap(self.app.console, width)
+        room = max(1, self.content_region.height)
+        if len(lines) > room:  # say what does not fit; every item is also in the panel
+            lines = lines[: room - 1]
+            lines.append(Text(f"… {len(text.wrap(self.app.console, width)) - room + 1} more lines: the panel lists them all", "dim"))
+            text = Text("\n").join(lines)
+        self.update(text, layout=False)
 
 
 def describe(state: ReadingState) -> Text:

@@ -1,13 +1,16 @@
 """The side panel: one tree whose top-level branches are sections, each built by a Section class.
 
-A new section (Notes, in the next issue) is one more Section subclass in
-SECTIONS; the panel, its keys and its messages stay as they are.
+A section turns the analysis into plain Entry objects; the panel adds tree nodes
+for them a page at a time (children when a branch is first expanded, a "more"
+node for the next page), so a book-length analysis with tens of thousands of
+items opens as fast as a short one. A new section (Notes, in the next issue) is
+one more Section subclass in SECTIONS.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,6 +25,7 @@ from reader.tui.text import inert
 
 SNIPPET = 60
 PROGRESS_CELLS = 24
+PAGE = 100  # tree nodes added at once; the rest wait behind a "more" node
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,25 @@ class PanelItem:
     end: int
 
 
-Node = TreeNode["PanelItem | None"]
+@dataclass
+class Entry:
+    """One row of a section, with the rows under it (added to the tree on first expand)."""
+
+    label: Text | str | tuple  # a tuple is Text.assemble parts, built only if the row is shown
+    item: PanelItem | None = None
+    children: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class Pending:
+    """Node data for entries not yet in the tree: a branch's children or the next page."""
+
+    entries: list[Entry]
+    start: int = 0
+    item: PanelItem | None = None
+
+
+Node = TreeNode["PanelItem | Pending | None"]
 
 
 def snippet(text: str, limit: int = SNIPPET) -> str:
@@ -43,12 +65,16 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 
 
 class Section:
-    """One branch of the panel. ``build`` fills it and returns the count shown in its title."""
+    """One branch of the panel: its title and its entries for an analysis."""
 
     title = ""
     layer: str | None = None
 
-    def build(self, node: Node, index: AnalysisIndex) -> int:
+    def entries(self, index: AnalysisIndex) -> list[Entry]:
+        raise NotImplementedError
+
+    def count(self, index: AnalysisIndex) -> int:
+        """The number in the section's title (items, not rows: numbers are grouped, claims by category)."""
         raise NotImplementedError
 
 
@@ -56,87 +82,127 @@ class SpeakersSection(Section):
     title = "Speakers"
     layer = "speakers"
 
-    def build(self, node: Node, index: AnalysisIndex) -> int:
+    def count(self, index: AnalysisIndex) -> int:
+        return len(index.analysis.speakers)
+
+    def entries(self, index: AnalysisIndex) -> list[Entry]:
+        rows = []
         for speaker in index.analysis.speakers:
             quotes = index.quotes_by_speaker.get(speaker.id, [])
             role = f", {snippet(speaker.role, 30)}" if speaker.role and speaker.name else ""
             first = quotes[0] if quotes else (speaker.mentions[0] if speaker.mentions else None)
             item = PanelItem("speaker", speaker.id, first.start, first.end) if first else None
-            label = Text.assemble(snippet(speaker_name(speaker), 36), (role, "dim"), f" ({len(quotes)})")
-            branch = node.add(label, data=item, allow_expand=bool(quotes))
-            for quote in quotes:
-                branch.add_leaf(f"❝ {snippet(quote.text)}", data=PanelItem("quote", quote.id, quote.start, quote.end))
+            label = (snippet(speaker_name(speaker), 36), (role, "dim"), f" ({len(quotes)})")
+            rows.append(Entry(label, item, [_quote_entry(quote) for quote in quotes]))
         unattributed = index.quotes_by_speaker.get(None, [])
         if unattributed:
-            branch = node.add(Text(f"unattributed ({len(unattributed)})", "italic"), data=None)
-            for quote in unattributed:
-                branch.add_leaf(f"❝ {snippet(quote.text)}", data=PanelItem("quote", quote.id, quote.start, quote.end))
-        return len(index.analysis.speakers)
+            label = Text(f"unattributed ({len(unattributed)})", "italic")
+            rows.append(Entry(label, None, [_quote_entry(quote) for quote in unattributed]))
+        return rows
+
+
+def _quote_entry(quote) -> Entry:  # noqa: ANN001 - a model Quote
+    return Entry(f"❝ {snippet(quote.text)}", PanelItem("quote", quote.id, quote.start, quote.end))
 
 
 class NumbersSection(Section):
     title = "Numbers"
     layer = "numbers"
 
-    def build(self, node: Node, index: AnalysisIndex) -> int:
+    def count(self, index: AnalysisIndex) -> int:
+        return len(index.analysis.numbers)
+
+    def entries(self, index: AnalysisIndex) -> list[Entry]:
         groups: dict[str, list] = defaultdict(list)
         for number in index.analysis.numbers:
             groups[number.group or number.id].append(number)
+        rows = []
         for members in groups.values():
             first = members[0]
-            label = Text.assemble((number_value(first), "bold"), f"  {first.kind}")
+            value = ((number_value(first), "bold"), f"  {first.kind}")
             item = PanelItem("number", first.id, first.start, first.end)
             if len(members) == 1:
-                label.append(f"  “{snippet(first.text, 30)}”", "dim")
-                node.add_leaf(label, data=item)
+                rows.append(Entry((*value, (f"  “{snippet(first.text, 30)}”", "dim")), item))
                 continue
-            label.append(f"  ×{len(members)}", "dim")
-            branch = node.add(label, data=item)
-            for number in members:
-                branch.add_leaf(f"“{snippet(number.text, 40)}”", data=PanelItem("number", number.id, number.start, number.end))
-        return len(index.analysis.numbers)
+            label = (*value, (f"  ×{len(members)}", "dim"))
+            children = [
+                Entry(f"“{snippet(number.text, 40)}”", PanelItem("number", number.id, number.start, number.end))
+                for number in members
+            ]
+            rows.append(Entry(label, item, children))
+        return rows
 
 
 class ClaimsSection(Section):
     title = "Claims"
     layer = "claims"
 
-    def build(self, node: Node, index: AnalysisIndex) -> int:
+    def count(self, index: AnalysisIndex) -> int:
+        return len(index.analysis.claims)
+
+    def entries(self, index: AnalysisIndex) -> list[Entry]:
         by_category: dict[str, list] = defaultdict(list)
         for claim in index.analysis.claims:
             by_category[claim.category].append(claim)
+        rows = []
         for category, claims in by_category.items():
-            branch = node.add(Text(f"{category.replace('_', ' ')} ({len(claims)})", "bold"), data=None)
+            children = []
             for claim in claims:
                 item = PanelItem("claim", claim.id, claim.start, claim.end)
-                leaf = branch.add(f"? {snippet(claim.text)}", data=item, allow_expand=bool(claim.explanation))
-                if claim.explanation:
-                    leaf.add_leaf(Text(snippet(claim.explanation, 200), "italic"), data=item)
-        return len(index.analysis.claims)
+                why = [Entry(((snippet(claim.explanation, 200), "italic"),), item)] if claim.explanation else []
+                children.append(Entry(f"? {snippet(claim.text)}", item, why))
+            rows.append(Entry(Text(f"{category.replace('_', ' ')} ({len(claims)})", "bold"), None, children))
+        return rows
 
 
 class ChecksSection(Section):
     title = "Checks"
     layer = "checks"
 
-    def build(self, node: Node, index: AnalysisIndex) -> int:
-        for number, check in enumerate(index.analysis.checks):
-            first = check.spans[0] if check.spans else None
-            item = PanelItem("check", f"k{number}", first.start, first.end) if first else None
-            branch = node.add(f"! {snippet(check.message)}", data=item, allow_expand=len(check.spans) > 1)
-            for span in check.spans:
-                branch.add_leaf(f"“{snippet(span.text, 40)}”", data=PanelItem("check", f"k{number}", span.start, span.end))
+    def count(self, index: AnalysisIndex) -> int:
         return len(index.analysis.checks)
+
+    def entries(self, index: AnalysisIndex) -> list[Entry]:
+        rows = []
+        for number, check in enumerate(index.analysis.checks):
+            spans = [
+                Entry(f"“{snippet(span.text, 40)}”", PanelItem("check", f"k{number}", span.start, span.end))
+                for span in check.spans
+            ]
+            item = spans[0].item if spans else None
+            rows.append(Entry(f"! {snippet(check.message)}", item, spans if len(spans) > 1 else []))
+        return rows
 
 
 SECTIONS: tuple[type[Section], ...] = (SpeakersSection, NumbersSection, ClaimsSection, ChecksSection)
 
 
-class PanelTree(Tree["PanelItem | None"]):
+class PanelTree(Tree["PanelItem | Pending | None"]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
         Binding("k", "cursor_up", "Up", show=False, id="panel.up"),
     ]
+
+    def add_page(self, node: Node, entries: list[Entry], start: int = 0) -> None:
+        """Add up to PAGE entries as children of ``node``; a "more" node holds the rest."""
+        for entry in entries[start : start + PAGE]:
+            label = Text.assemble(*entry.label) if isinstance(entry.label, tuple) else entry.label
+            if entry.children:
+                node.add(label, data=Pending(entry.children, 0, entry.item), allow_expand=True)
+            else:
+                node.add_leaf(label, data=entry.item)
+        rest = len(entries) - start - PAGE
+        if rest > 0:
+            node.add_leaf(Text(f"… {rest} more", "dim italic"), data=Pending(entries, start + PAGE))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        node = event.node
+        if isinstance(node.data, Pending) and not node.children:
+            self.add_page(node, node.data.entries)
+
+    def item_of(self, node: Node) -> PanelItem | None:
+        data = node.data
+        return data.item if isinstance(data, Pending) else data
 
 
 class SidePanel(Vertical):
@@ -177,13 +243,25 @@ class SidePanel(Vertical):
             tree.show_root = False
             self.mount(tree)
         tree.clear()
-        for section in SECTIONS:
-            branch = tree.root.add(section.title, expand=True)
-            count = section().build(branch, index)
-            branch.set_label(Text(f"{section.title} ({count})", "bold"))
+        for kind in SECTIONS:
+            section = kind()
+            branch = tree.root.add(Text(f"{section.title} ({section.count(index)})", "bold"), expand=True)
+            tree.add_page(branch, section.entries(index))
         tree.cursor_line = 0
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         event.stop()
-        if isinstance(event.node.data, PanelItem):
-            self.post_message(self.ItemSelected(event.node.data))
+        tree = self.tree
+        node = event.node
+        data = node.data
+        if tree is None:
+            return
+        if isinstance(data, Pending) and data.item is None:  # a "more" node: show the next page in its place
+            parent = node.parent
+            node.remove()
+            if parent is not None:
+                tree.add_page(parent, data.entries, data.start)
+            return
+        item = tree.item_of(node)
+        if item is not None:
+            self.post_message(self.ItemSelected(item))

@@ -30,4 +30,4 @@ class StatusLine(Static):
             text.append("  analysis failed", "bold")
         elif state.loading:
             text.append(f"  analysing {state.progress}%")
-        self.update(text)
+        self.update(text, layout=False)  # always one line: no layout pass
