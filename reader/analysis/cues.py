@@ -459,7 +459,9 @@ def _rule_subject(tokens: list[Any], position: int) -> tuple[int, int, str] | No
         return run[0], run[1], "name"
     if before is not None and before.lower_ in GROUP_NOUNS:
         first = position - 1
-        while first > 0 and tokens[first - 1].text[:1].islower() and tokens[first - 1].is_alpha and position - first < 4:
+        while first > 0 and tokens[first - 1].is_alpha and position - first < 4 and (
+            tokens[first - 1].text[:1].islower() or tokens[first - 1].lower_ in ("a", "an", "the")
+        ):
             first -= 1
         return tokens[first].idx, before.idx + len(before.text), "group"
     return None

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from reader.analysis.speech_verbs import ORG_WORDS, TITLES
+from reader.analysis.speech_verbs import OCCUPATIONS, ORG_WORDS, TITLES
 
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[\w.'’\-]*[^\W_])?|\d+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -81,7 +81,12 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return new_start, new_end
 
 
-_TITLES = frozenset(fold(title).rstrip(".") for title in TITLES)
+_TITLES = frozenset(fold(title).rstrip(".") for title in TITLES | OCCUPATIONS)
+
+
+def is_title(word: str) -> bool:
+    """A title or occupation word ("Senator", "Dr.", "Farmer"), never part of a canonical name."""
+    return fold(word).rstrip(".") in _TITLES
 
 
 def split_title(words: list[str]) -> int:

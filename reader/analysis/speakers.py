@@ -29,6 +29,7 @@ from reader.analysis.names import (
     fold,
     initials,
     is_acronym,
+    is_title,
     name_words,
     near_spelling,
     split_title,
@@ -45,10 +46,7 @@ from reader.analysis.speech_verbs import (
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
     THING_PRONOUNS,
-    TITLES,
 )
-
-TITLE_WORDS = frozenset(fold(word) for word in TITLES)
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # How far back (in paragraphs) a pronoun or an uncued quote may look for its speaker.
@@ -232,15 +230,21 @@ class SpeakersLayer:
         return " ".join(parts[:1] + parts[1:2]) if len(parts) == 2 and parts[1] == title_text else "; ".join(parts)
 
     def _person_subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
-        """Named people who are grammatical subjects: candidates for a later 'he' or 'she'."""
+        """Grammatical subjects a later pronoun may mean: named people, and groups for 'they'.
+
+        "Mayor Ana Lopez toured the harbour. ... she said": Lopez is a candidate
+        for "she" although no reporting verb bound her yet.
+        """
         found = []
         for token in doc:
-            if token.dep_ == "nsubj" and token.ent_type_ == "PERSON":
-                for number in self._by_span.values():
-                    mention = self.mentions[number]
-                    if mention.start <= base + token.idx < mention.end:
-                        found.append((token.idx, Ref(named=number)))
-                        break
+            if token.dep_ != "nsubj":
+                continue
+            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
+                ref = self._named(token, doc, base)
+                if ref is not None and self._traits(ref)[0]:
+                    found.append((token.idx, ref))
+            elif token.tag_ == "NNS" and {token.lemma_.lower(), token.lower_} & GROUP_NOUNS:
+                found.append((token.idx, self._unnamed(token, doc, base)))
         return found
 
     # ------------------------------------------------------------------
@@ -350,7 +354,7 @@ class SpeakersLayer:
         while last.i > head.i and last.is_punct:
             last = doc[last.i - 1]
         if last.i > head.i and last.pos_ == "PROPN" and (last.ent_type_ == "PERSON" or (
-            last.ent_type_ == "ORG" and not head.ent_type_ and fold(head.text) in TITLE_WORDS
+            last.ent_type_ == "ORG" and not head.ent_type_ and is_title(head.text)
         )):
             start = last.i
             while start > head.i and doc[start].ent_iob_ == "I":
@@ -388,10 +392,12 @@ class SpeakersLayer:
                     return None
                 self._rescue(number, head)
                 return Ref(named=number)
-        if head.pos_ != "PROPN" or not head.text[:1].isupper() or fold(head.text) in TITLE_WORDS:
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or is_title(head.text):
             return None
         first = head.i
-        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
+        while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].text[:1].isupper() and (
+            doc[first - 1].pos_ in ("PROPN", "ADJ")
+        ):
             first -= 1
         number = self._add_mention(doc, first, head.i + 1, "NAME", base)
         if number is None:
@@ -492,7 +498,7 @@ class SpeakersLayer:
             plural = text.lower().endswith("s")
             return self._unnamed_entry(text, base + start, base + end, not plural, plural)
         words = text.split()
-        titles = max((i + 1 for i, word in enumerate(words[:-1]) if fold(word) in TITLE_WORDS), default=0)
+        titles = max((i + 1 for i, word in enumerate(words[:-1]) if is_title(word)), default=0)
         if titles:
             start += len(" ".join(words[:titles])) + 1
         clean_start, clean_end = clean_bounds(self.chunk_text, start, end)

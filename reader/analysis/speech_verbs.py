@@ -133,6 +133,18 @@ TITLES = frozenset(
     """.split()
 )
 
+# Occupations written before a name ("Farmer Tomas Berg" at a sentence start,
+# where NER tends to take the capitalised word into the name).
+OCCUPATIONS = frozenset(
+    """
+    farmer engineer economist teacher technician scientist researcher analyst councillor councilor
+    shopkeeper rescuer coach doctor nurse lawyer activist journalist reporter spokesman spokeswoman
+    spokesperson expert historian physician surgeon architect pilot soldier student resident
+    witness survivor priest pastor banker investor entrepreneur writer novelist poet artist singer
+    actor actress author hydrologist geologist biologist chemist physicist epidemiologist virologist
+    immunologist""".split()
+)
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
