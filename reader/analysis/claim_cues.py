@@ -191,6 +191,12 @@ def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return not (after.lower_ == "by" and following & LEGISLATURES)
 
 
+def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "an apparent attempt" hedges; "it became apparent" does not."""
+    before = _token(doc, start - 1)
+    return before is not None and before.lower_ in ("an", "the", "what", "its", "his", "her", "their")
+
+
 def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
 
@@ -348,6 +354,14 @@ RULES: tuple[Rule, ...] = (
         HEDGE,
         "only a possibility, not an established fact",
         ((lower(*DOUBT_ADVERBS),),),
+        in_quote=False,
+    ),
+    Rule(
+        "apparent",
+        HEDGE,
+        "it only appears so",
+        ((lower("apparent"),),),
+        check=after_determiner,
         in_quote=False,
     ),
     Rule(

@@ -75,7 +75,7 @@ MAX_FIGURE_RUN = 3  # sentences a "these figures" disclaimer reaches back over
 FORWARD_PARAGRAPHS = 2
 CONFLICT_MIN = 4
 CONFLICT_WORDS = frozenset(
-    "war wars attack attacks attacked troops soldiers military offensive strike strikes airstrike airstrikes "
+    "war wars attack attacks attacked troops soldiers military offensive airstrike airstrikes "
     "militants militant rebels rebel invasion killed wounded casualties bombing fighting ceasefire army "
     "forces missile missiles drone drones shelling fighters combat artillery frontline insurgents".split()
 )

@@ -64,7 +64,9 @@ CASES: list[tuple[str, str | None, str | None]] = [
         HEDGE,
         "If the reports are accurate",
     ),
+    ("The blast was an apparent attempt to derail the train.", HEDGE, "apparent"),
     # hedge look-alikes
+    ("It became apparent that the bridge could not be saved.", None, None),
     ("The elections will be held in May.", None, None),
     ("In May the council approved a new budget.", None, None),
     ("The insurer paid out thousands of insurance claims last year.", None, None),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.analysis.claim_cues import CATEGORY_ORDER, forms, weight_of
 from reader.analysis.claims import ClaimsLayer
@@ -17,6 +19,7 @@ from reader.analysis.engine import split_pieces
 from reader.analysis.model import Claim, Number, Quote, Sentence, Speaker
 from reader.analysis.nlp import MODEL_PACKAGES, load_pipeline
 from tests.analysis.conftest import doc as make_doc
+from tests.fuzzing import fuzz_settings
 
 RULES_ONLY = ("reader_no_such_model",)
 
@@ -217,3 +220,32 @@ def test_weights_follow_the_guide() -> None:
 def test_empty_and_whitespace_chunks_are_harmless() -> None:
     assert run_layer("   \n\n") == []
     assert run_layer("   \n\n", packages=RULES_ONLY) == []
+
+
+# --- any text -------------------------------------------------------------------------------
+
+WORDS = [
+    "officials", "said", "a", "spokesman", "told", "according", "to", "could", "not", "be", "verified",
+    "these", "figures", "cannot", "independently", "unconfirmed", "reports", "may", "May", "claimed",
+    "claims", "allegedly", "is", "believed", "the", "sources", "close", "If", "true", ",", ".", "\"", "“",
+    "”", "«", "’", "\n", "300", "killed", "troops", "However", "é", "🙂", "per", "by", "various",
+]  # fmt: skip
+
+
+@pytest.mark.fuzz
+@fuzz_settings
+@given(st.lists(st.sampled_from(WORDS), max_size=60), st.sampled_from([MODEL_PACKAGES, RULES_ONLY]))
+def test_any_text_gives_well_formed_claims(words: list[str], packages: tuple[str, ...]) -> None:
+    text = " ".join(words)
+    claims = run_layer(text, packages=packages)
+    document_text = make_doc(text).text
+    ids = [claim.id for claim in claims]
+    assert ids == [f"c{i}" for i in range(len(claims))]
+    assert len({claim.sentence for claim in claims}) == len(claims)  # one claim per sentence
+    for claim in claims:
+        assert claim.text == document_text[claim.start : claim.end]
+        assert claim.category in CATEGORY_ORDER and claim.weight == weight_of(claim.category)
+        assert claim.explanation and "\n" not in claim.explanation
+        assert claim.qualified_by is None or claim.qualified_by in ids
+        for cue in claim.cues:
+            assert cue.text == document_text[cue.start : cue.end]
