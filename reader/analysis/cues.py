@@ -183,7 +183,9 @@ def _content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int,
                 if clauses:
                     return _span(clauses[0])
         return None
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    clauses = [c for c in children if c.dep_ == "ccomp" or (
+        c.dep_ == "xcomp" and lemma in CLAUSE_LEMMAS and any(t.dep_ == "nsubj" for t in c.subtree)
+    )]
     right = [c for c in clauses if c.i > verb.i]
     if right:
         return _span(right[0])

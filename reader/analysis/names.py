@@ -163,6 +163,8 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
                 by_acronym.setdefault(acr, cid)
         if acronym:
             by_acronym.setdefault(fold(acronym), cid)
+        if len(words) == 1 and is_acronym(original):
+            by_acronym.setdefault(words[0], cid)
 
     def latest(cids: list[int], person_only: bool = False) -> int | None:
         picks = [c for c in cids if clusters[c].person or not person_only]

@@ -156,6 +156,8 @@ ORG_WORDS = frozenset(
     organisation organization institute institution foundation company corporation corp inc ltd
     university school hospital court army forces force police service services news press times
     post journal network media movement commission authority board centre center league nations
-    states republic kingdom
+    states republic kingdom programme program project initiative mission alliance coalition
+    federation network society club team front navy brigade bureau tribunal assembly senate
+    congress cabinet firm bank
     """.split()
 )
