@@ -89,8 +89,9 @@ _NEGATION_FILL = lower(
     "readily",
     "so",
     "far",
-    OP="{0,3}",
+    OP="{0,4}",
 )
+_SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", "would")
 # An auxiliary before the negation belongs to the cue: "cannot" is split into "can" + "not".
 AUXILIARIES = frozenset(
     "can ca could would will wo has have had is are was were did does do may might must should".split()
@@ -300,12 +301,22 @@ RULES: tuple[Rule, ...] = (
         "nobody could verify it",
         (
             (
-                lower("not", "n't", "never", "unable", "impossible", "cannot"),
+                lower("not", "n't", "never", "unable", "impossible", "cannot", "difficult", "hard"),
                 _NEGATION_FILL,
                 lemma(*VERIFY),
             ),
             (lower("yet"), lower("to"), _NEGATION_FILL, lemma(*VERIFY)),
             (lower("neither"), lemma("confirm")),
+            # the subject carries the negation: "None of the claims could be verified", "no one could
+            # confirm" (but not "No injuries were confirmed": that counts zero injuries)
+            (
+                lower("neither", "none", "nobody"),
+                {"IS_ALPHA": True, "OP": "{0,3}"},
+                _SUBJECT_AUXILIARY,
+                _NEGATION_FILL,
+                lemma(*VERIFY),
+            ),
+            (lower("no"), lower("one"), _SUBJECT_AUXILIARY, _NEGATION_FILL, lemma(*VERIFY)),
         ),
         check=verification_sense,
         extend_left=AUXILIARIES,
