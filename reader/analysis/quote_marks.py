@@ -59,10 +59,20 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and (not after.isalnum())
 
 
-def find_quoted(text: str) -> list[Quoted]:
-    """The outermost quotes of a paragraph, in order, closed or running to its end."""
+# Stands for an opening mark before the text: a quote still open where a long paragraph was cut.
+_CARRIED = "\x00"
+_CLOSERS[_CARRIED] = "\"\u201d\u201c\u00bb\u00ab\u203a\u2019"
+
+
+def find_quoted(text: str, *, open_at_start: bool = False) -> list[Quoted]:
+    """The outermost quotes of a paragraph, in order, closed or running to its end.
+
+    ``open_at_start`` says the text starts inside a quote (the engine cut a very
+    long paragraph in the middle of one): the first closing mark ends it, and
+    it is returned with ``start == -1``.
+    """
     found: list[Quoted] = []
-    stack: list[tuple[str, int]] = []
+    stack: list[tuple[str, int]] = [(_CARRIED, -1)] if open_at_start else []
     for i, char in enumerate(text):
         if char not in MARKS:
             continue

@@ -105,6 +105,7 @@ class SpeakersLayer:
         self.history: deque[Seen] = deque(maxlen=HISTORY_SIZE)
         self.drafts: list[Draft[Ref]] = []  # document offsets
         self.pending: Draft[Ref] | None = None  # a quote still open at the last paragraph's end
+        self.pending_paragraph = -1
         self.last_speaker: tuple[Ref, int] | None = None  # (speaker of the last quote, its paragraph)
         self.paragraph = -1
         self._by_span: dict[tuple[int, int], int] = {}
@@ -121,8 +122,9 @@ class SpeakersLayer:
         parsed = self.results.has_parser
         if self.results.has_ner:
             self._register_entities(doc, base)
-        quoted = find_quoted(self.chunk_text)
-        spans = [(q.start, q.end) for q in quoted]
+        same_paragraph = self.pending is not None and chunk.paragraph == self.pending_paragraph
+        quoted = find_quoted(self.chunk_text, open_at_start=same_paragraph)
+        spans = [(max(q.start, 0), q.end) for q in quoted]
         cues = find_cues(doc, spans, parsed)
         subjects = self._person_subjects(doc, base) if parsed else []
         refs = []
@@ -132,7 +134,7 @@ class SpeakersLayer:
             refs.append(self._resolve_cue(cue, doc, base))
         for _, ref in subjects:
             self._remember(ref, spoke=False)
-        continues = self.pending is not None and bool(quoted) and quoted[0].start == 0
+        continues = self.pending is not None and bool(quoted) and quoted[0].start <= 0
         previous = None
         if self.last_speaker is not None and chunk.paragraph - self.last_speaker[1] <= 1:
             previous = self.last_speaker[0]
@@ -148,6 +150,7 @@ class SpeakersLayer:
                 self.pending = None
             if not draft.closed and number == len(drafts) - 1:
                 self.pending = draft
+                self.pending_paragraph = chunk.paragraph
             else:
                 self._emit(draft)
 

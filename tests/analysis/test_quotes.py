@@ -338,3 +338,16 @@ def test_fallback_according_to_and_unbalanced_marks(analyze_rules) -> None:
     assert who(analysis, quote_with(analysis, "three roads were closed").speaker) == "Mark Hill"
     assert not any("Plain reporting" in q.text for q in analysis.quotes)
     assert_spans(analysis, text)
+
+
+def test_quote_across_a_cut_in_a_very_long_paragraph_stays_one_quote(analyze_text) -> None:
+    from reader.analysis.engine import MAX_CHUNK_CHARS
+
+    body = "The water rose again overnight. " * (MAX_CHUNK_CHARS // 30)
+    text = f'Mayor Ana Lopez said: "{body}We stayed on the roof." Then the council met.'
+    analysis = analyze_text(text)
+    quote = quote_with(analysis, "We stayed on the roof")
+    assert quote.start == text.index("The water rose")
+    assert quote.text.endswith("We stayed on the roof.")
+    assert who(analysis, quote.speaker) == "Ana Lopez"
+    assert_spans(analysis, text)

@@ -199,3 +199,25 @@ def test_clean_bounds(raw: str, name: str) -> None:
 
 def test_fold_ignores_case_diacritics_and_dots() -> None:
     assert fold("Erdoğan") == fold("ERDOGAN") and fold("U.S.") == fold("us")
+
+
+@pytest.mark.parametrize("mode", ["model", "rules"])
+def test_contract_on_real_articles(analyze_text, analyze_rules, mode: str) -> None:
+    """Every speaker and quote span indexes the text; quotes point at listed speakers; ids run in order."""
+    from tests.analysis.conftest import DEV_ARTICLES
+
+    run = analyze_text if mode == "model" else analyze_rules
+    for path in sorted(DEV_ARTICLES.glob("*.txt"))[:6]:
+        text = path.read_text(encoding="utf-8")
+        analysis = run(text)
+        ids = [s.id for s in analysis.speakers]
+        assert ids == [f"p{i}" for i in range(len(ids))]
+        assert [q.id for q in analysis.quotes] == [f"q{i}" for i in range(len(analysis.quotes))]
+        for quote in analysis.quotes:
+            assert quote.text == text[quote.start : quote.end] and quote.text.strip() == quote.text
+            assert quote.speaker is None or quote.speaker in ids
+            assert quote.kind in ("direct", "indirect", "according_to", "mixed")
+        for speaker in analysis.speakers:
+            assert speaker.kind in ("person", "organisation", "unnamed")
+            assert (speaker.name is None) == (speaker.kind == "unnamed") and speaker.mentions
+            check_spans(analysis, text)
