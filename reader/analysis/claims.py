@@ -44,6 +44,7 @@ from reader.analysis.claim_cues import (
     ANONYMOUS_SOURCE,
     AUXILIARIES,
     CATEGORY_ORDER,
+    HEDGE,
     SINGLE_SOURCE,
     UNVERIFIABLE,
     VAGUE_SOURCE,
@@ -56,7 +57,7 @@ from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
 
 LABELS = {
     UNVERIFIABLE: "Unverifiable",
-    "hedge": "Hedge",
+    HEDGE: "Hedge",
     VAGUE_SOURCE: "Vague source",
     ANONYMOUS_SOURCE: "Anonymous source",
     SINGLE_SOURCE: "Single source",
@@ -108,6 +109,7 @@ class Cue:
 class SentenceCues:
     sentence: Sentence
     paragraph: int
+    heading: bool = False  # a headline or section heading: never the claim a disclaimer means
     cues: list[Cue] = field(default_factory=list)
     disclaimer: str | None = None  # "back" or "forward"
     figure_subject: bool = False  # a "these figures" disclaimer
@@ -130,7 +132,7 @@ class ClaimsLayer:
         parsed = doc.has_annotation("DEP")
         lowers = doc.to_array("LOWER").tolist()
         marked = _mark(lowers)
-        found: list[tuple[int, int, Cue, str]] = []  # token start, token end, cue, rule key
+        found: list[tuple[int, int, Cue, bool]] = []  # token start, token end, cue, opens reports
         for match in finder_for(doc.vocab, tagged).find(doc, lowers):
             rule, start, end = match.rule, match.start, match.end
             while start > 0 and doc[start - 1].lower_ in rule.extend_left:
@@ -144,8 +146,9 @@ class ClaimsLayer:
                 in_quote=rule.in_quote,
                 about_reports=any(t.lower_ in REPORT_SOURCES for t in span),
             )
-            found.append((start, end, cue, rule.key))
-        sources = [] if _heading(doc) else find_sources(doc, marked.get(SOURCE, []), parsed)
+            found.append((start, end, cue, rule.opens_reports))
+        heading = _heading(doc)
+        sources = [] if heading else find_sources(doc, marked.get(SOURCE, []), parsed)
         for hit in sources:
             span = doc[hit.start : hit.end]
             if hit.category == VAGUE_SOURCE:
@@ -161,11 +164,11 @@ class ClaimsLayer:
                 who,
                 about_reports=hit.noun in REPORT_SOURCES or hit.lead == "per",
             )
-            found.append((hit.start, hit.end, cue, "source"))
+            found.append((hit.start, hit.end, cue, False))
         if not chunk.sentences:
             return
         base = len(self.sentences)
-        self.sentences.extend(SentenceCues(sentence, chunk.paragraph) for sentence in chunk.sentences)
+        self.sentences.extend(SentenceCues(s, chunk.paragraph, heading=heading) for s in chunk.sentences)
         starts = [sentence.start for sentence in chunk.sentences]
 
         def at(offset: int) -> SentenceCues:
@@ -177,11 +180,13 @@ class ClaimsLayer:
         for i in marked.get(CORROBORATION, []):
             if not _negated(doc, i):
                 at(chunk.start + doc[i].idx).corroborated = True
-        for start, end, cue, key in found:
+        for start, end, cue, opens_reports in found:
             facts = at(cue.start)
             facts.cues.append(cue)
             if cue.category == UNVERIFIABLE and facts.disclaimer is None:
-                facts.disclaimer, facts.figure_subject = _disclaimer(doc, start, end, key, chunk.start, facts)
+                facts.disclaimer, facts.figure_subject = _disclaimer(
+                    doc, start, end, opens_reports, chunk.start, facts
+                )
 
     def finish(self) -> None:
         self._drop_quoted_opinions(self.results.quotes)
@@ -214,6 +219,8 @@ class ClaimsLayer:
         if index == 0:
             return
         disclaimer = self.sentences[index]
+        if self.sentences[index - 1].heading:
+            return
         targets = [index - 1]
         if disclaimer.figure_subject:
             paragraph = self.sentences[index - 1].paragraph
@@ -386,7 +393,7 @@ def _negated(doc: Any, i: int) -> bool:
 
 
 def _disclaimer(
-    doc: Any, start: int, end: int, rule: str, offset: int, facts: SentenceCues
+    doc: Any, start: int, end: int, opens_reports: bool, offset: int, facts: SentenceCues
 ) -> tuple[str | None, bool]:
     """Whether an unverifiable cue is a disclaimer about other sentences, and about figures.
 
@@ -407,7 +414,7 @@ def _disclaimer(
         before.pop()
     after = [t for t in doc[end:last] if not t.is_punct]
     nxt = doc[end] if end < len(doc) else None
-    if rule == "unverified_word" and nxt is not None and nxt.lower_ in REPORT_NOUNS and before:
+    if opens_reports and nxt is not None and nxt.lower_ in REPORT_NOUNS and before:
         return "forward", False
     if any(t.like_num for t in before + after):
         return None, False

@@ -138,6 +138,12 @@ def test_a_disclaimer_opening_a_paragraph_reaches_the_previous_paragraph() -> No
     assert [claim.qualified_by for claim in claims] == [claims[1].id, None]
 
 
+def test_a_disclaimer_never_qualifies_a_heading() -> None:
+    text = "Losses on both sides\nThese figures could not be independently verified.\n"
+    claims = run_layer(text)
+    assert len(claims) == 1 and claims[0].qualified_by is None
+
+
 # --- single_source --------------------------------------------------------------------------
 
 WAR = (
