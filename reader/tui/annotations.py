@@ -19,6 +19,8 @@ from reader.store import Annotation
 Span = tuple[int, int]
 NOTE_GLYPH = "✎"  # the gutter mark of a line with a tag or note: not one of the analysis layers' glyphs
 _WORD = re.compile(r"\w+(?:[’'.,:/-]\w+)*")
+_OPENING = "\"'“‘(["  # punctuation a selection takes along on either side of its words
+_CLOSING = "\"'”’)].,;:!?%…"
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Selection:
     """
 
     def __init__(self, text: str, offset: int, sentence_of: Callable[[int], int], sentence_span: Callable[[int], Span]) -> None:
+        self._text = text
         self._words: list[Span] = [match.span() for match in _WORD.finditer(text)] or [(0, len(text))]
         self._starts = [start for start, _ in self._words]
         self._sentence_of = sentence_of
@@ -90,7 +93,12 @@ class Selection:
     @property
     def span(self) -> Span:
         first, last = sorted((self.anchor, self.head))
-        return self._words[first][0], self._words[last][1]
+        start, end = self._words[first][0], self._words[last][1]
+        while start > 0 and self._text[start - 1] in _OPENING:
+            start -= 1
+        while end < len(self._text) and self._text[end] in _CLOSING:
+            end += 1
+        return start, end
 
     @property
     def head_offset(self) -> int:

@@ -8,7 +8,7 @@ the screen's own first). The store work itself is reader.tui.tagging.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -49,21 +49,26 @@ ANNOTATION_BINDINGS = [
     Binding("ctrl+y,ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
     Binding("e", "export('md')", "Export notes as Markdown", show=False, id="notes.export_md"),
     Binding("E", "export('json')", "Export notes as JSON", show=False, id="notes.export_json"),
-    Binding("L", "library", "Library", id="notes.library"),
-    *SELECTION_BINDINGS,
+    Binding("L", "library", "Library", show=False, id="notes.library"),
 ]
 
 
 def key_characters(*owners: type[DOMNode]) -> set[str]:
-    """The printable characters bound by these classes and their bases: what config tag keys must avoid."""
-    found: set[str] = set()
+    """The printable characters bound by these classes and their bases, and the selection keys (bound to
+    each reading screen while it selects): what the config's tag keys must avoid."""
+    bindings = [*SELECTION_BINDINGS]
     for owner in owners:
         for cls in owner.__mro__:
-            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
-                character = key_to_character(binding.key)
-                if character is not None:
-                    found.add(character)
-    return found
+            bindings += cls.__dict__.get("BINDINGS", [])
+    characters = (key_to_character(binding.key) for binding in Binding.make_bindings(bindings))
+    return {character for character in characters if character is not None}
+
+
+def _add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
+    """Per-screen bindings (the tag keys from the config, the selection keys) next to the class's own."""
+    table = node._bindings.key_to_bindings  # noqa: SLF001 - this instance's copy; its lists are shared
+    for binding in Binding.make_bindings(bindings):
+        table[binding.key] = [*table.get(binding.key, []), binding]
 
 
 class Annotating:
@@ -85,10 +90,11 @@ class Annotating:
         """After ReadingScreen.on_mount: open the article in the store and restore notes, tags and position."""
         config = self.session.config
         self._tags = tuple(config.tag_keys.values())
-        for number, (key, tag) in enumerate(config.tag_keys.items()):
-            binding = Binding.make_bindings([Binding(key, f"tag({number})", f"Tag: {tag}", show=False, id=f"tag.{key}")])
-            for made in binding:
-                self._bindings.key_to_bindings[made.key] = [*self._bindings.key_to_bindings.get(made.key, []), made]
+        tag_bindings = [
+            Binding(key, f"tag({number})", f"Tag: {tag}", show=False, id=f"tag.{key}")
+            for number, (key, tag) in enumerate(config.tag_keys.items())
+        ]
+        _add_bindings(self, [*tag_bindings, *SELECTION_BINDINGS])  # type: ignore[arg-type]
         self.tagging = Tagging(self.session.store, self.state)
         self._notes = NotesBranch(self.query_one(SidePanel))
         before = self.state.cursor_span
@@ -131,6 +137,17 @@ class Annotating:
                 self.notify(f"analysis not cached: {exc}", severity="warning")
         self._show_notes()
 
+    def on_screen_resume(self) -> None:
+        """Back from the library, where this very article may have been deleted: register it afresh."""
+        tagging = getattr(self, "tagging", None)
+        if tagging is None or self.session.store.document(tagging.sha256) is not None:
+            return
+        self.tagging = Tagging(self.session.store, self.state)
+        self.tagging.open()
+        self.article.refresh_highlights()
+        self.refresh_reading()
+        self._show_notes()
+
     def on_article_view_cursor_moved(self, _message: ArticleView.CursorMoved) -> None:
         if self._position_timer is not None:
             self._position_timer.stop()
@@ -151,14 +168,7 @@ class Annotating:
     # -- showing changes --------------------------------------------------------------------
 
     def _show_notes(self) -> None:
-        keys = " ".join(self.app.get_key_display(b) for b in self._tag_bindings())
-        hint = f"No notes yet: a writes one, {keys} tag the sentence, v selects a span"
-        self._notes.show(self.tagging.marked, self.tagging.orphans, hint)
-
-    def _tag_bindings(self) -> Iterable[Binding]:
-        for _key, binding in self._bindings:
-            if binding.action.startswith("tag("):
-                yield binding
+        self._notes.show(self.tagging.marked, self.tagging.orphans)
 
     def _show_notices(self) -> None:
         for notice in self.session.take_notices():

@@ -35,37 +35,44 @@ def orphan_label(annotation: Annotation) -> Text:
     )
 
 
-def note_entries(marked: Marked, orphans: list[Annotation], hint: str) -> list[Entry]:
+def note_entries(marked: Marked, orphans: list[Annotation]) -> list[Entry]:
     rows = [
         Entry(note_label(a), PanelItem("note", a.id, a.anchor.start, a.anchor.end)) for a in marked.items
     ]
     rows += [Entry(orphan_label(a), PanelItem("orphan", a.id, a.anchor.start, a.anchor.end)) for a in orphans]
-    return rows or [Entry(Text(hint, "dim italic"))]
+    return rows
 
 
 class NotesBranch:
-    """Keeps the Notes branch at the top of the panel's tree, creating the tree if the analysis has not."""
+    """Keeps the Notes branch at the top of the panel's tree (creating the tree if the analysis has not),
+    and out of it while there are no notes: the panel then looks as it did before any tagging."""
 
     def __init__(self, panel: SidePanel) -> None:
         self.panel = panel
         self._node: Node | None = None
 
-    def show(self, marked: Marked, orphans: list[Annotation], hint: str) -> None:
+    def show(self, marked: Marked, orphans: list[Annotation]) -> None:
         tree = self.panel.tree
+        entries = note_entries(marked, orphans)
+        current = self._node if tree is not None and self._node in tree.root.children else None
+        if not entries:
+            if current is not None:
+                current.remove()
+            self._node = None
+            return
         if tree is None:
             tree = PanelTree("Analysis", id="panel-tree")
             tree.show_root = False
             self.panel.mount(tree)
-        count = len(marked.items) + len(orphans)
-        label = Text(f"Notes ({count})" + (f", {len(orphans)} orphaned" if orphans else ""), "bold")
-        node = self._node
-        if node is None or node.tree is not tree or node not in tree.root.children:
+        label = Text(f"Notes ({len(entries)})" + (f", {len(orphans)} orphaned" if orphans else ""), "bold")
+        node = current
+        if node is None:
             node = tree.root.add(label, before=0 if tree.root.children else None, expand=True)
             self._node = node
         else:
             node.set_label(label)
             node.remove_children()
-        tree.add_page(node, note_entries(marked, orphans, hint))
+        tree.add_page(node, entries)
         node.expand()
 
 
