@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 _PARAGRAPH_BREAK = re.compile(r"\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,16 @@ def normalise_text(text: str) -> str:
     """Newlines to ``\\n``, Unicode NFC, no BOM: the only changes intake makes to the words."""
     text = text.replace("\ufeff", "") if text.startswith("\ufeff") else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", without_surrogates(text))
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (from ``&#xD800;``-style input or a broken caller) become U+FFFD, one for one.
+
+    They cannot be encoded as UTF-8, so the sha256, the store and the terminal
+    would all fail on them; replacing each keeps every offset where it was.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def paragraph_spans(text: str) -> tuple[Paragraph, ...]:
@@ -70,7 +80,7 @@ def make_document(text: str, *, source: str, extractor: str, title: str | None =
     text = normalise_text(text)
     return Document(
         text=text,
-        title=(title or first_line_title(text)),
+        title=(without_surrogates(title) if title else first_line_title(text)),
         source=source,
         extractor=extractor,
         paragraphs=paragraph_spans(text),

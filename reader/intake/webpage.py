@@ -20,6 +20,12 @@ MIN_PROSE_WORDS = 8
 
 _SNIFF_CHARS = 1024
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+# Never article text; trafilatura would keep the words of some (iframe fallback, form labels, options).
+_ACTIVE_ELEMENTS = tuple("iframe frame form textarea select button object template".split())
+# Void in HTML5, but libxml2's HTML 4 parser makes ``<embed>`` swallow what follows: drop the tag, keep the rest.
+_ACTIVE_VOID = ("embed", "input")
+# Characters XML cannot hold (from ``&#27;`` and the like): lxml refuses them and trafilatura then drops the page.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 # Extraction problems are reported as one InputError line; the libraries' own log lines would be noise.
@@ -56,8 +62,9 @@ def extract_article(html: str, source: str) -> Article:
     """Main text of ``html`` as one paragraph per line, title from the page metadata."""
     import trafilatura
 
+    tree = _inert_tree(html)
     result = trafilatura.bare_extraction(
-        html,
+        tree,
         include_comments=False,
         include_images=False,
         include_formatting=False,
@@ -70,3 +77,21 @@ def extract_article(html: str, source: str) -> Article:
         raise InputError(f"{source}: no article text found in the HTML (only menus, links or boilerplate)")
     title = getattr(result, "title", None)
     return Article(text=text, title=" ".join(title.split()) if title else None, extractor=extractor_name())
+
+
+def _inert_tree(html: str):  # noqa: ANN202 - an lxml element (lxml is imported only here)
+    """The parsed page without active elements, and with XML-invalid characters as U+FFFD (offsets kept)."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:  # not parseable: trafilatura reports no result for it either
+        return html
+    etree.strip_elements(tree, *_ACTIVE_ELEMENTS, with_tail=False)
+    etree.strip_tags(tree, *_ACTIVE_VOID)
+    for element in tree.iter():
+        if element.text and _XML_INVALID.search(element.text):
+            element.text = _XML_INVALID.sub("\ufffd", element.text)
+        if element.tail and _XML_INVALID.search(element.tail):
+            element.tail = _XML_INVALID.sub("\ufffd", element.tail)
+    return tree

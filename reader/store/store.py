@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader import paths
+from reader.intake.document import without_surrogates
 from reader.store import database
 from reader.store.anchoring import locate
 from reader.store.database import DATABASE
@@ -66,26 +67,14 @@ def source_key(source: str) -> str | None:
 
 
 def check_tag(tag: str) -> str:
-    if not TAG_PATTERN.match(tag) or not _encodable(tag):
+    if not TAG_PATTERN.match(tag) or without_surrogates(tag) != tag:
         raise ValueError(f"{tag!r} is not a tag name (1-40 characters, no spaces, '#', ',' or brackets)")
     return tag
 
 
 def _clean_note(note: str | None) -> str | None:
-    """Stripped, None when blank; lone surrogates (from a broken paste) become U+FFFD, as SQLite needs UTF-8."""
-    if note is None:
-        return None
-    if not _encodable(note):
-        note = note.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return note.strip() or None
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    """Stripped, None when blank; lone surrogates (a broken paste) become U+FFFD, as SQLite needs UTF-8."""
+    return without_surrogates(note).strip() or None if note is not None else None
 
 
 class Store:
