@@ -6,7 +6,9 @@ fallback (blank English: no lemmas, tags or parses) every ``LEMMA`` becomes a
 ``LOWER`` test over the lemma's inflected forms and tag tests are dropped or
 replaced by a lexical stand-in (``RULES``). Context a pattern cannot express
 (is this "claim" a verb with a clause? is "may" the month?) is a ``check`` run on
-each match. Matchers are built once per vocabulary and reused for every chunk.
+each match. Matchers are built once per vocabulary and reused for every chunk,
+and each rule's Matcher runs only around its anchor words, so the layer costs a
+dictionary lookup per token rather than every pattern at every token.
 """
 
 from __future__ import annotations
@@ -69,26 +71,8 @@ def lower(*words: str, **extra: Any) -> dict[str, Any]:
 VERIFY = ("verify", "confirm", "corroborate", "substantiate", "authenticate")
 # Words that may sit between a negation and "verified": "could not be independently verified".
 _NEGATION_FILL = lower(
-    "be",
-    "been",
-    "being",
-    "is",
-    "are",
-    "was",
-    "were",
-    "able",
-    "possible",
-    "to",
-    "independently",
-    "immediately",
-    "yet",
-    "officially",
-    "fully",
-    "separately",
-    "directly",
-    "readily",
-    "so",
-    "far",
+    *"be been being is are was were able possible to independently immediately yet officially fully".split(),
+    *"separately directly readily so far".split(),
     OP="{0,4}",
 )
 _SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", "would")
@@ -96,60 +80,22 @@ _SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", 
 AUXILIARIES = frozenset(
     "can ca could would will wo has have had is are was were did does do may might must should".split()
 )
-REPORTING_PASSIVE = (
-    "say",
-    "believe",
-    "think",
-    "understand",
-    "report",
-    "allege",
-    "rumour",
-    "rumor",
-    "claim",
-    "suspect",
-    "presume",
-    "fear",
-    "reckon",
+REPORTING_PASSIVE = tuple(
+    "say believe think understand report allege rumour rumor claim suspect presume fear reckon".split()
 )
 # Adverbs allowed in "is (also) believed to"; "widely" is left out on purpose: "it is widely
 # believed" is the guide's vague_source example, not a hedge.
 _PASSIVE_ADVERB = lower(
-    "also",
-    "now",
-    "still",
-    "generally",
-    "commonly",
-    "further",
-    "previously",
-    "already",
-    "locally",
-    "privately",
-    "long",
-    OP="?",
+    *"also now still generally commonly further previously already locally privately long".split(), OP="?"
 )
 # Adverbs that distance the article from a fact it reports, even in a speaker's mouth.
 HEDGE_ADVERBS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly")
 # Adverbs of the writer's or speaker's own uncertainty: in a direct quote they are opinion.
 DOUBT_ADVERBS = ("perhaps", "possibly", "presumably", "seemingly")
 # Nouns an anonymity adjective or "familiar with" turns into an anonymous source.
-SOURCE_PEOPLE = (
-    "source",
-    "sources",
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "diplomat",
-    "diplomats",
-    "insider",
-    "insiders",
-    "person",
-    "people",
-    "aide",
-    "aides",
-    "officer",
-    "officers",
+SOURCE_PEOPLE = tuple(
+    "source sources official officials spokesman spokeswoman spokesperson diplomat diplomats insider "
+    "insiders person people aide aides officer officers".split()
 )
 # Words that cannot follow a modal "may" as its verb (so "may" there is something else).
 NOT_VERBS = frozenset(
