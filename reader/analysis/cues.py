@@ -27,6 +27,7 @@ from reader.analysis.speech_verbs import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
+    RESEARCH_NOUNS,
     SPEECH_FORMS,
     SPEECH_LEMMAS,
     THING_PRONOUNS,
@@ -110,12 +111,12 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
         return None  # "was condemned by", "were called to join": no speaker speaks here
-    subject = _subject(token)
+    subject = _subject(token, quoted)
     if subject is None:
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
-    content = _content(token, lemma, quoted)
+    content = _content(token, lemma, subject, quoted)
     start, end = _phrase(text, token, subject, content, quoted)
     if content is None and lemma in CLAUSE_LEMMAS:
         content = _positional_content(text, sent, start, end)
@@ -133,16 +134,18 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
     )
 
 
-def _subject(verb: Any) -> Any | None:
+def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """The speaker's head: the verb's subject, or that of the clause it hangs from.
 
     Climbing covers "..., saying", "and said", "went on to say", "by saying";
     a name right before a coordinated verb wins over the first verb's subject
-    ("the company invested ..., but Gazeta Prawna reports ...").
+    ("the company invested ..., but Gazeta Prawna reports ..."); clauses inside
+    quotation marks are the quoted speaker's words, never where the subject is.
     """
     current = verb
     for _ in range(5):
-        subjects = [child for child in current.children if child.dep_ == "nsubj"]
+        quoted_clause = current is not verb and _inside(current.idx, quoted)
+        subjects = [] if quoted_clause else [child for child in current.children if child.dep_ == "nsubj"]
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
             named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]
@@ -155,7 +158,7 @@ def _subject(verb: Any) -> Any | None:
             adjacent = _name_before(verb)
             if adjacent is not None:
                 return adjacent
-        if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+        if (current.dep_ not in _CLAUSE_LINKS and not quoted_clause) or current.head is current:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
             return None
@@ -173,7 +176,7 @@ def _name_before(verb: Any) -> Any | None:
     return None
 
 
-def _content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _content(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The reported clause or object hanging from the verb, as paragraph offsets."""
     children = list(verb.children)
     if lemma == "make clear":
@@ -207,6 +210,8 @@ def _content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int,
     clause = _that_clause(verb, quoted)
     if clause is not None:
         return clause
+    if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
+        return None  # "police found the car": not a report
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
         objects = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
         if objects:

@@ -40,6 +40,7 @@ from reader.analysis.speech_verbs import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
+    ISSUED_NOUNS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -310,9 +311,10 @@ class SpeakersLayer:
             for child in children:
                 if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" and _bare(child.text) in self.roles:
                     return Ref(named=self.roles[_bare(child.text)])
-            recent = self._recent(lambda seen: seen.spoke and seen.paragraph >= self.paragraph - 1)
-            if recent is not None:
-                return recent
+            if words & ISSUED_NOUNS:
+                recent = self._recent(lambda seen: seen.spoke and seen.paragraph >= self.paragraph - 1)
+                if recent is not None:
+                    return recent
             return self._unnamed(head, doc, base)
         for child in children:
             if child.dep_ == "appos":
@@ -420,7 +422,7 @@ class SpeakersLayer:
         ):
             mention.person_hint = True
             return
-        if mention.label in ("GPE", "NORP") or any(fold(w) in ORG_WORDS for w in words) or is_acronym(mention.text):
+        if mention.label in ("GPE", "NORP", "ORG") or any(fold(w) in ORG_WORDS for w in words) or is_acronym(mention.text):
             return
         if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             mention.person_hint = True

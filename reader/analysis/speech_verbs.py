@@ -93,6 +93,22 @@ DOCUMENT_NOUNS = frozenset(
     """.split()
 )
 
+# Of those, what a speaker issues: an uncredited "the statement" is the last speaker's.
+ISSUED_NOUNS = frozenset(
+    """
+    statement statements release releases communique communiqué tweet tweets post posts letter
+    letters message messages memo announcement announcements office
+    """.split()
+)
+
+# Subjects for which "found ..." reports a result ("researchers found high levels of lead").
+RESEARCH_NOUNS = frozenset(
+    """
+    study studies researcher researchers scientist scientists survey surveys analysis report reports
+    investigator investigators investigation inquiry review audit expert experts team paper trial
+    """.split()
+)
+
 # Nouns naming a person by function: with "the", they refer back to a named speaker.
 PERSON_ROLE_NOUNS = frozenset(
     """
