@@ -464,8 +464,8 @@ class SpeakersLayer:
         first = head.left_edge.i
         last = head.i
         for child in head.rights:
-            if child.dep_ in ("relcl", "punct", "appos", "cc", "conj"):
-                break
+            if child.dep_ in ("relcl", "punct", "appos", "cc", "conj", "case"):
+                break  # "case": the possessive of "The bank's statement" is not part of the mention
             last = child.right_edge.i
         if last - first + 1 > MAX_LABEL_WORDS:
             last = head.i
@@ -499,10 +499,12 @@ class SpeakersLayer:
         text = self.chunk_text[start:end]
         if form == "pronoun":
             return self._pronoun(text.lower())
-        if form == "group":
-            plural = text.lower().endswith("s")
-            return self._unnamed_entry(text, base + start, base + end, not plural, plural)
         words = text.split()
+        if form == "group" or (len(words) == 1 and fold(words[0]) in GROUP_NOUNS):
+            head = fold(words[-1])
+            plural = head.endswith("s") and not head.endswith("ss")
+            person = not plural and head in PERSON_ROLE_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "witness"}
+            return self._unnamed_entry(text, base + start, base + end, person, plural)
         titles = max((i + 1 for i, word in enumerate(words[:-1]) if is_title(word)), default=0)
         if titles:
             start += len(" ".join(words[:titles])) + 1
