@@ -27,6 +27,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Endings that make a different word, not a different spelling: "Russia"/"Russian", "Kurd"/"Kurds".
 _DERIVED_ENDINGS = ("s", "n", "i")
 _MIN_VARIANT = 5  # a one-letter difference in a shorter name ("Mark"/"Mary") is as likely a different name
+_MAX_BUCKET = 60  # forms sharing one key; more means the key is a common word
 _SHORT_SYLLABLE = 3  # "Un"/"Il": given-name syllables that tell different people apart
 
 _STOPWORDS = frozenset(
@@ -76,11 +77,14 @@ class ChecksLayer:
 
     def _add(self, table: dict[str, list[_Occurrence]], raw: str, start: int) -> None:
         form = _POSSESSIVE.sub("", raw.strip().rstrip(".,;:"))
-        if not form or form in self._places or not any(c.isupper() for c in form[:1]):
+        if not form or form in self._places or not form[0].isupper() or any(c.isdigit() for c in form):
             return
         occurrences = table[form]
-        if all(o.start != start for o in occurrences):
+        if not occurrences or occurrences[-1].start < start:  # chunks and their matches come in order
             occurrences.append(_Occurrence(form, start, start + len(form)))
+        elif all(o.start != start for o in occurrences):
+            occurrences.append(_Occurrence(form, start, start + len(form)))
+            occurrences.sort(key=lambda o: o.start)
 
     def _name_checks(self) -> list[Check]:
         forms = {**self._proper, **self._persons}
@@ -144,14 +148,16 @@ def _candidate_pairs(forms: dict[str, list[_Occurrence]]) -> list[tuple[str, str
         tokens = form.split()
         for token in tokens:
             folded = _fold(token).casefold()
-            buckets[("edit", folded)].add(form)
             if len(folded) >= _MIN_VARIANT:
+                buckets[("edit", folded)].add(form)
                 for index in range(len(folded)):
                     buckets[("edit", folded[:index] + folded[index + 1 :])].add(form)
         if len(tokens) >= 3:
             buckets[("stem", *tokens[:-1])].add(form)
     pairs = set()
     for members in buckets.values():
+        if len(members) > _MAX_BUCKET:
+            continue  # a common word ("President"), not a rare spelling
         ordered = sorted(members)
         for i, first in enumerate(ordered):
             for second in ordered[i + 1 :]:
@@ -229,25 +235,25 @@ def number_conflicts(results: Results) -> list[Check]:
     Bounds that agree are not conflicts ("at least 17" and "20"), nor are
     figures in one sentence (comparisons: "49% for ZMapp, 53% for remdesivir"),
     nor figures whose sentences share too few words to be about the same thing.
+    A noun counted with many different figures ("301 stores", "19 stores",
+    "74 stores") is a list of different things, not one disputed quantity.
     """
     candidates = [n for n in results.numbers if _comparable(n)]
     sentence_of = _sentence_index(results, candidates)
-    words = {n.id: _context_words(results.text, results.sentences[sentence_of[n.id]], n) for n in candidates if n.id in sentence_of}
-    by_unit: dict[tuple[str, str], list[Number]] = defaultdict(list)
+    groups: dict[tuple[str, str], dict[str, list[Number]]] = defaultdict(lambda: defaultdict(list))
     for number in candidates:
-        if number.id in words:
-            by_unit[(number.kind, _unit_key(number.unit or ""))].append(number)
+        if number.id in sentence_of:
+            groups[(number.kind, _unit_key(number.unit or ""))][number.group or number.id].append(number)
     checks = []
-    for numbers in by_unit.values():
-        for i, first in enumerate(numbers):
-            for second in numbers[i + 1 :]:
-                if sentence_of[first.id] == sentence_of[second.id] or first.group == second.group:
-                    continue
-                if not _values_conflict(first, second):
-                    continue
-                shared = words[first.id] & words[second.id]
-                union = words[first.id] | words[second.id]
-                if len(shared) >= 2 and len(shared) >= 0.3 * len(union):
+    for by_group in groups.values():
+        if not 2 <= len(by_group) <= _MAX_FIGURES_PER_THING:
+            continue
+        members = list(by_group.values())
+        for i, first_group in enumerate(members):
+            for second_group in members[i + 1 :]:
+                pair = _conflicting_pair(results, sentence_of, first_group, second_group)
+                if pair:
+                    first, second = pair
                     checks.append(
                         Check(
                             "number_conflict",
@@ -256,6 +262,26 @@ def number_conflicts(results: Results) -> list[Check]:
                         )
                     )
     return checks
+
+
+_MAX_FIGURES_PER_THING = 4
+
+
+def _conflicting_pair(
+    results: Results, sentence_of: dict[str, int], first_group: list[Number], second_group: list[Number]
+) -> tuple[Number, Number] | None:
+    if not _values_conflict(first_group[0], second_group[0]):
+        return None
+    for first in first_group:
+        for second in second_group:
+            if sentence_of[first.id] == sentence_of[second.id]:
+                continue
+            one = _context_words(results.text, results.sentences[sentence_of[first.id]], first)
+            other = _context_words(results.text, results.sentences[sentence_of[second.id]], second)
+            shared = one & other
+            if len(shared) >= 2 and len(shared) >= 0.3 * len(one | other):
+                return first, second
+    return None
 
 
 _POINT_QUALIFIERS = (None, "about", "estimated", "nearly")

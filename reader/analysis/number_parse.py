@@ -13,6 +13,7 @@ claimed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -184,6 +185,8 @@ _IN_EVERY = re.compile(
     rf"\b(?P<a>\d+|{_ONE_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>\d+|{_ONE_WORD})\b(?!\s*(?:%|per))",
     re.IGNORECASE,
 )
+_IN_EVERY_HINGE = re.compile(r"\s(?:in|out of)\s")
+_FRACTION_STEMS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _UNIT_AND_A_HALF = re.compile(
     r"\b(?:(?:a|an|one)\s+)?(?P<unit>year|month|week|day|hour|decade|century)\s+and\s+a\s+half\b", re.IGNORECASE
 )
@@ -202,31 +205,45 @@ _RANGE_GAP = re.compile(r"\s?[–—]\s?|-|\s+to\s+", re.IGNORECASE)
 
 def scan(text: str) -> list[Figure]:
     """Every figure in ``text``, in order, none overlapping."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     figures: list[Figure] = []
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
     def take(figure: Figure) -> None:
-        taken.append((figure.start, figure.end))
-        figures.append(figure)
+        if taken.free(figure.start, figure.end):
+            taken.add(figure.start, figure.end)
+            figures.append(figure)
 
     for figure in _dates(text):
-        if free(figure.start, figure.end):
-            take(figure)
+        take(figure)
     for pattern in _BLOCKS:
         for match in pattern.finditer(text):
-            if free(match.start(), match.end()):
-                taken.append((match.start(), match.end()))
-    for figure in _phrases(text):
-        if free(figure.start, figure.end):
-            take(figure)
-    atoms = [atom for atom in _atoms(text) if free(atom.start, atom.end)]
+            if taken.free(match.start(), match.end()):
+                taken.add(match.start(), match.end())
+    for figure in _phrases(text, text.lower()):
+        take(figure)
+    atoms = [atom for atom in _atoms(text) if taken.free(atom.start, atom.end)]
     for figure in _join_ranges(text, atoms):
-        if free(figure.start, figure.end):
-            take(figure)
+        take(figure)
     return [_with_qualifier(text, figure) for figure in sorted(figures, key=lambda f: f.start)]
+
+
+class _Taken:
+    """Disjoint claimed spans, kept sorted so a long paragraph is not checked pair by pair."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return False
+        return index == len(self.starts) or self.starts[index] >= end
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
 
 
 def parse_figure(text: str) -> Figure | None:
@@ -251,15 +268,16 @@ def _dates(text: str) -> list[Figure]:
     return _longest_first(found)
 
 
-def _phrases(text: str) -> list[Figure]:
+def _phrases(text: str, lower: str) -> list[Figure]:
+    """Phrases whose meaning is more than their digits; each regex runs only if its key word is present."""
     found = []
-    for match in _ALL_BUT.finditer(text):
+    for match in _ALL_BUT.finditer(text) if "all but" in lower else ():
         found.append(Figure(match.start(), match.end(), "count", core_end=match.end(), spelled=True))
-    for match in _ORDERS.finditer(text):
+    for match in _ORDERS.finditer(text) if " of " in lower else ():
         scale = SCALES[match["scale"].lower().rstrip("s")]
         low = scale * (10 if match["order"].lower() == "tens" else 100)
         found.append(Figure(match.start(), match.end(), "count", low=low, high=low * 10, core_end=match.end(), spelled=True))
-    for match in _FRACTION.finditer(text):
+    for match in _FRACTION.finditer(text) if any(word in lower for word in _FRACTION_STEMS) else ():
         numerator, denominator = match["num"], match["den"]
         if re.search(r"\band[- ]$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
             continue  # the tail of "three-and-a-half million", read with its whole number
@@ -278,7 +296,7 @@ def _phrases(text: str) -> list[Figure]:
             found.append(Figure(match.start(), match.end(), "count", value=value * scale, core_end=match.end(), spelled=True))
         else:
             found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True))
-    for match in _HALF.finditer(text):
+    for match in _HALF.finditer(text) if "half" in lower else ():
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"(?:first|second|last|other|and a|in)\s+$", before):
             continue
@@ -287,19 +305,29 @@ def _phrases(text: str) -> list[Figure]:
             found.append(Figure(match.start(), match.end(), "count", value=scale / 2, core_end=match.end(), spelled=True))
         else:
             found.append(Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end(), spelled=True))
-    for match in _TIMES.finditer(text):
+    for match in _TIMES.finditer(text) if ("twice" in lower or "thrice" in lower or " times" in lower) else ():
         word = match["n"].lower()
         value = 2.0 if word == "twice" else 3.0 if word == "thrice" else _number_value(word.rsplit(None, 1)[0])
         if value is not None:
             found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True))
-    for match in _IN_EVERY.finditer(text):
+    for match in _in_every(text, lower):
         top, bottom = _number_value(match["a"]), _number_value(match["b"])
         if top is not None and bottom and 0 < top < bottom <= 1000:
             found.append(Figure(match.start(), match.end(), "ratio", value=top / bottom, core_end=match.end(), spelled=True))
-    for match in _UNIT_AND_A_HALF.finditer(text):
+    for match in _UNIT_AND_A_HALF.finditer(text) if "and a half" in lower else ():
         unit = MEASURES[match["unit"].lower()]
         found.append(Figure(match.start(), match.end(), "quantity", value=1.5, unit=unit, core_end=match.end(), spelled=True))
     return _longest_first(found)
+
+
+def _in_every(text: str, lower: str) -> list[re.Match[str]]:
+    """ "one in five", "3 out of 10": the full pattern is tried only around each "in" / "out of"."""
+    matches = []
+    for hinge in _IN_EVERY_HINGE.finditer(lower):
+        match = _IN_EVERY.search(text, max(0, hinge.start() - 10), min(len(text), hinge.end() + 20))
+        if match and match.start() < hinge.start() and (not matches or match.start() >= matches[-1].end()):
+            matches.append(match)
+    return matches
 
 
 def _longest_first(found: list[Figure]) -> list[Figure]:

@@ -39,7 +39,7 @@ class NumbersLayer:
         for figure in scan(text):
             unit = figure.unit
             if figure.kind in ("count", "range") and unit is None:
-                unit = _counted_noun(chunk.doc, figure, self.results.has_parser)
+                unit = _counted_noun(chunk.doc, text, figure, self.results.has_parser)
             kind = figure.kind
             if kind == "count" and unit in _TIME_UNITS:
                 kind = "quantity"
@@ -108,15 +108,16 @@ def _group_key(number: Number) -> tuple[Any, ...]:
     return (number.kind, number.value, number.low, number.high, (number.unit or "").casefold() or None)
 
 
-def _counted_noun(doc: Any, figure: Figure, has_parser: bool) -> str | None:
+def _counted_noun(doc: Any, text: str, figure: Figure, has_parser: bool) -> str | None:
     """The noun a count counts: from the parse when there is one, else the next plain word."""
     if has_parser:
         return _counted_noun_parsed(doc, figure)
-    return _counted_noun_words(doc.text, figure.core_end)
+    return _counted_noun_words(text, figure.core_end)
 
 
 def _counted_noun_parsed(doc: Any, figure: Figure) -> str | None:
-    tokens = [t for t in doc if figure.start <= t.idx < figure.core_end]
+    span = doc.char_span(figure.start, figure.core_end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
     for token in tokens:
         head = token.head
         if (
