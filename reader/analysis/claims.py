@@ -10,8 +10,9 @@ the whole article or other layers' results is decided in ``finish``:
   ("reportedly", "could not be verified", an unnamed source) still counts.
 * Disclaimers: "However, these figures cannot be independently verified." has
   an anaphoric subject and nothing else to say, so it marks itself and the
-  sentence before it (and, for "these figures", the run of figure-bearing
-  sentences before that in the paragraph); "... based on unconfirmed reports"
+  sentence before it (for "these figures" or "the death toll" only if that
+  sentence carries a figure, and then the run of figure-bearing sentences
+  before it in the paragraph too); "... based on unconfirmed reports"
   qualifies the later sentences, up to two paragraphs on, that cite reports or
   sources. A qualified claim is ``unverifiable`` (the first row of the guide's
   table) and its ``qualified_by`` names the disclaimer.
@@ -117,6 +118,7 @@ class SentenceCues:
     corroborated: bool = False
     qualified_by: int | None = None  # index of the disclaimer's SentenceCues
     qualified_note: str = ""
+    qualifies: str = ""  # for a disclaimer that qualified other sentences: which way
     single_source: str = ""  # explanation when the single_source rule fired
 
 
@@ -221,12 +223,18 @@ class ClaimsLayer:
         disclaimer = self.sentences[index]
         if self.sentences[index - 1].heading:
             return
+
+        def has_figure(j: int) -> bool:
+            return any(n.kind != "date" for n in numbers.get(j, []))
+
+        if disclaimer.figure_subject and not has_figure(index - 1):
+            return  # "The death toll could not be confirmed" after a sentence with no toll in it
         targets = [index - 1]
         if disclaimer.figure_subject:
             paragraph = self.sentences[index - 1].paragraph
             j = index - 2
             while j >= 0 and len(targets) < MAX_FIGURE_RUN and self.sentences[j].paragraph == paragraph:
-                if not any(n.kind != "date" for n in numbers.get(j, [])):
+                if not has_figure(j):
                     break
                 targets.append(j)
                 j -= 1
@@ -248,6 +256,8 @@ class ClaimsLayer:
         facts = self.sentences[target]
         if facts.qualified_by is None and facts.disclaimer is None:
             facts.qualified_by = disclaimer
+            source = self.sentences[disclaimer]
+            source.qualifies = "before" if target < disclaimer else "after"
             cues = [cue for cue in self.sentences[disclaimer].cues if cue.category == UNVERIFIABLE]
             cue = cues[0] if cues else None
             words = f" (“{self.results.text[cue.start : cue.end]}”)" if cue else ""
@@ -334,8 +344,8 @@ class ClaimsLayer:
         cue = min((c for c in facts.cues if c.category == category), key=lambda c: c.start)
         words = self.results.text[cue.start : cue.end]
         note = f"; {facts.qualified_note}" if facts.qualified_by is not None else ""
-        if facts.disclaimer == "back":
-            note = "; it refers back to the sentence before"
+        if facts.qualifies:
+            note = f"; it also qualifies the claim {facts.qualifies} it"
         return f"{label} (“{words}”): {cue.explanation}{note}"
 
 

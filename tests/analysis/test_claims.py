@@ -175,6 +175,7 @@ def test_disclaimer_marks_itself_and_the_sentence_before(analyze_text, analyze_r
     assert army.qualified_by == disclaimer.id
     assert disclaimer.qualified_by is None
     assert "disclaimer" in army.explanation
+    assert "qualifies the claim before it" in disclaimer.explanation
 
 
 @pytest.mark.parametrize(
@@ -185,7 +186,10 @@ def test_disclaimer_marks_itself_and_the_sentence_before(analyze_text, analyze_r
             "The army said the bridge was destroyed. Reuters could not independently verify the claim.\n",
             "bridge",
         ),
-        ("The town fell on Monday. Casualty figures could not be independently verified.\n", "town fell"),
+        (
+            "The town fell, and 40 soldiers died. Casualty figures could not be independently verified.\n",
+            "town fell",
+        ),
         (
             "The port was shelled overnight.\nThese reports could not be independently confirmed.\n",
             "port was shelled",
@@ -198,6 +202,15 @@ def test_anaphoric_disclaimers_link_back(analyze_text, text: str, claim_fragment
     assert qualified is not None, analysis.claims
     disclaimer = next(claim for claim in analysis.claims if claim.id == qualified.qualified_by)
     assert disclaimer.category == UNVERIFIABLE and disclaimer.start > qualified.start
+
+
+def test_a_figure_disclaimer_needs_a_figure_before_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "The quake killed at least 22 people.\nA hospital spokesman said the injured were treated in tents.\n"
+        "The death toll could not be independently confirmed.\n"
+    )
+    assert [claim.qualified_by for claim in analysis.claims] == [None, None]
+    assert "qualifies" not in analysis.claims[1].explanation
 
 
 def test_a_verification_about_something_new_is_not_a_disclaimer(analyze_text) -> None:
