@@ -8,6 +8,7 @@ the screen's own first). The store work itself is reader.tui.tagging.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,7 @@ class Annotating:
     tagging: Tagging
     _notes: NotesBranch
     _position_timer: Timer | None = None
+    _hidden = False  # suspended under another screen
     _tags: tuple[str, ...] = ()
 
     # -- start and finish -------------------------------------------------------------------
@@ -139,6 +141,7 @@ class Annotating:
 
     def on_screen_resume(self) -> None:
         """Back from the library, where this very article may have been deleted: register it afresh."""
+        self._hidden = False
         tagging = getattr(self, "tagging", None)
         if tagging is None or self.session.store.document(tagging.sha256) is not None:
             return
@@ -153,7 +156,17 @@ class Annotating:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._save_position)
 
+    def on_screen_suspend(self) -> None:
+        """Another screen on top (the library, an editor): save now, and not again when unmounted while
+        hidden, which would put back a position older than one saved by a newer screen of the same text."""
+        self._hidden = True
+        self._flush_position()
+
     def on_unmount(self) -> None:
+        if not self._hidden:
+            self._flush_position()
+
+    def _flush_position(self) -> None:
         if self._position_timer is not None:
             self._position_timer.stop()
         self._save_position()
@@ -162,8 +175,8 @@ class Annotating:
         self._position_timer = None
         try:
             self.tagging.save_position()
-        except (StoreError, ValueError):
-            pass  # the article was never stored (the store failed when it opened, and said so then)
+        except (StoreError, ValueError, sqlite3.Error):
+            pass  # not stored: the store failed when it opened (and said so), or the library just deleted it
 
     # -- showing changes --------------------------------------------------------------------
 
@@ -265,13 +278,10 @@ class Annotating:
         self.notify(f"Exported to {path}", title="Export", timeout=8)
 
     def action_library(self) -> None:
+        """Over this article (Escape comes back to it); opening another one from there replaces this screen."""
         from reader.tui.screens.library import LibraryScreen
 
-        stack = self.app.screen_stack
-        if len(stack) > 1 and isinstance(stack[-2], LibraryScreen):
-            self.app.pop_screen()
-        else:
-            self.app.push_screen(LibraryScreen())
+        self.app.push_screen(LibraryScreen())
 
     # -- orphans ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
@@ -48,6 +48,13 @@ def matches(entry: LibraryEntry, query: str) -> bool:
     """Case-insensitive: every word of the query in the title, a source or a tag."""
     haystack = " ".join((entry.title, *entry.sources, *entry.tag_counts)).casefold()
     return all(word in haystack for word in query.casefold().split())
+
+
+async def _replace_below(app: App, screen: Screen) -> None:
+    """Close the library, then put ``screen`` in place of the article it was opened over (one step at a
+    time: both change the screen stack). The stack so stays the first screen, one article, the library."""
+    await app.pop_screen()
+    await app.switch_screen(screen)
 
 
 class LibraryScreen(Screen[None]):
@@ -132,7 +139,7 @@ class LibraryScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Leave the filter; else go back to the article underneath (the library at the bottom stays)."""
-        if self.query_one("#library-filter", Input).has_focus:
+        if self.query_one("#library-filter", Input).has_focus and self.table.display:
             self.table.focus()
         elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
@@ -167,8 +174,9 @@ class LibraryScreen(Screen[None]):
         source = record.sources[0] if record.sources else "-"
         document = make_document(record.text, source=source, extractor=EXTRACTOR, title=record.title)
         screen = app.reading_screen(document)  # type: ignore[attr-defined]
-        if isinstance(below, ReadingScreen):
-            app.pop_screen()
+        if isinstance(below, ReadingScreen) and app.screen_stack[0] is not below:
+            app.call_later(_replace_below, app, screen)
+        elif below is not None:  # over the first screen, which Textual cannot replace: replace the library
             app.switch_screen(screen)
         else:
             app.push_screen(screen)

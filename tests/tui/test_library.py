@@ -1,0 +1,162 @@
+"""The library screen: listing, filtering, opening from the stored text, deleting with confirmation."""
+
+from __future__ import annotations
+
+from reader.intake.document import make_document
+from reader.store import Store
+from reader.tui import ReaderApp
+from reader.tui.screens.confirm import ChoiceScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+from tests.tui.test_app import ready
+from tests.tui.test_reopen import plain_analysis
+
+LARGE = (160, 48)
+SMALL = (80, 24)
+
+HARBOUR = make_document(
+    "Harbour expansion approved\nThe port authority approved the expansion on Monday.\nCritics said costs would double.\n",
+    source="/news/harbour.txt",
+    extractor="text",
+)
+FLOODS = make_document(
+    "Floods in the valley\nRivers rose two metres overnight.\nThe mayor said everyone was safe.\n",
+    source="https://example.org/floods",
+    extractor="web",
+)
+
+
+def library_with_two_articles() -> None:
+    with Store.open() as store:
+        for document, tags in ((HARBOUR, ["disputed", "needs-source"]), (FLOODS, ["verified"])):
+            store.open_document(document)
+            lines = document.paragraphs[1 : 1 + len(tags)]
+            for paragraph, tag in zip(lines, tags, strict=True):
+                store.annotate(document.sha256, paragraph.start, paragraph.end, tag=tag)
+        store.annotate(FLOODS.sha256, FLOODS.paragraphs[2].start, FLOODS.paragraphs[2].end, note="who checked?")
+
+
+def make_library_app() -> ReaderApp:
+    return ReaderApp(None, analyzer=lambda document, **_: plain_analysis(document), theme="reader-dark")
+
+
+def rows(screen: LibraryScreen) -> list[list[str]]:
+    table = screen.table
+    return [[str(cell) for cell in table.get_row_at(number)] for number in range(table.row_count)]
+
+
+async def test_no_argument_opens_the_library_listing_annotated_articles() -> None:
+    library_with_two_articles()
+    app = make_library_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        listed = {row[0]: row for row in rows(screen)}
+        assert set(listed) == {"Harbour expansion approved", "Floods in the valley"}
+        assert listed["Harbour expansion approved"][1:4] == ["/news/harbour.txt", "disputed 1, needs-source 1", "0"]
+        assert listed["Floods in the valley"][1:4] == ["https://example.org/floods", "verified 1", "1"]
+        assert all(row[4] != "never" for row in listed.values())
+
+
+async def test_an_empty_library_says_how_to_start() -> None:
+    app = make_library_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert not screen.table.display
+        assert "reader PATH|URL|-" in str(screen.query_one("#library-empty").render())
+        await pilot.press("escape", "d")  # nothing to go back to or delete: no crash
+        assert app.screen is screen
+
+
+async def test_the_filter_narrows_by_title_source_or_tag() -> None:
+    library_with_two_articles()
+    app = make_library_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"flood")
+        assert [row[0] for row in rows(screen)] == ["Floods in the valley"]
+        await pilot.press(*["backspace"] * 5, *"needs-source")
+        assert [row[0] for row in rows(screen)] == ["Harbour expansion approved"]
+        await pilot.press(*["backspace"] * 12, *"nothing like this")
+        assert screen.table.row_count == 0
+        assert "Nothing matches" in str(screen.query_one("#library-empty").render())
+        await pilot.press(*["backspace"] * 17)
+        assert screen.table.row_count == 2
+        await pilot.press("escape")  # leaves the filter, keeps the library
+        assert app.screen is screen and screen.table.has_focus
+
+
+async def test_enter_opens_the_article_from_the_stored_text_with_its_notes() -> None:
+    library_with_two_articles()
+    app = make_library_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"harbour", "enter", "enter")
+        reading = await ready(app, pilot)
+        assert isinstance(reading, ReadingScreen)
+        assert reading.state.document.text == HARBOUR.text
+        assert reading.state.document.sha256 == HARBOUR.sha256
+        assert [a.tag for a in reading.tagging.marked.items] == ["disputed", "needs-source"]
+        await pilot.press("L")  # the library again, over the article; Escape comes back to it
+        assert isinstance(app.screen, LibraryScreen) and app.screen is not screen
+        await pilot.press("escape")
+        assert app.screen is reading
+        assert app.screen_stack == [screen, reading]
+
+
+async def test_opening_another_article_replaces_the_reading_screen(make_app, seed_document) -> None:
+    library_with_two_articles()
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        first = await ready(app, pilot)
+        assert first.state.document.sha256 == seed_document.sha256
+        await pilot.press("L")
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await pilot.press("slash", *"floods", "enter", "enter")
+        second = await ready(app, pilot)
+        assert isinstance(second, ReadingScreen) and second is not first
+        assert second.state.document.sha256 == FLOODS.sha256
+        assert len(app.screen_stack) == 2  # the library opened over the first article is not kept
+        await pilot.press("L", "escape")
+        assert app.screen is second
+
+
+async def test_delete_asks_first_and_then_forgets_the_article(make_app) -> None:
+    library_with_two_articles()
+    app = make_library_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"floods", "enter", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "Floods in the valley" in str(app.screen.query_one("#choice-question").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(app.session.store.library()) == 2
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [entry.title for entry in app.session.store.library()] == ["Harbour expansion approved"]
+        assert app.session.store.document(FLOODS.sha256) is None
+        assert "Nothing matches" in str(screen.query_one("#library-empty").render())
+
+
+async def test_deleting_the_open_article_leaves_it_readable_and_taggable_afresh(make_app, seed_document) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reading = await ready(app, pilot)
+        await pilot.press("j", "1", "L", "d", "y")
+        await pilot.pause()
+        assert app.session.store.library() == []
+        await pilot.press("escape")
+        assert app.screen is reading
+        assert reading.tagging.marked.items == []
+        await pilot.press("2")
+        assert [a.tag for a in app.session.store.annotations(seed_document.sha256)] == ["verified"]

@@ -1,0 +1,171 @@
+"""Quit and reopen: notes, tags, position and the analysis come back; changed text gives orphans to handle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence
+from reader.intake import load
+from reader.intake.document import Document, make_document
+from reader.store import Store
+from reader.tui import ReaderApp
+from reader.tui.screens.confirm import ChoiceScreen
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.text import rough_sentences
+from tests.tui.test_app import ready
+
+LARGE = (160, 48)
+
+
+def refuse(*_args, **_kwargs):
+    raise AssertionError("the analyzer must not run: the analysis is cached")
+
+
+def sentence_text(screen: ReadingScreen) -> str:
+    start, end = screen.state.cursor_span
+    return screen.state.document.text[start:end].rstrip()
+
+
+async def test_quitting_and_reopening_restores_notes_tags_position_and_analysis(make_app, seed_path) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("J", "J", "2", "a", *"seen elsewhere", "ctrl+s")
+        await pilot.pause()
+        tagged = sentence_text(screen)
+        await pilot.press("J", "j")  # then read on; the position is saved when the app closes
+        position = screen.state.cursor
+        await pilot.press("q")
+    again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        screen = await ready(again, pilot)
+        assert screen.state.analysis is not None and screen.state.analysis.engine.model == "canned"
+        assert screen.state.cursor == position
+        assert [(a.tag, a.note, a.anchor.exact) for a in screen.tagging.marked.items] == [
+            ("verified", "seen elsewhere", tagged)
+        ]
+        assert str(screen.panel.tree.root.children[0].label) == "Notes (1)"
+        first, last = screen.article.wrapped.lines_of(*screen.state.cursor_span)
+        top = round(screen.article.scroll_y)
+        assert top <= first and last < top + screen.article.scrollable_content_region.height
+
+
+async def test_the_same_text_on_stdin_finds_its_notes(make_app, seed_text) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "5")
+    piped = make_document(seed_text, source="-", extractor="text")
+    again = ReaderApp(piped, analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        screen = await ready(again, pilot)
+        assert [a.tag for a in screen.tagging.marked.items] == ["opinion"]
+        assert screen.state.cursor == 1
+
+
+async def test_the_position_is_saved_while_reading_not_only_on_quit(make_app, seed_document) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("J", "J", "J")
+        await pilot.pause(1.2)  # longer than the debounce
+        saved = Store.open().position(seed_document.sha256)
+        assert saved is not None and saved.offset == screen.state.cursor_span[0]
+        assert saved.sentence == screen.state.sentence.id
+
+
+def write(path: Path, paragraphs: list[str]) -> None:
+    path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+KEEP = "The council approved the new budget on Tuesday after a long debate."
+GONE = "Officials said the old stadium would be demolished within a year."
+OTHER = "Residents were invited to comment until the end of the month."
+
+
+async def test_changed_text_shows_an_orphan_that_can_be_reattached(tmp_path, make_app) -> None:
+    article = tmp_path / "story.txt"
+    write(article, ["Budget news", KEEP, GONE, OTHER])
+    document = load(str(article))
+    app = make_app(document, analyzer=lambda doc, **_: plain_analysis(doc))
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("j", "1", "j", "3", "a", *"source?", "ctrl+s")
+        await pilot.pause()
+    write(article, ["Budget news", KEEP, "Officials now say the stadium stays.", OTHER])
+    changed = load(str(article))
+    app = make_app(changed, analyzer=lambda doc, **_: plain_analysis(doc))
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        tagging = screen.tagging
+        assert [a.anchor.exact for a in tagging.marked.items] == [KEEP]
+        assert [(a.tag, a.note, a.anchor.exact) for a in tagging.orphans] == [("disputed", "source?", GONE)]
+        tree = screen.panel.tree
+        notes = tree.root.children[0]
+        assert str(notes.label) == "Notes (2), 1 orphaned"
+        assert "orphaned disputed: source?" in str(notes.children[1].label)
+        assert GONE[:30] in str(notes.children[1].label)
+        await pilot.press("j", "j")  # the changed sentence
+        here = sentence_text(screen)
+        await pilot.press("tab")
+        tree.move_cursor(notes.children[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert GONE[:30] in str(app.screen.query_one("#choice-question").render())
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen
+        store = app.session.store
+        placed = [(a.tag, a.anchor.exact, a.orphaned) for a in store.annotations(changed.sha256)]
+        assert placed == [("needs-source", KEEP, False), ("disputed", here, False)]
+        assert tagging.orphans == []
+        assert str(tree.root.children[0].label) == "Notes (2)"
+        await pilot.press("U")  # undo puts it back where it was: an orphan again
+        assert [a.anchor.exact for a in tagging.orphans] == [GONE]
+
+
+async def test_an_orphan_can_be_deleted_after_confirmation(tmp_path, make_app) -> None:
+    article = tmp_path / "story.txt"
+    write(article, ["Budget news", KEEP, GONE])
+    app = make_app(load(str(article)), analyzer=lambda doc, **_: plain_analysis(doc))
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "4")
+    write(article, ["Budget news", KEEP, OTHER])
+    changed = load(str(article))
+    app = make_app(changed, analyzer=lambda doc, **_: plain_analysis(doc))
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        tree = screen.panel.tree
+        orphan_node = tree.root.children[0].children[0]
+        await pilot.press("tab")
+        tree.move_cursor(orphan_node)
+        await pilot.press("enter", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)  # the confirmation
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert len(app.session.store.annotations(changed.sha256)) == 1
+        tree.move_cursor(tree.root.children[0].children[0])
+        await pilot.press("enter", "d", "y")
+        await pilot.pause()
+        assert app.session.store.annotations(changed.sha256) == []
+        assert screen.tagging.orphans == []
+
+
+def plain_analysis(document: Document) -> Analysis:
+    """An analysis of any text with its sentences and nothing flagged (the canned one fits only the seed)."""
+    text = document.text
+    sentences = [Sentence(f"s{i}", s, e) for i, (s, e) in enumerate(rough_sentences(text, document.paragraphs))]
+    return Analysis(
+        document=DocumentInfo(document.source, document.title, document.sha256, len(text), document.extractor),
+        engine=EngineInfo("canned", "reader test"),
+        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
+        sentences=sentences,
+        speakers=[],
+        quotes=[],
+        numbers=[],
+        claims=[],
+        checks=[],
+    )
