@@ -184,11 +184,13 @@ def _nothing():  # noqa: ANN202
 
 
 def run_open(args: argparse.Namespace) -> int:
-    """Open the document in the TUI (until the library screen lands, no argument prints help)."""
+    """Open the document in the TUI; with no argument, the library of annotated articles."""
     from reader.intake import load
 
     if args.source is None:
-        build_open_parser().print_help()
+        from reader.tui import ReaderApp
+
+        ReaderApp(None).run()
         return EXIT_OK
     document = load(args.source, max_bytes=_max_bytes(args))
     if args.source == "-" and not sys.stdin.isatty():

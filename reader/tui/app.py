@@ -14,13 +14,22 @@ from reader.intake.document import Document
 from reader.resources import stylesheet
 from reader.tui.commands import ReaderCommands, key_rows
 from reader.tui.preferences import Preferences
+from reader.tui.screens.annotating import key_characters
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import Analyzer, ReadingScreen
+from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
+from reader.tui.widgets.article import ArticleView
+from reader.tui.widgets.panel import PanelTree
 
 
 class ReaderApp(App[None]):
-    """``analyzer`` is injected so tests pass a canned or blocking one; ``analysis`` skips it (a cached result)."""
+    """``analyzer`` is injected so tests pass a canned or blocking one; ``analysis`` skips it (a cached result).
+
+    Without a document the library opens. Raises ConfigError (before anything is drawn) when the
+    config's tag keys collide with the reading keys.
+    """
 
     CSS_PATH = str(stylesheet("app.tcss"))
     TITLE = "reader"
@@ -33,13 +42,14 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        document: Document,
+        document: Document | None,
         *,
         analysis: Analysis | None = None,
         analyzer: Analyzer = analyze,
         theme: str | None = None,
     ) -> None:
         super().__init__()
+        self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
         self._analysis = analysis
         self._analyzer = analyzer
@@ -50,7 +60,21 @@ class ReaderApp(App[None]):
         self.theme = chosen if chosen in THEME_LABELS else DEFAULT_THEME
 
     def get_default_screen(self) -> Screen:
-        return ReadingScreen(self.document, analysis=self._analysis, analyzer=self._analyzer)
+        if self.document is None:
+            return LibraryScreen()
+        return self.reading_screen(self.document, self._analysis)
+
+    def reading_screen(self, document: Document, analysis: Analysis | None = None) -> ReadingScreen:
+        """A stored analysis of the same text by this engine version means the analyzer (spaCy) never runs."""
+        analysis = analysis or self.session.cached_analysis(document.sha256)
+        return ReadingScreen(document, analysis=analysis, analyzer=self._analyzer)
+
+    def on_mount(self) -> None:
+        for notice in self.session.take_notices():
+            self.notify(notice, severity="warning", timeout=12)
+
+    def on_unmount(self) -> None:
+        self.session.store.close()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(DARK.variables)

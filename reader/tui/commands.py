@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
+from textual.actions import parse as parse_action
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -51,6 +52,7 @@ class ReaderCommands(Provider):
         entries: list[tuple[str, str, Callable[[], object]]] = [
             (row.description, " ".join(row.keys), partial(app.run_action, row.action, row.node))
             for row in key_rows(node_bindings(nodes), app.get_key_display)
+            if row.node.check_action(*parse_action(row.action)[1:]) is not False  # e.g. selection keys
         ]
         for name, label in THEME_LABELS.items():
             entries.append((f"Theme: {label}", "", partial(setattr, app, "theme", name)))

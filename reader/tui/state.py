@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Sentence
 from reader.intake.document import Document
+from reader.tui.annotations import Marked
 from reader.tui.highlights import LAYER_NAMES, AnalysisIndex, Mark
 from reader.tui.text import inert, rough_sentences
 
@@ -54,6 +55,7 @@ class ReadingState:
         self.selected: Span | None = None
         self.speaker: str | None = None
         self.search = Search()
+        self.annotations = Marked()  # the reader's tags and notes placed on this text (reader.tui.tagging)
         self.version = 0
 
     # -- analysis ---------------------------------------------------------------------------
@@ -140,9 +142,8 @@ class ReadingState:
 
     def select(self, start: int, end: int) -> None:
         """Mark a span (a panel item, a highlight) and put the cursor on its sentence."""
-        self.selected = (start, end)
+        self.selected = (start, end)  # the article caches lines by selection: no version change
         self.cursor_to(start)
-        self.version += 1
 
     def focus_speaker(self, speaker: str | None) -> None:
         self.speaker = speaker

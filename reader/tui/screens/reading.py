@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from textual import on, work
@@ -17,6 +18,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.analysis.model import Analysis
 from reader.intake.document import Document
 from reader.tui.highlights import LAYERS
+from reader.tui.screens.annotating import ANNOTATION_BINDINGS, Annotating
 from reader.tui.state import ReadingState, Search
 from reader.tui.text import inert
 from reader.tui.widgets.article import ArticleView
@@ -41,7 +43,7 @@ class AnalysisProgress(Message):
         return isinstance(message, AnalysisProgress)
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(Annotating, Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search", id="reading.search"),
         Binding("n", "search_step(1)", "Next match", show=False, id="reading.next_match"),
@@ -54,6 +56,7 @@ class ReadingScreen(Screen[None]):
         Binding("tab", "switch_focus", "Article/panel", id="reading.switch_focus"),
         Binding("p", "toggle_panel", "Panel", id="reading.toggle_panel"),
         Binding("escape", "clear", "Clear marks", show=False, id="reading.clear"),
+        *ANNOTATION_BINDINGS,  # tags, notes, selection, undo, export, library: reader.tui.screens.annotating
     ]
 
     def __init__(self, document: Document, *, analysis: Analysis | None, analyzer: Analyzer) -> None:
@@ -135,6 +138,9 @@ class ReadingScreen(Screen[None]):
     def adopt_analysis(self, analysis: Analysis) -> None:
         before = self.state.cursor_span
         self.state.set_analysis(analysis)
+        # A long analysis is hundreds of thousands of objects that live as long as the screen:
+        # take them out of the cycle collector's scans, whose full passes otherwise stall keys.
+        gc.freeze()
         assert self.state.index is not None
         self.panel.show_analysis(self.state.index)
         self.article.refresh_highlights()
@@ -239,7 +245,12 @@ class ReadingScreen(Screen[None]):
 
     def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
         item = message.item
+        if item.kind == "orphan":
+            return  # it has no place in this text: Annotating asks what to do with it
         if item.kind == "speaker":
             self.state.focus_speaker(item.key)
+            self.article.refresh_highlights()
         self.state.select(item.start, item.end)
-        self._highlights_changed()
+        self.article.repaint()
+        self.article.show_cursor(center=True)
+        self.refresh_reading()

@@ -24,13 +24,17 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
+from reader.tui.annotations import NOTE_GLYPH
 from reader.tui.highlights import LAYERS, Mark
 from reader.tui.state import ReadingState, Span
 from reader.tui.text import Wrapped, wrap
 
 GUTTER = 3  # cursor bar, layer glyph, space
 MAX_TEXT_WIDTH = 96  # a comfortable measure; wider terminals centre the column
+PREFETCH_DELAY = 0.05  # seconds after a frame before idle prefetching starts
+PREFETCH_LINES = 6  # lines rendered per prefetch step: a key pressed meanwhile waits at most this long
 _GLYPHS = {layer.name: layer.glyph for layer in LAYERS}
 _GLYPH_ORDER = ("checks", "claims", "speakers", "numbers")  # one glyph fits: the rarest layer wins
 _STYLE_ORDER = ("quote", "mention", "number", "claim", "check")
@@ -51,6 +55,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--match",
         "article--current-match",
         "article--gutter",
+        "article--annotation",
     }
 
     BINDINGS = [
@@ -77,11 +82,13 @@ class ArticleView(ScrollView, can_focus=True):
         self.state = state
         self._wrapped: Wrapped | None = None
         self._pad = 0
+        self._content_width = -1
         self._line_marks: dict[int, list[Mark]] = {}
         self._marks_version = -1
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str | tuple[str, ...], Style] = {}
         self._painted = False
+        self._prefetch_timer: Timer | None = None
         self._pending_row: int | None = None
 
     # -- layout -----------------------------------------------------------------------------
@@ -89,19 +96,19 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def wrapped(self) -> Wrapped:
         """The layout for the current width, rewrapped first if the width changed."""
-        if self._wrapped is None or self._wrapped.width != self._text_width()[0]:
-            self._relayout()
+        content = self.scrollable_content_region.width
+        if self._wrapped is None or content != self._content_width:
+            self._relayout(content)
         assert self._wrapped is not None
         return self._wrapped
 
-    def _text_width(self) -> tuple[int, int]:
-        content = self.scrollable_content_region.width or self.size.width or 80
-        width = max(8, min(MAX_TEXT_WIDTH, content - GUTTER))
-        return width, max(0, (content - GUTTER - width) // 2)
-
-    def _relayout(self) -> None:
+    def _relayout(self, content: int | None = None) -> None:
         """Rewrap; once the new layout settles the cursor sentence returns to its screen row."""
-        width, self._pad = self._text_width()
+        content = self.scrollable_content_region.width if content is None else content
+        self._content_width = content
+        available = content or self.size.width or 80
+        width = max(8, min(MAX_TEXT_WIDTH, available - GUTTER))
+        self._pad = max(0, (available - GUTTER - width) // 2)
         old = self._wrapped
         if old is None or old.width != width:
             self._wrapped = wrap(self.state.text, self.state.document.paragraphs, width)
@@ -110,7 +117,7 @@ class ArticleView(ScrollView, can_focus=True):
             if old is not None and self._pending_row is None:
                 self._pending_row = old.line_of(self.state.cursor_span[0]) - round(self.scroll_y)
                 self.call_after_refresh(self._restore_row)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._wrapped))
+        self.virtual_size = Size(content, len(self._wrapped))
 
     def _index_marks(self) -> None:
         """Assign each mark to the lines it covers, once per width and analysis."""
@@ -157,28 +164,69 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        wrapped = self.wrapped
         width = self.scrollable_content_region.width
+        if self._wrapped is None or width != self._content_width:
+            self._relayout(width)
+        wrapped = self._wrapped
         line = round(self.scroll_y) + y
         if line >= len(wrapped):
-            return Strip.blank(width, self.rich_style)
-        start, end = wrapped.starts[line], wrapped.ends[line]
-        cursor_start, cursor_end = self.state.cursor_span
-        on_cursor = (max(start, cursor_start), min(end, cursor_end)) if cursor_start <= end and cursor_end > start else None
-        key = (line, width, self._pad, self.state.version, on_cursor)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._cache[key] = self._render(line, width, on_cursor)
+            return Strip.blank(width, self._combined(()))
+        strip = self._strip(line, width)
+        if self._prefetch_timer is None:
+            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         if not self._painted:
             self._painted = True
             self.call_after_refresh(self._first_paint)
         return strip
 
+    def _strip(self, line: int, width: int) -> Strip:
+        """The cached rendering of a line, rendered now if the cache has none for the current state."""
+        start, end = self._wrapped.starts[line], self._wrapped.ends[line]
+        on_cursor = _clip(self.state.cursor_span, start, end)
+        selected = self.state.selected
+        key = (line, width, self._pad, self.state.version, on_cursor, selected and _clip(selected, start, end))
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = self._render(line, width, on_cursor)
+        return strip
+
+    def _prefetch(self) -> None:
+        """While the reader reads, render the pages a page key or g/G would show next, a few lines at a time."""
+        self._prefetch_timer = None
+        wrapped = self._wrapped
+        width = self.scrollable_content_region.width
+        if wrapped is None or width != self._content_width:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        wanted = [
+            range(top + height - 1, top + 2 * height),
+            range(max(0, top - height), top),
+            range(0, height),
+            range(max(0, len(wrapped) - height), len(wrapped)),
+        ]
+        if self.state.index is not None:  # where ] would go: the next mark of the focused layer, a third down
+            upcoming = self.state.index.layers[self.state.focus_layer].after(self.state.cursor_span[0])
+            if upcoming is not None:
+                first = max(0, wrapped.line_of(upcoming.start) - height // 3)
+                wanted.insert(0, range(first, first + height))
+        budget = PREFETCH_LINES
+        for lines in wanted:
+            for line in lines:
+                if line >= len(wrapped):
+                    break
+                before = len(self._cache)
+                self._strip(line, width)
+                budget -= len(self._cache) - before
+                if budget <= 0:
+                    self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+                    return
+
     def _render(self, line: int, width: int, on_cursor: Span | None) -> Strip:
         """Cut the line at every style boundary and give each piece the styles that cover it, in order."""
         self._index_marks()
         state = self.state
-        wrapped = self.wrapped
+        wrapped = self._wrapped
         start, end = wrapped.starts[line], wrapped.ends[line]
         painted: list[tuple[int, int, str]] = []  # (from, to, style name), later ones on top
 
@@ -198,6 +246,9 @@ class ArticleView(ScrollView, can_focus=True):
             paint(mark.kind, mark.start, mark.end)
         for quote_start, quote_end in state.speaker_quotes():
             paint("speaker-quote", quote_start, quote_end)
+        noted = state.annotations.overlapping(start, end)  # the reader's own tags and notes
+        for annotation in noted:
+            paint("annotation", annotation.anchor.start, annotation.anchor.end)
         if state.selected is not None:
             paint("selected", *state.selected)
         search = state.search
@@ -209,9 +260,9 @@ class ArticleView(ScrollView, can_focus=True):
                     break
                 paint("current-match" if number == search.current else "match", match, match + search.length)
 
-        base = self.rich_style
+        base = self._combined(())
         gutter = self._combined(("gutter",))
-        glyph = next((_GLYPHS[name] for name in _GLYPH_ORDER if name in layers_here), " ")
+        glyph = NOTE_GLYPH if noted else next((_GLYPHS[name] for name in _GLYPH_ORDER if name in layers_here), " ")
         segments = [
             Segment(" " * self._pad, base),
             Segment("▌" if on_cursor is not None else " ", gutter),
@@ -240,6 +291,10 @@ class ArticleView(ScrollView, can_focus=True):
     def refresh_highlights(self) -> None:
         """The state's version changed: every cached line is stale."""
         self._cache.clear()
+        self.refresh()
+
+    def repaint(self) -> None:
+        """The cursor or the selection moved: lines are cached by both, so only the lines they touch re-render."""
         self.refresh()
 
     def refresh_span(self, span: Span) -> None:
@@ -304,7 +359,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_mark(self, direction: int) -> None:
         if self.state.step_mark(direction) is not None:
-            self.refresh_highlights()
+            self.repaint()
             self.show_cursor(center=True)
             self.post_message(self.CursorMoved())
         else:
@@ -338,3 +393,10 @@ class ArticleView(ScrollView, can_focus=True):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(f"{time.time():.6f}\n")
         self.post_message(self.Painted())
+
+
+def _clip(span: Span, start: int, end: int) -> Span | None:
+    """The part of ``span`` on the line ``[start, end]``, or None."""
+    if span[0] <= end and span[1] > start:
+        return max(start, span[0]), min(end, span[1])
+    return None

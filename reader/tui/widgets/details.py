@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from reader.tui.highlights import LAYERS, number_value, speaker_name
 from reader.tui.state import ReadingState
+from reader.tui.widgets.notes import sentence_notes
 from reader.tui.widgets.panel import snippet
 
 _GLYPH = {layer.name: layer.glyph for layer in LAYERS}
@@ -16,7 +17,7 @@ class SentenceDetails(Static):
     """A fixed-height area (styles/app.tcss): changing it never costs a layout pass, which repaints the screen."""
 
     def show(self, state: ReadingState) -> None:
-        text = describe(state)
+        text = Text("\n").join([*sentence_notes(state.annotations, state.cursor_span), describe(state)])
         width = max(1, self.content_region.width or self.app.size.width)
         lines = text.wrap(self.app.console, width)
         room = max(1, self.content_region.height)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.tui.annotations import summary
 from reader.tui.highlights import LAYERS
 from reader.tui.state import ReadingState
 
@@ -24,6 +25,9 @@ class StatusLine(Static):
             marker = "▸" if layer.name == state.focus_layer else " "
             text.append(f" {marker}")
             text.append(label, style)
+        tags = summary(state.annotations)
+        if tags:
+            text.append(f"  {tags}", "bold")
         if state.search.query:
             text.append(f"  /{state.search.current + 1 if state.search.count else 0}/{state.search.count}")
         if state.analysis_error:
