@@ -180,58 +180,60 @@ class SpeakersLayer:
                 self._add_mention(doc, ent.start, ent.end, ent.label_, base)
 
     def _add_mention(self, doc: Any, first: int, last: int, label: str, base: int) -> int | None:
-        """Register tokens [first, last) as a name; titles inside go to the role."""
+        """Register tokens [first, last) as a name; titles inside it go to the role."""
+        text = self.chunk_text
         span = doc[first:last]
-        start, end = clean_bounds(self.chunk_text, span.start_char, span.end_char)
-        words = self.chunk_text[start:end].split()
+        start, end = clean_bounds(text, span.start_char, span.end_char)
+        words = text[start:end].split()
         if not words:
             return None
         titles = split_title(words) if label != "ORG" else 0
-        title_text = ""
         if titles:
-            title_end = start + len(" ".join(words[:titles]))
-            title_text = self.chunk_text[start:title_end]
-            start = title_end + 1
+            start += len(" ".join(words[:titles])) + 1
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
-        role = self._role(doc, span, title_text)
-        full_start = start - len(title_text) - 1 if title_text else start
-        if role and not title_text:
-            full_start = self.chunk_text.rfind(role, 0, start)
-        full = self.chunk_text[full_start:end] if 0 <= full_start < start else None
-        end, acronym = _with_acronym(self.chunk_text, start, end)
-        hint = bool(role) and any(fold(w) in PERSON_ROLE_NOUNS or fold(w).endswith("er") for w in role.split()[-1:])
-        mention = Mention(base + start, base + end, self.chunk_text[start:end], label, self.paragraph, role or None, full, hint, acronym)
+        lead, appositions = self._role(doc, span, start)
+        role = "; ".join(part for part in (lead, *appositions) if part) or None
+        end, acronym = _with_acronym(text, start, end)
+        hint = bool(lead) and (is_title(lead.split()[-1]) or fold(lead.split()[-1]) in PERSON_ROLE_NOUNS)
+        full = text[start - len(lead) - 1 : end] if lead else None
+        mention = Mention(base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym)
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
         name = mention.text.split()
         if len(name) >= 2 and (label == "PERSON" or (label == "ORG" and _person_like(name))):
             self.person_words.add(fold(name[-1]))
-        for word in (role or "").split() + (mention.text.split() if label == "ORG" else []):
+        for word in (role or "").split() + (name if label == "ORG" else []):
             self.roles[_bare(word)] = number
         return number
 
-    def _role(self, doc: Any, span: Any, title_text: str) -> str:
-        """Role words written before the name or in apposition to it."""
-        parts = []
+    def _role(self, doc: Any, span: Any, name_start: int) -> tuple[str, list[str]]:
+        """The role words written right before the name, and any appositions after it.
+
+        "German Foreign Minister Johann Wadephul" -> "German Foreign Minister";
+        "Klein, head of the research group," -> "head of the research group".
+        """
+        text = self.chunk_text
         root = span.root
+        lead_start = name_start
         left = [c for c in root.lefts if c.i < span.start and c.dep_ not in ("det", "punct", "cc", "prep", "nummod")]
         if left:
             first = min(c.left_edge.i for c in left)
             while first < span.start and doc[first].dep_ == "det":
                 first += 1
-            words = doc[first : span.start].text.strip(" ,")
-            if words and not any(t.ent_type_ == "PERSON" for t in doc[first : span.start]):
-                parts.append(words)
-        if title_text:
-            parts.append(title_text)
+            if not any(t.ent_type_ == "PERSON" for t in doc[first : span.start]):
+                lead_start = min(lead_start, doc[first].idx)
+        lead = text[lead_start:name_start].strip(" ,")
+        if lead and text[lead_start : lead_start + len(lead)] != lead:
+            lead = ""
+        appositions = []
         for child in root.rights:
-            if child.dep_ == "appos" and child.pos_ in ("NOUN",):
-                appos = doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                appos = text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)].strip(" ,")
                 if len(appos.split()) <= MAX_LABEL_WORDS * 2:
-                    parts.append(appos)
-        return " ".join(parts[:1] + parts[1:2]) if len(parts) == 2 and parts[1] == title_text else "; ".join(parts)
+                    appositions.append(appos)
+        return lead, appositions
 
     def _person_subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
         """Grammatical subjects a later pronoun may mean: named people, and groups for 'they'.
@@ -445,7 +447,7 @@ class SpeakersLayer:
     def _by_role(self, head: Any, doc: Any, base: int, person: bool) -> Ref | None:
         """'the Ukrainian president' -> the speaker the article gave that role or name word."""
         number = self.roles.get(head.lemma_.lower())
-        start, end = self._phrase_bounds(head, doc)
+        start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
         if number is not None:
             self.nominals.append(Nominal(number, base + start, base + end, None))
             return Ref(named=number)
@@ -459,7 +461,7 @@ class SpeakersLayer:
             return recent
         return None
 
-    def _phrase_bounds(self, head: Any, doc: Any) -> tuple[int, int]:
+    def _phrase_bounds(self, head: Any, doc: Any, limit: int = MAX_LABEL_WORDS) -> tuple[int, int]:
         """The noun phrase of a subject without relative clauses or trailing commas."""
         first = head.left_edge.i
         last = head.i
@@ -467,7 +469,7 @@ class SpeakersLayer:
             if child.dep_ in ("relcl", "punct", "appos", "cc", "conj", "case"):
                 break  # "case": the possessive of "The bank's statement" is not part of the mention
             last = child.right_edge.i
-        if last - first + 1 > MAX_LABEL_WORDS:
+        if last - first + 1 > limit:
             last = head.i
         while last > head.i and doc[last].is_punct and doc[last].text not in (")",):
             last -= 1
