@@ -17,10 +17,20 @@ import statistics
 import time
 
 from benchmarks.corpus import article
-from reader.analysis.model import Analysis, Claim, DocumentInfo, EngineInfo, Number, ParagraphSpan, Quote, Sentence
+from reader.analysis.model import (
+    Analysis,
+    Claim,
+    DocumentInfo,
+    EngineInfo,
+    Number,
+    ParagraphSpan,
+    Quote,
+    Sentence,
+)
 from reader.intake import Document, make_document
 from reader.tui.text import rough_sentences
 
+THINK_TIME = 0.1  # seconds between keys: a brisk reader (idle work such as prefetching happens here)
 KEYS = ("j", "j", "j", "k", "J", "pagedown", "right_square_bracket", "j", "K", "pageup", "j", "G", "k", "g")
 _QUOTE = re.compile(r"[\"“][^\"”]{10,300}[\"”]")
 _NUMBER = re.compile(r"\d[\d,.]*%?")
@@ -83,6 +93,7 @@ async def _drive(document: Document, analysis: Analysis, presses: int, size: tup
         for number in range(presses):
             key = KEYS[number % len(KEYS)]
             await pilot.pause()
+            await asyncio.sleep(THINK_TIME)
             displayed.clear()
             begin = time.perf_counter()
             event = events.Key(key, key if len(key) == 1 else None)

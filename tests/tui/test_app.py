@@ -58,9 +58,9 @@ async def test_article_paints_before_the_analysis_and_panel_shows_progress(make_
         await pilot.pause()
         assert not screen.state.loading
         assert screen.panel.tree.display
-        assert [str(node.label) for node in screen.panel.tree.root.children] == [
-            "Speakers (3)", "Numbers (5)", "Claims (3)", "Checks (2)"
-        ]
+        labels = [str(node.label) for node in screen.panel.tree.root.children]
+        analysis_sections = ["Speakers (3)", "Numbers (5)", "Claims (3)", "Checks (2)"]
+        assert [label for label in labels if label in analysis_sections] == analysis_sections
         assert screen.state.sentence.id == "s1"
 
 
