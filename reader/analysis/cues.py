@@ -22,6 +22,7 @@ from reader.analysis.speech_verbs import (
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,
     GROUP_NOUNS,
+    NEEDS_QUOTED_CONTENT,
     OBJECT_CONTENT_LEMMAS,
     ORG_ROLE_NOUNS,
     PERSON_PRONOUNS,
@@ -35,7 +36,7 @@ from reader.analysis.speech_verbs import (
 )
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
-_RELATIVE_START = re.compile(r"(?:\w+ (?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_START = re.compile(r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE)
 _RULE_STOPWORDS = frozenset(
     "the a an in on at after before but and or so if when while as this that these those it its "
     "his her their our my your with from by for of to also then however meanwhile yesterday today".split()
@@ -129,7 +130,7 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
         sentence_end=sent.end_char,
         subject=subject,
         content=content,
-        needs_quote=lemma in ("describe", "identify", "defend"),
+        needs_quote=lemma in NEEDS_QUOTED_CONTENT,
         lemma=lemma,
     )
 
@@ -430,15 +431,26 @@ def _rule_verb(text: str, sent: Any, tokens: list[Any], position: int) -> Cue | 
         return None
     start = min(token.idx, subject[0])
     end = max(token.idx + len(token.text), subject[1])
-    content = None
-    for ahead in tokens[position + 1 : position + 8]:
-        if ahead.is_punct:
-            break
-        if ahead.lower_ == "that":
-            content = _strip(text, ahead.idx + 4, sent.end_char)
-            break
-    return Cue(token.idx, token.idx + len(token.text), start, end, sent.start_char, sent.end_char,
-               subject, content, lemma=token.lower_)
+    return Cue(
+        token.idx, token.idx + len(token.text), start, end, sent.start_char, sent.end_char,
+        subject, _rule_content(text, sent, tokens, start, end), lemma=token.lower_,
+    )
+
+
+def _rule_content(text: str, sent: Any, tokens: list[Any], start: int, end: int) -> tuple[int, int] | None:
+    """Reported words by position: 'said (that) ...' to the sentence end, or '..., X said.' before it."""
+    sent_end = sent.end_char
+    while sent_end > sent.start_char and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
+        sent_end -= 1
+    after = [t for t in tokens if t.idx >= end]
+    if after and not after[0].is_punct:
+        first = after[1] if after[0].lower_ == "that" and len(after) > 1 else after[0]
+        if len(text[first.idx : sent_end].split()) >= 4:
+            return _strip(text, first.idx, sent_end)
+    before = text[sent.start_char : start].rstrip()
+    if before.endswith(",") and not text[end:sent_end].strip() and len(before.split()) >= 4 and '"' not in before:
+        return _strip(text, sent.start_char, sent.start_char + len(before) - 1)
+    return None
 
 
 def _rule_subject(tokens: list[Any], position: int) -> tuple[int, int, str] | None:
@@ -464,6 +476,12 @@ def _rule_subject(tokens: list[Any], position: int) -> tuple[int, int, str] | No
     run = _name_run(tokens[first:position])
     if run is not None and before is not None and before.text[:1].isupper():
         return run[0], run[1], "name"
+    if before is not None and before.lower_ in PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS and position >= 2:
+        first = position - 2
+        while first > 0 and position - first < 4 and tokens[first].lower_ not in ("the", "a", "an"):
+            first -= 1
+        if tokens[first].lower_ == "the":
+            return tokens[first].idx, before.idx + len(before.text), "role"
     if before is not None and before.lower_ in GROUP_NOUNS:
         first = position - 1
         while first > 0 and tokens[first - 1].is_alpha and position - first < 4 and (

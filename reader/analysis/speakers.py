@@ -502,7 +502,11 @@ class SpeakersLayer:
         if form == "pronoun":
             return self._pronoun(text.lower())
         words = text.split()
-        if form == "group" or (len(words) == 1 and fold(words[0]) in GROUP_NOUNS):
+        if form == "role" and _bare(words[-1]) in self.roles:
+            number = self.roles[_bare(words[-1])]
+            self.nominals.append(Nominal(number, base + start, base + end, None))
+            return Ref(named=number)
+        if form in ("group", "role") or (len(words) == 1 and fold(words[0]) in GROUP_NOUNS):
             head = fold(words[-1])
             plural = head.endswith("s") and not head.endswith("ss")
             person = not plural and head in PERSON_ROLE_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "witness"}
@@ -521,6 +525,8 @@ class SpeakersLayer:
         mention = Mention(base + clean_start, base + clean_end, name, "PERSON" if person else "ORG", self.paragraph, role)
         self.mentions.append(mention)
         number = len(self.mentions) - 1
+        for word in (role or "").split():
+            self.roles[_bare(word)] = number
         self._by_span[(base + clean_start, base + clean_end)] = number
         if person and len(name.split()) >= 2:
             self.person_words.add(fold(name.split()[-1]))
