@@ -111,7 +111,9 @@ class AnalysisIndex:
 
 
 def number_value(number: Number) -> str:
-    """The normalised value in words a reader can compare: '40 %', '1.2e+06 USD', '3–5 years'."""
+    """The normalised value a reader can compare: '40 %', '5,800,000 shells', '3–5 years'; dates as written."""
+    if number.kind == "date":
+        return number.text
     unit = f" {number.unit}" if number.unit else ""
     if number.low is not None and number.high is not None:
         return f"{number.low:,.12g}–{number.high:,.12g}{unit}"
