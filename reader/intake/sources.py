@@ -150,5 +150,5 @@ def _sniff_html(raw: bytes) -> bool:
 
 
 def _require_text(text: str, source: str, what: str) -> None:
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():  # a second BOM is all a normalised b"\xef\xbb\xbf" * 2 leaves
         raise InputError(f"{source}: the {what} contains only whitespace")

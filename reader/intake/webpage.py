@@ -62,15 +62,17 @@ def extract_article(html: str, source: str) -> Article:
     """Main text of ``html`` as one paragraph per line, title from the page metadata."""
     import trafilatura
 
-    tree = _inert_tree(html)
-    result = trafilatura.bare_extraction(
-        tree,
-        include_comments=False,
-        include_images=False,
-        include_formatting=False,
-        include_links=False,
-        with_metadata=True,
-    )
+    try:
+        result = trafilatura.bare_extraction(
+            _inert_tree(html),
+            include_comments=False,
+            include_images=False,
+            include_formatting=False,
+            include_links=False,
+            with_metadata=True,
+        )
+    except Exception as exc:  # noqa: BLE001 - lxml, trafilatura and htmldate fail on broken markup in their own ways
+        raise InputError(f"{source}: the HTML could not be read ({type(exc).__name__})") from None
     raw_text = (getattr(result, "text", None) or "") if result is not None else ""
     text = "\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
     if not any(len(line.split()) >= MIN_PROSE_WORDS for line in text.split("\n")):
