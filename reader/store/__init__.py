@@ -3,6 +3,8 @@
 Public API (no Textual, no spaCy is imported by ``import reader.store``)::
 
     store = Store.open(data_dir=None)             # reader.paths.data_dir() by default; SQLite, WAL
+    store.notices                                 # one-line messages to show (damaged file moved aside, ...)
+    store.degraded                                # None, or why changes only live in memory (export them)
     opened = store.open_document(document)        # -> Opened(record, annotations, position,
                                                   #    reanchored_from, moved, orphaned)
     change = store.annotate(sha, start, end, tag="needs-source", note="who says?")   # -> Change
@@ -18,6 +20,13 @@ Every mutating call is one committed transaction (autosave, no save key) and
 returns a Change; ``History(store).record(change)`` then ``undo()``/``redo()``
 give session-long undo. Annotations whose text changed and could not be found
 again confidently come back with ``orphaned=True`` and their original quote.
+
+``Store.open`` raises StoreError only for a store written by a newer reader: a
+damaged file is moved aside (``reader.sqlite3.damaged-<UTC time>``) and a new
+store started; an unwritable folder or a full disk, at start or mid-session,
+gives an in-memory store holding a copy of everything saved so far, with
+``degraded`` set. Either way ``notices`` says so; reader.export works on any
+Store, so notes made while degraded can be exported before quitting.
 """
 
 from reader.store.anchoring import Match, locate
