@@ -41,10 +41,6 @@ class Quoted:
     inner_end: int
     closed: bool
 
-    @property
-    def is_empty(self) -> bool:
-        return self.inner_end <= self.inner_start
-
 
 def _opens(text: str, i: int) -> bool:
     """A mark with a word boundary before it and a word after it reads as an opening mark."""

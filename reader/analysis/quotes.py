@@ -109,7 +109,8 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
         relaxed = False  # a far cue never claims a scare-quoted word
     before = after = None
     for index, cue in enumerate(cues):
-        if cue.phrase_end <= quote.start and _gap_ok(text[cue.phrase_end : quote.start], relaxed):
+        within = cue.content is not None and cue.content[0] <= quote.inner_start and quote.inner_end <= cue.content[1] + 1
+        if cue.phrase_end <= quote.start and _gap_ok(text[cue.phrase_end : quote.start], relaxed and not within):
             if number == 0 or quoted[number - 1].end <= cue.phrase_start:
                 before = index
         elif cue.phrase_start >= quote.end and after is None and _gap_ok(text[quote.end : cue.phrase_start], relaxed):

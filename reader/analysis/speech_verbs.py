@@ -80,16 +80,13 @@ GROUP_NOUNS = frozenset(
     """.split()
 )
 
-# Plural group nouns (for pronoun agreement with "they").
-PLURAL_HINT_SUFFIX = "s"
-
 # Nouns for documents and channels that stand for whoever issued them.
 DOCUMENT_NOUNS = frozenset(
     """
     statement statements report reports release releases communique communiqué tweet tweets post
     posts letter letters document documents study studies survey surveys analysis website site
     office announcement announcements message messages memo filing filings record records
-    statistics data figures account accounts website
+    statistics data figures account accounts
     """.split()
 )
 

@@ -351,3 +351,17 @@ def test_quote_across_a_cut_in_a_very_long_paragraph_stays_one_quote(analyze_tex
     assert quote.text.endswith("We stayed on the roof.")
     assert who(analysis, quote.speaker) == "Ana Lopez"
     assert_spans(analysis, text)
+
+
+def test_fallback_reported_speech_by_position(analyze_rules) -> None:
+    text = (
+        "Finance Minister Karl Odell said the budget would be cut by a tenth.\n"
+        "The flood destroyed 200 homes across the valley, Karl Odell said.\n"
+        'Economist Lena Vogel said the plan was "a complete disaster for small farmers".'
+    )
+    analysis = analyze_rules(text)
+    cut = quote_with(analysis, "the budget would be cut")
+    assert (cut.kind, who(analysis, cut.speaker)) == ("indirect", "Karl Odell")
+    assert who(analysis, quote_with(analysis, "The flood destroyed 200 homes").speaker) == "Karl Odell"
+    mixed = quote_with(analysis, "a complete disaster")
+    assert (mixed.kind, who(analysis, mixed.speaker)) == ("mixed", "Lena Vogel")
