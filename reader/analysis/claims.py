@@ -70,7 +70,8 @@ BACK_REFERENCES = frozenset("these this those that the such neither none it they
 CLAUSE_OPENERS = frozenset("whether if that how what who when where why".split())
 FIGURE_NOUNS = frozenset("figures figure numbers number statistics tolls toll totals estimates data".split())
 REPORT_NOUNS = frozenset("reports report claims accounts rumours rumors information allegations".split())
-REPORT_SOURCES = frozenset({"reports", "sources", "outlets", "media", "rumours", "rumors"})
+# Words by which a sentence cites reports: what "unconfirmed reports" earlier may have meant.
+REPORT_SOURCES = frozenset({"reports", "reportedly", "sources", "outlets", "media", "rumours", "rumors"})
 MAX_DISCLAIMER_SUBJECT = 5
 MAX_DISCLAIMER_TAIL = 6
 MAX_FIGURE_RUN = 3  # sentences a "these figures" disclaimer reaches back over
@@ -424,7 +425,7 @@ def _disclaimer(
         before.pop()
     after = [t for t in doc[end:last] if not t.is_punct]
     nxt = doc[end] if end < len(doc) else None
-    if opens_reports and nxt is not None and nxt.lower_ in REPORT_NOUNS and before:
+    if opens_reports and nxt is not None and nxt.lower_ in REPORT_NOUNS:
         return "forward", False
     if any(t.like_num for t in before + after):
         return None, False

@@ -246,6 +246,14 @@ def test_unconfirmed_reports_qualify_the_reports_cited_after_them(
     assert far is not None and far.category == VAGUE and far.qualified_by is None
 
 
+def test_a_reportedly_after_unconfirmed_reports_is_one_of_them(analyze_text) -> None:
+    analysis = analyze_text(
+        "Unconfirmed reports of a coup spread on Sunday.\nThe president reportedly fled to the coast.\n"
+    )
+    first, second = analysis.claims
+    assert second.category == UNVERIFIABLE and second.qualified_by == first.id
+
+
 def test_a_headline_attribution_is_not_a_claim(analyze_text) -> None:
     analysis = analyze_text(
         "Floods cut off three villages, officials say\nFloods cut off three villages on Monday.\n"
