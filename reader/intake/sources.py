@@ -135,7 +135,7 @@ def _from_bytes(
     _require_text(text, source, what)
     if kind == "markdown":
         rendered = render_markdown(normalise_text(text))
-        if not rendered.text.strip():
+        if not rendered.text.replace("\ufeff", "").strip():
             raise InputError(f"{source}: the Markdown has no readable text")
         return make_document(rendered.text, source=source, extractor="markdown", title=rendered.title)
     return make_document(text, source=source, extractor="plain")

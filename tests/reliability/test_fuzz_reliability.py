@@ -78,6 +78,7 @@ def _assert_usable(document: Document) -> None:
 @given(raw=HOSTILE_BYTES, suffix=st.sampled_from(SUFFIXES))
 @example(raw=b"<iframe><!doctype\thtml", suffix="txt")  # htmldate's AssertionError escaped as a traceback
 @example(raw=codecs.BOM_UTF8 * 2, suffix="txt")  # an empty Document once the second BOM was normalised away
+@example(raw=b"<a>" + codecs.BOM_UTF8, suffix="md")  # the same through Markdown
 def test_intake_gives_a_document_or_one_clear_input_error(tmp_path: Path, raw: bytes, suffix: str) -> None:
     path = tmp_path / (f"input.{suffix}" if suffix else "input")
     path.write_bytes(raw)
