@@ -323,8 +323,11 @@ class SpeakersLayer:
                 ref = self._named(child, doc, base)
                 if ref is not None:
                     return ref
+        # "the minister", "the company's chief executive"; not "Smith's spokesman" (someone else).
         definite = any(
-            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in children
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+            or (c.dep_ == "poss" and c.ent_type_ != "PERSON" and c.lower_ not in PERSON_PRONOUNS | {"his", "hers"})
+            for c in children
         )
         if definite and head.tag_ in ("NN", "NNP") and words & (PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS):
             ref = self._by_role(head, doc, base, person=bool(words & PERSON_ROLE_NOUNS))
@@ -451,8 +454,10 @@ class SpeakersLayer:
         if number is not None:
             self.nominals.append(Nominal(number, base + start, base + end, None))
             return Ref(named=number)
-        if not person:
+        if not person or not any(c.dep_ == "prep" for c in head.rights):
             return None
+        # A described role right after a speaker's quote is that speaker put another way:
+        # '"...," says the head of the research group at ...'.
         recent = self._recent(lambda seen: seen.spoke and seen.person and seen.paragraph == self.paragraph)
         if recent is not None and recent.named is not None:
             role = self.chunk_text[start:end]

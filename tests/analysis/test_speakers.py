@@ -221,3 +221,21 @@ def test_contract_on_real_articles(analyze_text, analyze_rules, mode: str) -> No
             assert speaker.kind in ("person", "organisation", "unnamed")
             assert (speaker.name is None) == (speaker.kind == "unnamed") and speaker.mentions
             check_spans(analysis, text)
+
+
+def test_a_persons_spokesman_is_not_that_person(analyze_text) -> None:
+    text = (
+        '"We will appeal," said Senator Maria Castillo.\n'
+        "Castillo's spokesman said the senator would not resign."
+    )
+    analysis = analyze_text(text)
+    quote = next(q for q in analysis.quotes if "would not resign" in q.text)
+    speaker = next(s for s in analysis.speakers if s.id == quote.speaker)
+    assert speaker.kind == "unnamed"
+
+
+def test_bare_role_noun_is_not_bound_to_the_last_quoted_person(analyze_text) -> None:
+    text = '"We won fairly," said coach Maria Stone. The president said the club would appeal the fine.'
+    analysis = analyze_text(text)
+    quote = next(q for q in analysis.quotes if "appeal the fine" in q.text)
+    assert next(s for s in analysis.speakers if s.id == quote.speaker).kind == "unnamed"
