@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Sentence
 from reader.intake.document import Document
-from reader.tui.annotations import Marked
+from reader.tui.annotations import Marked, Selection
 from reader.tui.highlights import LAYER_NAMES, AnalysisIndex, Mark
 from reader.tui.text import inert, rough_sentences
 
@@ -56,6 +56,7 @@ class ReadingState:
         self.speaker: str | None = None
         self.search = Search()
         self.annotations = Marked()  # the reader's tags and notes placed on this text (reader.tui.tagging)
+        self.selection: Selection | None = None  # a span being chosen with v (reader.tui.tagging)
         self.version = 0
 
     # -- analysis ---------------------------------------------------------------------------

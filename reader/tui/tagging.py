@@ -30,7 +30,6 @@ class Tagging:
         self.sha256 = state.document.sha256
         self.history = History(store)
         self.orphans: list[Annotation] = []
-        self.selection: Selection | None = None
 
     def open(self) -> Opened:
         """Register the article, show its annotations and put the cursor where reading stopped last time."""
@@ -43,6 +42,11 @@ class Tagging:
     @property
     def marked(self) -> Marked:
         return self.state.annotations
+
+    @property
+    def selection(self) -> Selection | None:
+        """Kept in the state: the article gives its j/k/b to the selection keys while there is one."""
+        return self.state.selection
 
     def _show(self, annotations: list[Annotation]) -> None:
         self.state.annotations = Marked.of(annotations)
@@ -162,7 +166,7 @@ class Tagging:
 
     def begin_selection(self) -> None:
         state = self.state
-        self.selection = Selection(state.document.text, state.cursor_span[0], state.sentence_at, self._sentence_span)
+        state.selection = Selection(state.document.text, state.cursor_span[0], state.sentence_at, self._sentence_span)
         self._mirror()
 
     def extend(self, unit: str, delta: int) -> None:
@@ -175,7 +179,7 @@ class Tagging:
 
     def end_selection(self) -> None:
         if self.selection is not None:
-            self.selection = None
+            self.state.selection = None
             self.state.selected = None
             self.state.version += 1
 

@@ -149,6 +149,20 @@ async def test_selection_mode_tags_a_span_word_by_word_and_by_sentence(make_app,
         assert screen.state.cursor == before + 1
 
 
+async def test_keys_typed_faster_than_the_screen_updates_select_the_same_span(make_app, seed_document) -> None:
+    """A terminal delivers "jvww4" at once: each key must act on the state the previous one left."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        for key in "jvww4":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert stored(app) == [("false", None, "Does Putin want")]
+
+
 async def test_the_notes_branch_lists_notes_and_jumps_to_them(make_app) -> None:
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:

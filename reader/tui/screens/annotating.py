@@ -36,11 +36,11 @@ if TYPE_CHECKING:
 POSITION_DELAY = 0.75  # seconds of stillness before the reading position is saved (and always on leaving)
 
 SELECTION_BINDINGS = [
-    Binding("j,down", "extend('sentence', 1)", "Select to sentence end", priority=True, id="select.sentence_down"),
-    Binding("k,up", "extend('sentence', -1)", "Select back a sentence", priority=True, id="select.sentence_up"),
-    Binding("l,w,right", "extend('word', 1)", "Select next word", priority=True, id="select.word_right"),
-    Binding("h,b,left", "extend('word', -1)", "Select back a word", priority=True, id="select.word_left"),
-    Binding("escape", "cancel_selection", "Cancel selection", priority=True, id="select.cancel"),
+    Binding("j,down", "extend('sentence', 1)", "Select to sentence end", id="select.sentence_down"),
+    Binding("k,up", "extend('sentence', -1)", "Select back a sentence", id="select.sentence_up"),
+    Binding("l,w,right", "extend('word', 1)", "Select next word", id="select.word_right"),
+    Binding("h,b,left", "extend('word', -1)", "Select back a word", id="select.word_left"),
+    Binding("escape", "cancel_selection", "Cancel selection", id="select.cancel"),
 ]
 ANNOTATION_BINDINGS = [
     Binding("a", "note", "Note on sentence/selection", show=False, id="notes.note"),
@@ -66,10 +66,11 @@ def key_characters(*owners: type[DOMNode]) -> set[str]:
 
 
 def _add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
-    """Per-screen bindings (the tag keys from the config, the selection keys) next to the class's own."""
+    """Per-screen bindings (the tag keys from the config, the selection keys) before the class's own:
+    a selection key is tried first and, disabled outside a selection, passes the key on (escape)."""
     table = node._bindings.key_to_bindings  # noqa: SLF001 - this instance's copy; its lists are shared
     for binding in Binding.make_bindings(bindings):
-        table[binding.key] = [*table.get(binding.key, []), binding]
+        table[binding.key] = [binding, *table.get(binding.key, [])]
 
 
 class Annotating:
@@ -216,8 +217,7 @@ class Annotating:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("extend", "cancel_selection"):
-            tagging = getattr(self, "tagging", None)  # the footer asks before on_mount has run
-            return tagging is not None and tagging.selection is not None and self.focused is self.article
+            return self.state.selection is not None
         return super().check_action(action, parameters)  # type: ignore[misc]
 
     def action_tag(self, number: int) -> None:

@@ -35,6 +35,7 @@ GUTTER = 3  # cursor bar, layer glyph, space
 MAX_TEXT_WIDTH = 96  # a comfortable measure; wider terminals centre the column
 PREFETCH_DELAY = 0.05  # seconds after a frame before idle prefetching starts
 PREFETCH_LINES = 6  # lines rendered per prefetch step: a key pressed meanwhile waits at most this long
+PREFETCH_STEP = 0.002  # seconds between prefetch steps
 _GLYPHS = {layer.name: layer.glyph for layer in LAYERS}
 _GLYPH_ORDER = ("checks", "claims", "speakers", "numbers")  # one glyph fits: the rarest layer wins
 _STYLE_ORDER = ("quote", "mention", "number", "claim", "check")
@@ -218,8 +219,8 @@ class ArticleView(ScrollView, can_focus=True):
                 before = len(self._cache)
                 self._strip(line, width)
                 budget -= len(self._cache) - before
-                if budget <= 0:
-                    self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
+                if budget <= 0:  # yield to the event loop: a key waits for one step at most
+                    self._prefetch_timer = self.set_timer(PREFETCH_STEP, self._prefetch)
                     return
 
     def _render(self, line: int, width: int, on_cursor: Span | None) -> Strip:
@@ -325,6 +326,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh_span(self.state.cursor_span)
         self.show_cursor(center=center)
         self.post_message(self.CursorMoved())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a span is being selected (``v``) the screen's selection keys take j, k, b and the arrows."""
+        if self.state.selection is not None and action in ("move", "page"):
+            return False
+        return super().check_action(action, parameters)
 
     def action_move(self, delta: int) -> None:
         before = self.state.cursor_span
