@@ -21,7 +21,9 @@ from reader.analysis.places import PLACE_VARIANTS
 
 # Lower-case particles inside names: "Osama bin Laden", "Luigi Di Maio", "Ursula von der Leyen".
 _PARTICLES = r"(?:bin|ibn|bint|al|el|de|da|di|du|del|della|van|von|der|den|le|la|abu|dos|das)"
-_CAPITALISED = r"(?:[A-ZÀ-ÞĀ-Ž]\.|[A-ZÀ-ÞĀ-Ž][\w’'-]*)"  # "Jessie K. Liu": only an initial carries a full stop
+_CAPITALISED = (
+    r"(?:[A-ZÀ-ÞĀ-Ž]\.|[A-ZÀ-ÞĀ-Ž][\w’'-]*)"  # "Jessie K. Liu": only an initial carries a full stop
+)
 _PROPER_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:\s+(?:{_PARTICLES}\s+)*{_CAPITALISED})*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Endings that make a different word, not a different spelling: "Russia"/"Russian", "Kurd"/"Kurds".
@@ -108,7 +110,9 @@ class ChecksLayer:
                 message = f"'{shown_first}' and '{shown_second}' both appear: one name spelt two ways?"
             else:
                 message = f"'{shown_first}' and '{shown_second}' both appear: near-identical names, possibly different people"
-            spans = [_tail(o, shown_first) for o in forms[first]] + [_tail(o, shown_second) for o in forms[second]]
+            spans = [_tail(o, shown_first) for o in forms[first]] + [
+                _tail(o, shown_second) for o in forms[second]
+            ]
             checks.append(Check("name_variant", message, sorted(spans, key=lambda span: span.start)))
         return checks
 
@@ -258,7 +262,10 @@ def number_conflicts(results: Results) -> list[Check]:
                         Check(
                             "number_conflict",
                             f"'{first.text}' and '{second.text}' ({first.unit}) may be two figures for the same thing",
-                            [CheckSpan(first.start, first.end, first.text), CheckSpan(second.start, second.end, second.text)],
+                            [
+                                CheckSpan(first.start, first.end, first.text),
+                                CheckSpan(second.start, second.end, second.text),
+                            ],
                         )
                     )
     return checks

@@ -17,6 +17,14 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from reader.analysis.number_units import (
+    ATTACHED,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MEASURES,
+    QUALIFIERS,
+)
 from reader.analysis.number_words import (
     FRACTIONS,
     SCALES,
@@ -47,74 +55,64 @@ class Figure:
     spelled: bool = False  # written in words ("seventeen"), not digits
 
 
-# Qualifiers in front of a figure, mapped to the one name the analysis uses for each meaning.
-QUALIFIERS: dict[str, str] = {
-    "up to": "up to", "as many as": "up to", "as much as": "up to", "as high as": "up to",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
-    "circa": "about", "an estimated": "estimated", "estimated": "estimated",
-    "more than": "more than", "over": "more than", "above": "more than", "upwards of": "more than",
-    "in excess of": "more than", "just over": "more than",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "fewer than": "fewer than", "less than": "less than", "under": "less than", "below": "less than",
-    "at most": "at most", "no more than": "at most", "a maximum of": "at most",
-    "as few as": "as low as", "as little as": "as low as", "as low as": "as low as",
-    "within": "within",
-}
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "rs": "INR", "rs.": "INR", "₽": "RUB", "₿": "BTC", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN",
-    "₴": "UAH",
-}
-CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "PLN", "RUB", "INR", "UAH", "CAD", "AUD", "BTC")
-CURRENCY_WORDS: dict[str, str] = {
-    "us dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD", "dollar": "USD",
-    "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
-    "pounds sterling": "GBP", "sterling": "GBP", "złoty": "PLN", "złotys": "PLN", "złotych": "PLN",
-    "zloty": "PLN", "zlotys": "PLN", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
-    "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH",
-    "hryvnias": "UAH", "swiss francs": "CHF", "francs": "CHF", "bitcoin": "BTC", "bitcoins": "BTC",
-    "naira": "NGN", "rand": "ZAR", "shekels": "ILS", "lira": "TRY", "liras": "TRY", "won": "KRW",
-}
-# Units of measure and of time: part of the figure's span, and its kind is "quantity".
-MEASURES: dict[str, str] = {
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m",
-    "cm": "cm", "mm": "mm", "feet": "feet", "foot": "feet", "ft": "feet", "inches": "inches", "inch": "inches",
-    "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "grams": "g", "gram": "g",
-    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tons", "ton": "tons", "lbs": "pounds", "lb": "pounds",
-    "litres": "litres", "liters": "litres", "litre": "litres", "liter": "litres", "gallons": "gallons",
-    "barrels": "barrels", "barrel": "barrels", "bpd": "barrels per day", "acres": "acres", "acre": "acres",
-    "hectares": "hectares", "hectare": "hectares", "ha": "hectares", "km2": "km2", "sq km": "km2",
-    "square kilometres": "km2", "square kilometers": "km2", "square miles": "square miles",
-    "mph": "mph", "km/h": "km/h", "kph": "km/h", "°c": "°C", "°f": "°F", "degrees": "degrees",
-    "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh", "gwh": "GWh", "twh": "TWh",
-    "seconds": "seconds", "second": "seconds", "minutes": "minutes", "minute": "minutes", "hours": "hours",
-    "hour": "hours", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks", "months": "months",
-    "month": "months", "years": "years", "year": "years", "decades": "decades", "decade": "decades",
-    "centuries": "centuries", "century": "centuries", "floors": "floors", "floor": "floors",
-    "storeys": "floors", "storey": "floors",
-}
-# Letters written straight after digits that still leave a figure ("40km", "5m", "1.2bn").
-ATTACHED = {*SHORT_SCALES, "km", "cm", "mm", "kg", "ft", "lbs", "lb", "mph", "kph", "bpd", "mw", "gw", "kw", "kwh", "gwh", "twh", "ha"}
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # Words that make the figure after them part of a name or a reference: "Article 5", "resolution 2259".
 NAME_HEADS = {
-    "article", "articles", "section", "chapter", "clause", "paragraph", "resolution", "amendment", "flight",
-    "route", "highway", "interstate", "room", "page", "pages", "gate", "platform", "terminal", "episode",
-    "season", "volume", "vol", "no", "nos", "apollo", "boeing", "airbus", "windows", "iphone", "galaxy",
-    "model", "version", "protocol", "channel", "track", "line", "bus", "tu", "mig", "su",
+    "article",
+    "articles",
+    "section",
+    "chapter",
+    "clause",
+    "paragraph",
+    "resolution",
+    "amendment",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "room",
+    "page",
+    "pages",
+    "gate",
+    "platform",
+    "terminal",
+    "episode",
+    "season",
+    "volume",
+    "vol",
+    "no",
+    "nos",
+    "apollo",
+    "boeing",
+    "airbus",
+    "windows",
+    "iphone",
+    "galaxy",
+    "model",
+    "version",
+    "protocol",
+    "channel",
+    "track",
+    "line",
+    "bus",
+    "tu",
+    "mig",
+    "su",
 }
 # "one" is also a pronoun ("one of these groups", "no one") and an idiom ("one day").
-ONE_FOLLOWERS_NOT_COUNTED = {
-    "of", "another", "day", "time", "times", "point", "way", "side", "hand", "thing", "more", "last", "such",
-    "who", "which", "that", "is", "was", "has", "had", "to", "in", "on", "at", "by", "for", "from", "and",
-    "or", "but", "the", "a", "an", "as", "can", "could", "would", "will", "should", "may", "might", "must",
-    "does", "did", "another's", "else", "like", "here", "there", "if", "with", "reason", "after", "too",
-}
-ONE_PRECEDERS_NOT_COUNTED = {"no", "any", "every", "each", "this", "that", "which", "the", "someone", "anyone", "everyone"}
-COMPOUND_NOT_COUNTED = {"way", "off", "time", "sided", "party", "handed", "dimensional", "fold", "all", "third", "thirds"}
+ONE_FOLLOWERS_NOT_COUNTED = frozenset(
+    """of another day time times point way side hand thing more last such who which that is was has had to
+    in on at by for from and or but the a an as can could would will should may might must does did
+    another's else like here there if with reason after too every each""".split()
+)
+ONE_PRECEDERS_NOT_COUNTED = frozenset("no any every each this that which the someone anyone everyone".split())
+# ... but "one of the victims" counts people.
+PEOPLE = frozenset(
+    """people victims suspects officers soldiers volunteers patients passengers workers employees children
+    students journalists protesters survivors hostages prisoners civilians fighters pilots attackers gunmen
+    men women residents migrants refugees doctors nurses defendants detainees casualties dead""".split()
+)
+COMPOUND_NOT_COUNTED = frozenset("way off time sided party handed dimensional fold all third thirds".split())
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -136,7 +134,9 @@ _ATOM = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(
-    r"(?<![\w-])(?P<q>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+$",
+    r"(?<![\w-])(?P<q>"
+    + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+    + r")\s+$",
     re.IGNORECASE,
 )
 _BLOCKS = [
@@ -163,8 +163,12 @@ _DATES = [
 ]
 _YEAR_SPAN = re.compile(rf"\b(?P<a>{_YEAR})\s?[/–—-]\s?(?P<b>\d{{4}}|\d{{2}})\b")  # 2019/20, 1939–45
 _ALL_BUT = re.compile(rf"\ball\s+but\s+(?:{DIGITS}|{WORD_NUM_RE})\b", re.IGNORECASE)
-_ORDERS = re.compile(r"\b(?P<order>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE)
-_FRACTION_NUMERATOR = rf"(?:a|an|one|{'|'.join(sorted((w for w in SMALL if SMALL[w] > 1), key=len, reverse=True))})"
+_ORDERS = re.compile(
+    r"\b(?P<order>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
+)
+_FRACTION_NUMERATOR = (
+    rf"(?:a|an|one|{'|'.join(sorted((w for w in SMALL if SMALL[w] > 1), key=len, reverse=True))})"
+)
 _FRACTION = re.compile(
     rf"\b(?P<num>{_FRACTION_NUMERATOR})[- ](?P<den>{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b"
     r"(?P<scale>\s+(?:of\s+a\s+)?(?:million|billion|trillion|thousand)\b)?",
@@ -186,14 +190,30 @@ _IN_EVERY = re.compile(
     re.IGNORECASE,
 )
 _IN_EVERY_HINGE = re.compile(r"\s(?:in|out of)\s")
-_FRACTION_STEMS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_FRACTION_STEMS = (
+    "half",
+    "halves",
+    "third",
+    "quarter",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
 _UNIT_AND_A_HALF = re.compile(
-    r"\b(?:(?:a|an|one)\s+)?(?P<unit>year|month|week|day|hour|decade|century)\s+and\s+a\s+half\b", re.IGNORECASE
+    r"\b(?:(?:a|an|one)\s+)?(?P<unit>year|month|week|day|hour|decade|century)\s+and\s+a\s+half\b",
+    re.IGNORECASE,
 )
 _COMPOUND_AFTER = re.compile(r"-(?P<word>[a-z]{2,14})(?P<old>-old)?\b")
 _CURRENCY_AFTER = re.compile(
-    r"\s(?P<w>" + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
-    + "|" + "|".join(CURRENCY_CODES) + r")(?![\w])(?!\s+of\b)",
+    r"\s(?P<w>"
+    + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+    + "|"
+    + "|".join(CURRENCY_CODES)
+    + r")(?![\w])(?!\s+of\b)",
     re.IGNORECASE,
 )
 _MEASURE_AFTER = re.compile(
@@ -264,7 +284,9 @@ def _dates(text: str) -> list[Figure]:
         tail = match["b"]
         second = int(tail) if len(tail) == 4 else first - first % 100 + int(tail)
         if first < second <= first + 100:
-            found.append(Figure(match.start(), match.end(), "date", low=first, high=second, core_end=match.end()))
+            found.append(
+                Figure(match.start(), match.end(), "date", low=first, high=second, core_end=match.end())
+            )
     return _longest_first(found)
 
 
@@ -276,12 +298,33 @@ def _phrases(text: str, lower: str) -> list[Figure]:
     for match in _ORDERS.finditer(text) if " of " in lower else ():
         scale = SCALES[match["scale"].lower().rstrip("s")]
         low = scale * (10 if match["order"].lower() == "tens" else 100)
-        found.append(Figure(match.start(), match.end(), "count", low=low, high=low * 10, core_end=match.end(), spelled=True))
+        found.append(
+            Figure(
+                match.start(),
+                match.end(),
+                "count",
+                low=low,
+                high=low * 10,
+                core_end=match.end(),
+                spelled=True,
+            )
+        )
     for match in _FRACTION.finditer(text) if any(word in lower for word in _FRACTION_STEMS) else ():
         numerator, denominator = match["num"], match["den"]
         if re.search(r"\band[- ]$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
             continue  # the tail of "three-and-a-half million", read with its whole number
-        singular = denominator.lower() in ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+        singular = denominator.lower() in (
+            "half",
+            "third",
+            "quarter",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        )
         after = text[match.end() :]
         # "a third officer" is an ordinal; "a third of", "two thirds", "a quarter million" are fractions.
         if singular and not match["scale"] and not re.match(r"\s+of\b", after):
@@ -293,30 +336,72 @@ def _phrases(text: str, lower: str) -> list[Figure]:
             continue
         if match["scale"]:
             scale = SCALES[match["scale"].split()[-1].lower()]
-            found.append(Figure(match.start(), match.end(), "count", value=value * scale, core_end=match.end(), spelled=True))
+            found.append(
+                Figure(
+                    match.start(),
+                    match.end(),
+                    "count",
+                    value=value * scale,
+                    core_end=match.end(),
+                    spelled=True,
+                )
+            )
         else:
-            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True))
+            found.append(
+                Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True)
+            )
     for match in _HALF.finditer(text) if "half" in lower else ():
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"(?:first|second|last|other|and a|in)\s+$", before):
             continue
         if match["scale"]:
             scale = 12.0 if match["scale"].lower() == "dozen" else SCALES[match["scale"].lower()]
-            found.append(Figure(match.start(), match.end(), "count", value=scale / 2, core_end=match.end(), spelled=True))
+            found.append(
+                Figure(
+                    match.start(), match.end(), "count", value=scale / 2, core_end=match.end(), spelled=True
+                )
+            )
         else:
-            found.append(Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end(), spelled=True))
-    for match in _TIMES.finditer(text) if ("twice" in lower or "thrice" in lower or " times" in lower) else ():
+            found.append(
+                Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end(), spelled=True)
+            )
+    for match in (
+        _TIMES.finditer(text) if ("twice" in lower or "thrice" in lower or " times" in lower) else ()
+    ):
         word = match["n"].lower()
-        value = 2.0 if word == "twice" else 3.0 if word == "thrice" else _number_value(word.rsplit(None, 1)[0])
+        value = (
+            2.0 if word == "twice" else 3.0 if word == "thrice" else _number_value(word.rsplit(None, 1)[0])
+        )
         if value is not None:
-            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True))
+            found.append(
+                Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True)
+            )
     for match in _in_every(text, lower):
         top, bottom = _number_value(match["a"]), _number_value(match["b"])
         if top is not None and bottom and 0 < top < bottom <= 1000:
-            found.append(Figure(match.start(), match.end(), "ratio", value=top / bottom, core_end=match.end(), spelled=True))
+            found.append(
+                Figure(
+                    match.start(),
+                    match.end(),
+                    "ratio",
+                    value=top / bottom,
+                    core_end=match.end(),
+                    spelled=True,
+                )
+            )
     for match in _UNIT_AND_A_HALF.finditer(text) if "and a half" in lower else ():
         unit = MEASURES[match["unit"].lower()]
-        found.append(Figure(match.start(), match.end(), "quantity", value=1.5, unit=unit, core_end=match.end(), spelled=True))
+        found.append(
+            Figure(
+                match.start(),
+                match.end(),
+                "quantity",
+                value=1.5,
+                unit=unit,
+                core_end=match.end(),
+                spelled=True,
+            )
+        )
     return _longest_first(found)
 
 
@@ -404,7 +489,15 @@ def _atom(text: str, match: re.Match[str], title_case: bool) -> Figure | None:
             return None
     if kind == "count" and not spelled and _is_year(text, match, value):
         return Figure(start, end, "date", value=value, core_end=end)
-    return Figure(start, end, kind, value=value, unit=unit, core_end=core_end if kind == "count" else end, spelled=spelled)
+    return Figure(
+        start,
+        end,
+        kind,
+        value=value,
+        unit=unit,
+        core_end=core_end if kind == "count" else end,
+        spelled=spelled,
+    )
 
 
 def _unit_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
@@ -426,8 +519,41 @@ def _unit_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
     return (word if word.endswith("s") else f"{word}s"), "count", compound.end(), False
 
 
-_LENGTH_CONTEXT = {"long", "high", "wide", "tall", "deep", "away", "above", "below", "from", "in", "of", "to", "and", "or", "at", "by", "on"}
-_NOT_PLURAL_NOUNS = {"was", "is", "has", "as", "its", "his", "this", "always", "thus", "whereas", "plus", "across", "less", "unless"}
+_LENGTH_CONTEXT = {
+    "long",
+    "high",
+    "wide",
+    "tall",
+    "deep",
+    "away",
+    "above",
+    "below",
+    "from",
+    "in",
+    "of",
+    "to",
+    "and",
+    "or",
+    "at",
+    "by",
+    "on",
+}
+_NOT_PLURAL_NOUNS = {
+    "was",
+    "is",
+    "has",
+    "as",
+    "its",
+    "his",
+    "this",
+    "always",
+    "thus",
+    "whereas",
+    "plus",
+    "across",
+    "less",
+    "unless",
+}
 _SENTENCE_OPENERS = ".!?:;\"“”‘’'([—–\n"
 
 
@@ -457,7 +583,8 @@ def _digits_stand_alone(text: str, match: re.Match[str], title_case: bool) -> bo
         if head and head.group(1).lower().rstrip(".") in NAME_HEADS:
             return False
         plain = not match["scale"] and not match["pct"] and "," not in match["num"]
-        if head and plain and not title_case and _capitalised_mid_sentence(before, head):
+        tally = re.match(r"\s*(?:to|-|–)\s*\d", text[match.end() : match.end() + 8])  # "the Senate 61 to 39"
+        if head and plain and not tally and not title_case and _capitalised_mid_sentence(before, head):
             return False  # "Boeing 737", "Apollo 11"
     after = text[match.end() : match.end() + 30]
     glued = re.match(r"[A-Za-z]+", after)
@@ -472,7 +599,16 @@ def _capitalised_mid_sentence(before: str, head: re.Match[str]) -> bool:
     word = head.group(1)
     if not word[:1].isupper() or re.fullmatch(MONTH, word):
         return False
-    if word.lower() in QUALIFIERS or word.lower() in ("only", "just", "another", "exactly", "all", "the", "some", "and"):
+    if word.lower() in QUALIFIERS or word.lower() in (
+        "only",
+        "just",
+        "another",
+        "exactly",
+        "all",
+        "the",
+        "some",
+        "and",
+    ):
         return False
     preceding = before[: head.start()].rstrip()
     return bool(preceding) and preceding[-1] not in _SENTENCE_OPENERS
@@ -486,12 +622,19 @@ def _counted_word(text: str, start: int, end: int, number: str) -> bool:
         preceding = before.rstrip()
         sentence_start = not preceding or preceding[-1] in _SENTENCE_OPENERS
         previous_word = re.search(r"(\S+)$", preceding)
-        if not sentence_start and previous_word and (previous_word.group(1)[0].isupper() or previous_word.group(1) == "of"):
+        if (
+            not sentence_start
+            and previous_word
+            and (previous_word.group(1)[0].isupper() or previous_word.group(1) == "of")
+        ):
             return False  # "Formula One", "Group of Seven"
     if re.match(r"-(?:" + "|".join(COMPOUND_NOT_COUNTED) + r")\b", after, re.IGNORECASE):
         return False
     if number.lower() != "one":
         return True
+    people = re.match(r"\s+of\s+(?:the|these|those)\s+([a-z]+)\b", after, re.IGNORECASE)
+    if people:
+        return people.group(1).lower() in PEOPLE
     previous = re.search(r"([A-Za-z']+)\s+$", before)
     if previous and previous.group(1).lower() in ONE_PRECEDERS_NOT_COUNTED:
         return False
@@ -521,7 +664,12 @@ def _range(text: str, first: Figure, second: Figure) -> Figure | None:
         start, qualifier = first.start, None  # "from 40 to 30" is a change, not a range
     else:
         return None
-    if first.kind in ("date", "ratio") or second.kind in ("date", "ratio") or first.value is None or second.value is None:
+    if (
+        first.kind in ("date", "ratio")
+        or second.kind in ("date", "ratio")
+        or first.value is None
+        or second.value is None
+    ):
         return None
     if first.unit and second.unit and first.unit != second.unit:
         return None
@@ -532,7 +680,17 @@ def _range(text: str, first: Figure, second: Figure) -> Figure | None:
     if not low < high:
         return None
     kind_unit = second.unit or first.unit
-    return Figure(start, second.end, "range", low=low, high=high, unit=kind_unit, qualifier=qualifier, core_end=second.core_end, spelled=first.spelled)
+    return Figure(
+        start,
+        second.end,
+        "range",
+        low=low,
+        high=high,
+        unit=kind_unit,
+        qualifier=qualifier,
+        core_end=second.core_end,
+        spelled=first.spelled,
+    )
 
 
 def _written_scale(text: str, figure: Figure) -> float | None:

@@ -19,11 +19,72 @@ from reader.analysis.number_parse import Figure, scan
 
 # Words after a figure that are not the thing it counts.
 NOT_COUNTED = {
-    "of", "and", "or", "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "with", "were", "was",
-    "are", "is", "have", "has", "had", "will", "would", "who", "which", "that", "as", "than", "per", "more",
-    "less", "other", "others", "such", "each", "percent", "also", "be", "been", "being", "it", "its", "their",
-    "his", "her", "our", "into", "over", "under", "since", "after", "before", "during", "about", "said",
-    "says", "say", "according", "while", "but", "not", "so", "only", "all", "both", "strong",
+    "of",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "with",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "who",
+    "which",
+    "that",
+    "as",
+    "than",
+    "per",
+    "more",
+    "less",
+    "other",
+    "others",
+    "such",
+    "each",
+    "percent",
+    "also",
+    "be",
+    "been",
+    "being",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "into",
+    "over",
+    "under",
+    "since",
+    "after",
+    "before",
+    "during",
+    "about",
+    "said",
+    "says",
+    "say",
+    "according",
+    "while",
+    "but",
+    "not",
+    "so",
+    "only",
+    "all",
+    "both",
+    "strong",
 }
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
 
@@ -31,7 +92,9 @@ _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
 class NumbersLayer:
     def __init__(self, results: Results) -> None:
         self.results = results
-        self._parenthesised: set[int] = set()  # indexes of numbers written as "(conversion)" of the one before
+        self._parenthesised: set[int] = (
+            set()
+        )  # indexes of numbers written as "(conversion)" of the one before
 
     def feed(self, chunk: Chunk) -> None:
         text = chunk.doc.text
@@ -73,7 +136,11 @@ def _is_conversion(text: str, previous: Figure, figure: Figure) -> bool:
     if re.fullmatch(r"\s*\(\s*", gap):
         return True
     opened = text.rfind("(", 0, figure.start)
-    return bool(re.fullmatch(r"\s*[;,/]\s*(?:or\s+)?", gap)) and opened > text.rfind(")", 0, figure.start) and opened != -1
+    return (
+        bool(re.fullmatch(r"\s*[;,/]\s*(?:or\s+)?", gap))
+        and opened > text.rfind(")", 0, figure.start)
+        and opened != -1
+    )
 
 
 def assign_groups(numbers: list[Number], conversions: set[int]) -> None:
@@ -127,7 +194,11 @@ def _counted_noun_parsed(doc: Any, figure: Figure) -> str | None:
         ):
             if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
                 return None
-            parts = [t.text for t in head.lefts if t.idx >= figure.core_end and t.dep_ == "compound" and t.pos_ == "NOUN"]
+            parts = [
+                t.text
+                for t in head.lefts
+                if t.idx >= figure.core_end and t.dep_ == "compound" and t.pos_ == "NOUN"
+            ]
             return " ".join([*parts, head.text]).casefold() if head.text.isalpha() else None
     for token in tokens:
         for child in token.children:
@@ -151,6 +222,12 @@ def _counted_noun_words(text: str, end: int) -> str | None:
         return None
     second = _WORD.match(text, first.end())
     word = first.group(1)
-    if second and second.group(1).islower() and second.group(1) not in NOT_COUNTED and second.group(1).endswith("s") and not word.endswith("s"):
+    if (
+        second
+        and second.group(1).islower()
+        and second.group(1) not in NOT_COUNTED
+        and second.group(1).endswith("s")
+        and not word.endswith("s")
+    ):
         return f"{word} {second.group(1)}"
     return word

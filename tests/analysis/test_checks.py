@@ -35,7 +35,9 @@ def test_place_table_has_enough_pairs_and_no_duplicates() -> None:
     assert all(old != new for old, new in PLACE_VARIANTS)
 
 
-@pytest.mark.parametrize(("old", "new"), [("Kiev", "Kyiv"), ("Odessa", "Odesa"), ("Bombay", "Mumbai"), ("Burma", "Myanmar")])
+@pytest.mark.parametrize(
+    ("old", "new"), [("Kiev", "Kyiv"), ("Odessa", "Odesa"), ("Bombay", "Mumbai"), ("Burma", "Myanmar")]
+)
 def test_both_spellings_of_a_place_raise_a_check(analyze_text, old: str, new: str) -> None:
     text = f"Ministers met in {old} on Monday.\nLater the talks moved back to {new}, officials said."
     analysis = analyze_text(text)
@@ -106,8 +108,10 @@ def test_near_identical_names_are_flagged_as_possibly_different_people(analyze_t
     )
     analysis = analyze_text(text)
     [check] = checks_of(analysis, "name_variant")
-    assert "'Kim Jong Un'" in check.message and "'Kim Jong Il'" in check.message or (
-        "'Kim Jong Il'" in check.message and "'Kim Jong Un'" in check.message
+    assert (
+        "'Kim Jong Un'" in check.message
+        and "'Kim Jong Il'" in check.message
+        or ("'Kim Jong Il'" in check.message and "'Kim Jong Un'" in check.message)
     )
     assert "different people" in check.message
     assert [span.text for span in check.spans] == ["Kim Jong Un", "Kim Jong Il"]
@@ -210,11 +214,17 @@ def gold_cases() -> list[tuple[str, str, dict]]:
     return cases
 
 
-@pytest.mark.parametrize(("name", "article", "entry"), gold_cases(), ids=[f"{c[0]}:{c[2]['a']}" for c in gold_cases()])
+@pytest.mark.parametrize(
+    ("name", "article", "entry"), gold_cases(), ids=[f"{c[0]}:{c[2]['a']}" for c in gold_cases()]
+)
 def test_every_gold_check_is_raised(analyze_text, name: str, article: str, entry: dict) -> None:
     from pathlib import Path
 
     text = Path(article).read_text(encoding="utf-8")
     analysis = analyze_text(text)
-    blobs = [c.message + "\n" + "\n".join(s.text for s in c.spans) for c in analysis.checks if c.kind == entry["kind"]]
+    blobs = [
+        c.message + "\n" + "\n".join(s.text for s in c.spans)
+        for c in analysis.checks
+        if c.kind == entry["kind"]
+    ]
     assert any(entry["a"] in blob and entry["b"] in blob for blob in blobs), (name, entry, blobs)

@@ -38,7 +38,9 @@ def test_digits_with_scale_words(x: float, scale: str) -> None:
 
 
 @SETTINGS
-@given(tenths, st.sampled_from(sorted(CURRENCIES)), st.sampled_from(sorted(SHORT) + [f" {w}" for w in SCALES]))
+@given(
+    tenths, st.sampled_from(sorted(CURRENCIES)), st.sampled_from(sorted(SHORT) + [f" {w}" for w in SCALES])
+)
 def test_money_with_symbols_and_scales(x: float, symbol: str, scale: str) -> None:
     text = f"{symbol}{plain(x)}{scale}"
     figure = parse_figure(text)
@@ -60,7 +62,16 @@ def test_percent_forms(x: float, suffix: str) -> None:
 @given(
     st.integers(min_value=1, max_value=5000),
     st.integers(min_value=1, max_value=5000),
-    st.sampled_from(["{a}–{b}", "{a} to {b}", "between {a} and {b}", "{a}% to {b}%", "between ${a} and ${b} billion", "{a}–{b} percent"]),
+    st.sampled_from(
+        [
+            "{a}–{b}",
+            "{a} to {b}",
+            "between {a} and {b}",
+            "{a}% to {b}%",
+            "between ${a} and ${b} billion",
+            "{a}–{b} percent",
+        ]
+    ),
 )
 def test_ranges(a: int, b: int, style: str) -> None:
     low, high = sorted((a, b))
