@@ -63,6 +63,7 @@ PHRASE_BREAKS = frozenset(
     "citing quoting according".split()
 )
 ANONYMITY = frozenset({"anonymous", "unnamed"})
+ANONYMITY_MARKS = frozenset({"anonymity", "anonymously", "familiar", "knowledge"})
 MAX_MODIFIERS = 4
 
 
@@ -112,7 +113,18 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     verb = _speech_verb(doc, noun, first, parsed)
     if verb is None:
         return None
+    if category == VAGUE_SOURCE and _anonymised(doc, noun.i + 1, verb):
+        category = ANONYMOUS_SOURCE  # "officials, speaking on condition of anonymity, said"
     return SourceHit(category, min(first, verb), max(noun.i, verb) + 1, "speech", word)
+
+
+def _anonymised(doc: Any, start: int, end: int) -> bool:
+    """Words between a source and its verb that make it anonymous, not merely unnamed."""
+    words = [token.lower_ for token in doc[start:end]]
+    if ANONYMITY_MARKS & set(words):
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(pairs & {("close", "to"), ("be", "named"), ("be", "identified")})
 
 
 def _phrase_start(doc: Any, i: int, parsed: bool) -> tuple[int, str | None]:

@@ -112,6 +112,12 @@ CASES: list[tuple[str, str | None, str | None]] = [
         ANONYMOUS,
         "not to be named",
     ),
+    (
+        "Two officials, speaking on condition of anonymity, said the plan had been dropped.",
+        ANONYMOUS,
+        "anonymity",
+    ),
+    ("Sources familiar with the talks said a deal was close.", ANONYMOUS, "familiar with"),
     ("Kremlin spokesman Dmitry Peskov said the talks had collapsed.", None, None),
     ("The spokesman later declined to comment on the matter.", None, None),
     # several categories: the first in the guide's table wins
