@@ -13,10 +13,12 @@ with backoff in ``retrying``, the only place that waits.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
@@ -180,28 +182,59 @@ def _open_file(path: Path) -> sqlite3.Connection:
 
 
 def _start_over(path: Path, exc: BaseException) -> Connected:
-    """Move the damaged file (and its WAL, which must not be replayed onto a new file) aside; start anew."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.name}.damaged-{stamp}")
-    number = 1
-    while backup.exists():
-        number += 1
-        backup = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    """Move the damaged file (and its WAL, which must not be replayed onto a new file) aside; start anew.
+
+    Under a lock on the folder, and only if the file is still damaged: two readers
+    that found it damaged at once must not both move it (the second would move
+    the first one's new store aside).
+    """
+    with _folder_lock(path.parent):
+        try:
+            return Connected(retrying(lambda: _open_file(path)))  # another reader started over, and said so
+        except (OSError, sqlite3.Error) as again:
+            if classify(again) is not Failure.CORRUPT:
+                return in_memory(path, _reason(again))
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        backup = path.with_name(f"{path.name}.damaged-{stamp}")
+        number = 1
+        while backup.exists():
+            number += 1
+            backup = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+        try:
+            for suffix in _SIDE_FILES:
+                side = path.with_name(path.name + suffix)
+                if side.exists():
+                    side.replace(backup.with_name(backup.name + suffix))
+            path.replace(backup)
+        except OSError as move_error:
+            return in_memory(
+                path, f"the store is damaged and could not be moved aside: {_reason(move_error)}"
+            )
+        notice = (
+            f"the store was damaged ({_reason(exc)}); it was moved to {backup} and a new store was started"
+        )
+        try:
+            fresh = Connected(retrying(lambda: _open_file(path)), notices=[notice])
+        except (OSError, sqlite3.Error) as failed:
+            fresh = in_memory(path, _reason(failed))
+            fresh.notices.insert(0, notice)
+        return fresh
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive advisory lock on the data folder itself (POSIX); elsewhere, no lock."""
     try:
-        for suffix in _SIDE_FILES:
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                side.replace(backup.with_name(backup.name + suffix))
-        path.replace(backup)
-    except OSError as move_error:
-        return in_memory(path, f"the store is damaged and could not be moved aside: {_reason(move_error)}")
-    notice = f"the store was damaged ({_reason(exc)}); it was moved to {backup} and a new store was started"
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        fresh = Connected(retrying(lambda: _open_file(path)), notices=[notice])
-    except (OSError, sqlite3.Error) as again:
-        fresh = in_memory(path, _reason(again))
-        fresh.notices.insert(0, notice)
-    return fresh
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _copy_readable(path: Path, target: sqlite3.Connection) -> None:

@@ -13,7 +13,10 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from reader.export.files import export_all, export_document
 from reader.intake import Document
 from reader.store import Store, StoreError, schema
 from reader.store.database import DATABASE
+from tests.conftest import ROOT
 
 QUOTE_END = 40
 
@@ -84,6 +88,43 @@ def test_two_damaged_stores_in_one_second_get_two_backups(tmp_path: Path) -> Non
         (tmp_path / DATABASE).write_bytes(content)
         Store.open(tmp_path).close()
     assert sorted(p.read_bytes()[:6] for p in _backups(tmp_path)) == [b"first ", b"second"]
+
+
+OPEN_AT_ONCE = """
+import json, sys, time
+from pathlib import Path
+from reader.store import Store
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+with Store.open(Path(sys.argv[1])) as store:
+    print(json.dumps({"degraded": store.degraded, "notices": store.notices}))
+"""
+
+
+def test_readers_finding_the_same_damage_at_once_move_it_aside_once(tmp_path: Path) -> None:
+    (tmp_path / DATABASE).write_bytes(b"garbage" * 1000)
+    go = tmp_path / "go"
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AT_ONCE, str(tmp_path), str(go)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(0.6)
+    go.touch()
+    reports = []
+    for reader in readers:
+        out, err = reader.communicate(timeout=60)
+        assert reader.returncode == 0, err
+        reports.append(json.loads(out))
+    assert [report["degraded"] for report in reports] == [None, None, None]
+    assert sum(len(report["notices"]) for report in reports) == 1
+    assert len(_backups(tmp_path)) == 1
 
 
 def test_the_cli_prints_where_the_damaged_store_went(
