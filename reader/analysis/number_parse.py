@@ -52,7 +52,6 @@ class Figure:
     # Where the figure itself ends (before a trailing unit word): the layer looks
     # for the counted noun after it.
     core_end: int = 0
-    spelled: bool = False  # written in words ("seventeen"), not digits
 
 
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
@@ -294,7 +293,7 @@ def _phrases(text: str, lower: str) -> list[Figure]:
     """Phrases whose meaning is more than their digits; each regex runs only if its key word is present."""
     found = []
     for match in _ALL_BUT.finditer(text) if "all but" in lower else ():
-        found.append(Figure(match.start(), match.end(), "count", core_end=match.end(), spelled=True))
+        found.append(Figure(match.start(), match.end(), "count", core_end=match.end()))
     for match in _ORDERS.finditer(text) if " of " in lower else ():
         scale = SCALES[match["scale"].lower().rstrip("s")]
         low = scale * (10 if match["order"].lower() == "tens" else 100)
@@ -306,7 +305,6 @@ def _phrases(text: str, lower: str) -> list[Figure]:
                 low=low,
                 high=low * 10,
                 core_end=match.end(),
-                spelled=True,
             )
         )
     for match in _FRACTION.finditer(text) if any(word in lower for word in _FRACTION_STEMS) else ():
@@ -343,28 +341,19 @@ def _phrases(text: str, lower: str) -> list[Figure]:
                     "count",
                     value=value * scale,
                     core_end=match.end(),
-                    spelled=True,
                 )
             )
         else:
-            found.append(
-                Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True)
-            )
+            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end()))
     for match in _HALF.finditer(text) if "half" in lower else ():
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"(?:first|second|last|other|and a|in)\s+$", before):
             continue
         if match["scale"]:
             scale = 12.0 if match["scale"].lower() == "dozen" else SCALES[match["scale"].lower()]
-            found.append(
-                Figure(
-                    match.start(), match.end(), "count", value=scale / 2, core_end=match.end(), spelled=True
-                )
-            )
+            found.append(Figure(match.start(), match.end(), "count", value=scale / 2, core_end=match.end()))
         else:
-            found.append(
-                Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end(), spelled=True)
-            )
+            found.append(Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end()))
     for match in (
         _TIMES.finditer(text) if ("twice" in lower or "thrice" in lower or " times" in lower) else ()
     ):
@@ -373,9 +362,7 @@ def _phrases(text: str, lower: str) -> list[Figure]:
             2.0 if word == "twice" else 3.0 if word == "thrice" else _number_value(word.rsplit(None, 1)[0])
         )
         if value is not None:
-            found.append(
-                Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end(), spelled=True)
-            )
+            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end()))
     for match in _in_every(text, lower):
         top, bottom = _number_value(match["a"]), _number_value(match["b"])
         if top is not None and bottom and 0 < top < bottom <= 1000:
@@ -386,7 +373,6 @@ def _phrases(text: str, lower: str) -> list[Figure]:
                     "ratio",
                     value=top / bottom,
                     core_end=match.end(),
-                    spelled=True,
                 )
             )
     for match in _UNIT_AND_A_HALF.finditer(text) if "and a half" in lower else ():
@@ -399,7 +385,6 @@ def _phrases(text: str, lower: str) -> list[Figure]:
                 value=1.5,
                 unit=unit,
                 core_end=match.end(),
-                spelled=True,
             )
         )
     return _longest_first(found)
@@ -496,7 +481,6 @@ def _atom(text: str, match: re.Match[str], title_case: bool) -> Figure | None:
         value=value,
         unit=unit,
         core_end=core_end if kind == "count" else end,
-        spelled=spelled,
     )
 
 
@@ -689,7 +673,6 @@ def _range(text: str, first: Figure, second: Figure) -> Figure | None:
         unit=kind_unit,
         qualifier=qualifier,
         core_end=second.core_end,
-        spelled=first.spelled,
     )
 
 

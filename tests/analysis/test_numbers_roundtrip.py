@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.number_parse import parse_figure, scan
-from reader.analysis.number_words import number_to_words, words_value
+from reader.analysis.number_words import SMALL, TENS, words_value
 
 SETTINGS = settings(max_examples=150, deadline=None)
 whole = st.integers(min_value=0, max_value=10**12 - 1)
@@ -15,6 +15,45 @@ tenths = st.integers(min_value=1, max_value=9999).map(lambda n: n / 10)
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₿": "BTC"}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SHORT = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+def number_to_words(value: int) -> str:
+    """Spell a whole number below a trillion the way news copy does ("three hundred and twelve thousand")."""
+    if value < 0 or value >= 10**12:
+        raise ValueError("spelled numbers run from 0 to 999,999,999,999")
+    if value == 0:
+        return "zero"
+    parts = []
+    for scale_name, scale in (("billion", 10**9), ("million", 10**6), ("thousand", 10**3), ("", 1)):
+        group, value = divmod(value, scale)
+        if group:
+            words = _below_thousand(group)
+            parts.append(f"{words} {scale_name}".strip())
+    return " ".join(parts)
+
+
+def _below_thousand(value: int) -> str:
+    hundreds, rest = divmod(value, 100)
+    words = []
+    if hundreds:
+        words.append(f"{_name(hundreds)} hundred")
+    if rest:
+        if hundreds:
+            words.append("and")
+        words.append(_below_hundred(rest))
+    return " ".join(words)
+
+
+def _below_hundred(value: int) -> str:
+    if value < 20:
+        return _name(value)
+    tens, ones = divmod(value, 10)
+    tens_word = next(word for word, number in TENS.items() if number == tens * 10)
+    return f"{tens_word}-{_name(ones)}" if ones else tens_word
+
+
+def _name(value: int) -> str:
+    return next(word for word, number in SMALL.items() if number == value)
 
 
 def plain(value: float) -> str:
