@@ -192,11 +192,11 @@ class SpeakersLayer:
             start += len(" ".join(words[:titles])) + 1
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
-        lead, appositions = self._role(doc, span, start)
+        lead_start, lead, appositions = self._role(doc, span, start)
         role = "; ".join(part for part in (lead, *appositions) if part) or None
         end, acronym = _with_acronym(text, start, end)
         hint = bool(lead) and (is_title(lead.split()[-1]) or fold(lead.split()[-1]) in PERSON_ROLE_NOUNS)
-        full = text[start - len(lead) - 1 : end] if lead else None
+        full = text[lead_start:end] if lead else None
         mention = Mention(base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym)
         self.mentions.append(mention)
         number = len(self.mentions) - 1
@@ -208,8 +208,8 @@ class SpeakersLayer:
             self.roles[_bare(word)] = number
         return number
 
-    def _role(self, doc: Any, span: Any, name_start: int) -> tuple[str, list[str]]:
-        """The role words written right before the name, and any appositions after it.
+    def _role(self, doc: Any, span: Any, name_start: int) -> tuple[int, str, list[str]]:
+        """Where the words before the name start, the role they give, and appositions after it.
 
         "German Foreign Minister Johann Wadephul" -> "German Foreign Minister";
         "Klein, head of the research group," -> "head of the research group".
@@ -224,16 +224,14 @@ class SpeakersLayer:
                 first += 1
             if not any(t.ent_type_ == "PERSON" for t in doc[first : span.start]):
                 lead_start = min(lead_start, doc[first].idx)
-        lead = text[lead_start:name_start].strip(" ,")
-        if lead and text[lead_start : lead_start + len(lead)] != lead:
-            lead = ""
+        lead = _without_honorifics(text[lead_start:name_start].strip(" ,"))
         appositions = []
         for child in root.rights:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 appos = text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)].strip(" ,")
                 if len(appos.split()) <= MAX_LABEL_WORDS * 2:
                     appositions.append(appos)
-        return lead, appositions
+        return lead_start, lead, appositions
 
     def _person_subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
         """Grammatical subjects a later pronoun may mean: named people, and groups for 'they'.
@@ -451,6 +449,8 @@ class SpeakersLayer:
         """'the Ukrainian president' -> the speaker the article gave that role or name word."""
         number = self.roles.get(head.lemma_.lower())
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
+        if number is None and not person:
+            number = self._latest_org(base + start)
         if number is not None:
             self.nominals.append(Nominal(number, base + start, base + end, None))
             return Ref(named=number)
@@ -464,6 +464,19 @@ class SpeakersLayer:
             role = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in role else role
             self.nominals.append(Nominal(recent.named, base + start, base + end, role))
             return recent
+        return None
+
+    def _latest_org(self, before: int) -> int | None:
+        """The organisation named last before this offset, in this paragraph or the one before.
+
+        "Novapharm Inc. recalled the pills, the company said": "the company" is Novapharm.
+        """
+        for number in range(len(self.mentions) - 1, max(-1, len(self.mentions) - 1 - HISTORY_SIZE), -1):
+            mention = self.mentions[number]
+            if self.paragraph - mention.paragraph > 1:
+                break
+            if mention.label == "ORG" and mention.start < before and not mention.person_hint:
+                return number
         return None
 
     def _phrase_bounds(self, head: Any, doc: Any, limit: int = MAX_LABEL_WORDS) -> tuple[int, int]:
@@ -621,6 +634,17 @@ def _person_like(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(
         w[:1].isupper() and w.replace("-", "").isalpha() and fold(w) not in ORG_WORDS for w in words
     )
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "mme", "dr", "prof", "sir", "dame"})
+
+
+def _without_honorifics(lead: str) -> str:
+    """Role words without a trailing "Dr." or "Mr.": forms of address, not roles."""
+    words = lead.split()
+    while words and fold(words[-1]).rstrip(".") in _HONORIFICS:
+        words.pop()
+    return " ".join(words)
 
 
 def _bare(word: str) -> str:

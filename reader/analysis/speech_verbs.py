@@ -28,7 +28,7 @@ CLAUSE_LEMMAS = frozenset(
     """
     say tell add note emphasise emphasize warn claim insist explain argue report write state stress
     announce deny confirm reiterate assert maintain contend allege admit acknowledge declare testify
-    tweet post recall conclude indicate comment remark observe reply continue
+    tweet post conclude indicate comment remark observe reply continue
     """.split()
 )
 

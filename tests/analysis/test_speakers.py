@@ -239,3 +239,16 @@ def test_bare_role_noun_is_not_bound_to_the_last_quoted_person(analyze_text) -> 
     analysis = analyze_text(text)
     quote = next(q for q in analysis.quotes if "appeal the fine" in q.text)
     assert next(s for s in analysis.speakers if s.id == quote.speaker).kind == "unnamed"
+
+
+def test_the_company_is_the_organisation_just_named(analyze_text) -> None:
+    text = "Novapharm Inc. recalled 1.2 million bottles of a heart drug on Monday, the company said in a statement."
+    analysis = analyze_text(text)
+    speaker = next(s for s in analysis.speakers if s.id == analysis.quotes[0].speaker)
+    assert speaker.name.startswith("Novapharm") and speaker.kind == "organisation"
+    assert "the company" in [m.text for m in speaker.mentions]
+
+
+def test_honorifics_are_not_roles(analyze_text) -> None:
+    analysis = analyze_text('"Safety comes first," Chief Executive Dr. Helen Park said.')
+    assert named(analysis)["Helen Park"].role == "Chief Executive"
