@@ -163,6 +163,22 @@ async def test_keys_typed_faster_than_the_screen_updates_select_the_same_span(ma
         assert stored(app) == [("false", None, "Does Putin want")]
 
 
+async def test_keys_typed_right_after_saving_a_note_stay_out_of_the_note(make_app) -> None:
+    """ctrl+s is handled where the letters are typed, so a tag key typed at once never lands in the text."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("j", "a")
+        sentence = sentence_text(screen)
+        for key, character in [("x", "x"), ("y", "y"), ("ctrl+s", None), ("2", "2")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert [(tag, note, quote) for tag, note, quote in stored(app) if note] == [(None, "xy", sentence)]
+
+
 async def test_the_notes_branch_lists_notes_and_jumps_to_them(make_app) -> None:
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
@@ -14,13 +16,26 @@ from reader.tui.text import inert
 QUOTE_CHARS = 240
 
 
+class NoteText(TextArea):
+    """Saves on ctrl+s and cancels on Escape in its own key handler, not through bindings: Textual checks
+    bindings only when the key has bubbled up to the app, so letters typed right after ctrl+s (a tag
+    key, say) would reach the text first and end up in the note."""
+
+    CLOSING_KEYS: ClassVar[dict[str, str]] = {"ctrl+s": "save", "escape": "cancel"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        action = self.CLOSING_KEYS.get(event.key)
+        if action is None:
+            return  # TextArea's own handler (next in the MRO) types it
+        event.stop()
+        event.prevent_default()
+        editor = self.screen
+        assert isinstance(editor, NoteEditor)
+        editor.dismiss(self.text if action == "save" else None)
+
+
 class NoteEditor(ModalScreen["str | None"]):
     """Dismisses with the text to save (empty removes the note), or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save note", id="note.save"),
-        Binding("escape", "dismiss(None)", "Cancel", id="note.cancel"),
-    ]
 
     def __init__(self, quote: str, note: str = "") -> None:
         super().__init__()
@@ -33,13 +48,10 @@ class NoteEditor(ModalScreen["str | None"]):
             quote = quote[: QUOTE_CHARS - 1] + "…"
         with Vertical(id="note-body"):
             yield Static(Text.assemble(("Note on ", "bold"), (f"“{quote}”", "italic")), id="note-quote")
-            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield NoteText(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(Text("ctrl+s saves · esc cancels · an empty note is removed", "dim"), id="note-hint")
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
+        area = self.query_one(NoteText)
         area.focus()
         area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
