@@ -154,4 +154,5 @@ def _reads_as_speech(inner: str) -> bool:
 def _is_sentence(inner: str) -> bool:
     words = _words(inner)
     stripped = inner.strip()
-    return len(words) >= 6 and (stripped[:1].isupper() or stripped[:1] in "[(") and not _is_title(words)
+    long_enough = len(words) >= 6 or (len(words) >= MIN_FRAGMENT_WORDS and stripped[-1:] in ".!?")
+    return long_enough and (stripped[:1].isupper() or stripped[:1] in "[(") and not _is_title(words)
