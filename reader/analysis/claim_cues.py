@@ -216,6 +216,8 @@ class Rule:
     # A hedge about a fact counts even inside a direct quote; a modal or "it seems" there is the
     # speaker's opinion or forecast, which the guide leaves unmarked.
     in_quote: bool = True
+    # A forecast ("may", "might"): in a named speaker's reported words it is their view.
+    forecast: bool = False
     # "unconfirmed reports": a later sentence citing reports may be what the article meant.
     opens_reports: bool = False
     # Words that join the cue when they come right before it: "cannot" is "can" + "not".
@@ -362,6 +364,7 @@ RULES: tuple[Rule, ...] = (
         ((lower("may", "might", TAG="MD", RULES=lower("may", "might")),),),
         check=modal_verb,
         in_quote=False,
+        forecast=True,
     ),
     Rule(
         "claims",

@@ -4,10 +4,14 @@ Per chunk, the cue Matcher (claim_cues) and the unnamed-source finder
 (claim_sources) mark cue words and note them against their sentence; what needs
 the whole article or other layers' results is decided in ``finish``:
 
-* Direct quotes (results.quotes, complete only after the speakers layer has
+* Quotes (results.quotes, complete only after the speakers layer has
   finished): a modal, "it seems" or "claims" inside a direct quote is the
   speaker's opinion or forecast and is dropped; a hedge about a fact
-  ("reportedly", "could not be verified", an unnamed source) still counts.
+  ("reportedly", "could not be verified", an unnamed source) still counts. A
+  "may"/"might" inside what a named speaker is reported to say ("the IMF said
+  the deal might be a game changer") is that speaker's forecast, attributed,
+  and is dropped too; from unnamed speakers ("scientists reported that the
+  virus may spread") it stays a hedge.
 * Disclaimers: "However, these figures cannot be independently verified." has
   an anaphoric subject and nothing else to say, so it marks itself and the
   sentence before it (for "these figures" or "the death toll" only if that
@@ -38,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,6 +109,7 @@ class Cue:
     end: int
     explanation: str
     in_quote: bool = True  # still a cue inside a direct quote
+    forecast: bool = False  # a modal: a named speaker's forecast when inside what they are reported to say
     about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
 
 
@@ -147,6 +153,7 @@ class ClaimsLayer:
                 chunk.start + span.end_char,
                 rule.explanation,
                 in_quote=rule.in_quote,
+                forecast=rule.forecast,
                 about_reports=any(t.lower_ in REPORT_SOURCES for t in span),
             )
             found.append((start, end, cue, rule.opens_reports))
@@ -201,13 +208,20 @@ class ClaimsLayer:
     # --- decisions that need the whole article -------------------------------------------
 
     def _drop_quoted_opinions(self, quotes: list[Quote]) -> None:
-        regions = sorted(region for quote in quotes for region in _direct_regions(quote))
-        if not regions:
-            return
-        starts = [start for start, _ in regions]
+        """Drop the cues that are a speaker's own view: see the module docstring."""
+        named = {
+            speaker.id for speaker in self.results.speakers if speaker.kind != "unnamed" and speaker.name
+        }
+        direct = _Regions(region for quote in quotes for region in _direct_regions(quote))
+        reported = _Regions(
+            (quote.start, quote.end) for quote in quotes if quote.kind != "direct" and quote.speaker in named
+        )
         for facts in self.sentences:
             facts.cues = [
-                cue for cue in facts.cues if cue.in_quote or not _inside(cue.start, regions, starts)
+                cue
+                for cue in facts.cues
+                if not (not cue.in_quote and direct.holds(cue.start))
+                and not (cue.forecast and reported.holds(cue.start))
             ]
 
     def _link_disclaimers(self) -> None:
@@ -472,9 +486,18 @@ def _direct_regions(quote: Quote) -> list[tuple[int, int]]:
     return regions
 
 
-def _inside(offset: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
-    index = bisect.bisect_right(starts, offset) - 1
-    return any(start <= offset < end for start, end in regions[max(0, index - 2) : index + 1])
+class _Regions:
+    """Sorted, possibly overlapping [start, end) ranges, asked whether they hold an offset."""
+
+    def __init__(self, regions: Iterable[tuple[int, int]]) -> None:
+        self.regions = sorted(regions)
+        self.starts = [start for start, _ in self.regions]
+        self.longest = max((end - start for start, end in self.regions), default=0)
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset)
+        low = bisect.bisect_left(self.starts, offset - self.longest)
+        return any(start <= offset < end for start, end in self.regions[low:index])
 
 
 def _party_quoting(number: Number, quotes: list[Quote], speakers: dict[str, Any]) -> str | None:

@@ -273,7 +273,8 @@ def test_a_headline_attribution_is_not_a_claim(analyze_text) -> None:
         ('"Prices may rise again next year," said finance minister Anna Berg.\n', None),
         ('"It seems to me that the plan might work," Berg said.\n', None),
         ('"The rebels reportedly fired first," said army commander John Okafor.\n', HEDGE),
-        ("Finance minister Anna Berg warned that prices may rise again next year.\n", HEDGE),
+        ("Finance minister Anna Berg warned that prices may rise again next year.\n", None),
+        ("Scientists warned that prices may rise again next year.\n", HEDGE),
     ],
 )
 def test_opinions_in_direct_quotes_are_not_marked(analyze_text, text: str, category: str | None) -> None:

@@ -94,10 +94,26 @@ def test_only_the_quoted_words_of_a_mixed_quote_are_the_speakers() -> None:
     assert categories(run_layer(outside, quotes=[mixed])) == ["hedge"]
 
 
-def test_an_indirect_quote_is_not_exempt() -> None:
+BERG = Speaker("p0", "Anna Berg", None, "finance minister", "person")
+SCIENTISTS = Speaker("p0", None, "scientists", None, "unnamed")
+
+
+def test_a_named_speakers_reported_forecast_is_theirs() -> None:
     text = "Berg said prices may rise next year.\n"
     indirect = quote(text, "prices may rise next year", kind="indirect")
-    assert categories(run_layer(text, quotes=[indirect])) == ["hedge"]
+    assert run_layer(text, quotes=[indirect], speakers=[BERG]) == []
+
+
+def test_an_unnamed_speakers_reported_may_is_a_hedge() -> None:
+    text = "Scientists reported that the virus may spread like influenza.\n"
+    indirect = quote(text, "that the virus may spread like influenza", kind="indirect")
+    assert categories(run_layer(text, quotes=[indirect], speakers=[SCIENTISTS])) == ["hedge"]
+
+
+def test_a_reported_fact_hedge_from_a_named_speaker_still_counts() -> None:
+    text = "Berg said the rebels had reportedly crossed the river.\n"
+    indirect = quote(text, "the rebels had reportedly crossed the river", kind="indirect")
+    assert categories(run_layer(text, quotes=[indirect], speakers=[BERG])) == ["hedge"]
 
 
 # --- disclaimers and figures ----------------------------------------------------------------
