@@ -2,8 +2,8 @@
 
 Run as ``python -m tests.reliability.note_writer DATA_DIR ARTICLE LABEL COUNT [GO_FILE]``,
 or forked from a test with ``fork_writer`` (no interpreter start-up, so a test can
-kill dozens of writers in a few seconds). Either way it opens the article, waits
-for GO_FILE if given (so two writers start together), saves COUNT notes (0 = until
+kill dozens of writers in a few seconds). Either way it opens the article, prints
+``ready`` and waits for GO_FILE if given (so two writers start together), saves COUNT notes (0 = until
 killed) and reports ``saved <id>`` for each only after ``annotate`` returned, that
 is after the transaction committed: a reported line is a promise the note is on disk.
 """
@@ -34,8 +34,10 @@ def write_notes(
             print(f"notice {notice}", file=sys.stderr, flush=True)
         store.open_document(document)
         sentence_end = document.text.index(".") + 1
-        while go is not None and not go.exists():
-            time.sleep(0.001)
+        if go is not None:
+            print("ready", flush=True)
+            while not go.exists():
+                time.sleep(0.001)
         number = 0
         while count == 0 or number < count:
             start = number % sentence_end

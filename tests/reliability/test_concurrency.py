@@ -40,7 +40,8 @@ def test_two_processes_writing_to_one_article_lose_nothing(tmp_path: Path, seed_
         )
         for label in ("first", "second")
     ]
-    time.sleep(0.5)  # both are past start-up and waiting, so their writes interleave
+    for writer in writers:  # both are past start-up and waiting, so their writes interleave
+        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
     go.touch()
     results = [writer.communicate(timeout=120) for writer in writers]
     for writer, (out, err) in zip(writers, results, strict=True):
@@ -53,8 +54,12 @@ def test_two_processes_writing_to_one_article_lose_nothing(tmp_path: Path, seed_
         notes = store.annotations(document.sha256)
     assert len(reported) == len(notes) == 2 * WRITES
     assert {note.id for note in notes} == reported
-    labels = sorted(note.note.split(" note ")[0] for note in notes if note.note)
+    labels = [
+        note.note.split(" note ")[0] for note in sorted(notes, key=lambda note: note.created) if note.note
+    ]
     assert labels.count("first") == labels.count("second") == WRITES
+    switches = sum(1 for before, after in zip(labels, labels[1:], strict=False) if before != after)
+    assert switches > 20, "the two writers should have been writing at the same time"
 
 
 def _hold_write_lock(path: Path, seconds: float, held: threading.Event) -> None:
