@@ -36,6 +36,8 @@ the whole article or other layers' results is decided in ``finish``:
 
 One claim per sentence, spanning the sentence; when several categories fit,
 the first in the guide's table wins, and every cue found is kept in ``cues``.
+Headlines and section headings (short, no closing punctuation) compress the
+attribution the body gives in full, so an unnamed source there is not counted.
 """
 
 from __future__ import annotations
@@ -136,6 +138,8 @@ class ClaimsLayer:
         self.conflict_words = 0
 
     def feed(self, chunk: Chunk) -> None:
+        if not chunk.sentences:
+            return  # whitespace only
         doc = chunk.doc
         tagged = doc.has_annotation("TAG") and doc.has_annotation("LEMMA")
         parsed = doc.has_annotation("DEP")
@@ -175,8 +179,6 @@ class ClaimsLayer:
                 about_reports=hit.noun in REPORT_SOURCES or hit.lead == "per",
             )
             found.append((hit.start, hit.end, cue, False))
-        if not chunk.sentences:
-            return
         base = len(self.sentences)
         self.sentences.extend(SentenceCues(s, chunk.paragraph, heading=heading) for s in chunk.sentences)
         starts = [sentence.start for sentence in chunk.sentences]
