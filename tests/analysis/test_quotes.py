@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis import Analysis
 
@@ -365,3 +367,28 @@ def test_fallback_reported_speech_by_position(analyze_rules) -> None:
     assert who(analysis, quote_with(analysis, "The flood destroyed 200 homes").speaker) == "Karl Odell"
     mixed = quote_with(analysis, "a complete disaster")
     assert (mixed.kind, who(analysis, mixed.speaker)) == ("mixed", "Lena Vogel")
+
+
+WORDS = ["said", "told", "he", "she", "Ana", "Lopez", "according", "to", "officials", "the", "that", ",", ".", ":", "\n"]
+MARKS = ['"', "“", "”", "‘", "’", "'", "«", "»", "„"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + MARKS), min_size=1, max_size=40))
+def test_fallback_never_crashes_and_keeps_spans(analyze_rules, pieces: list[str]) -> None:
+    text = " ".join(pieces).strip() or "x"
+    analysis = analyze_rules(text)
+    ids = {s.id for s in analysis.speakers}
+    for quote in analysis.quotes:
+        assert quote.text == analysis_text(text)[quote.start : quote.end]
+        assert quote.speaker is None or quote.speaker in ids
+    for speaker in analysis.speakers:
+        for mention in speaker.mentions:
+            assert mention.text == analysis_text(text)[mention.start : mention.end]
+
+
+def analysis_text(text: str) -> str:
+    """The text as the reader holds it (intake normalises newlines and Unicode)."""
+    from reader.intake.document import normalise_text
+
+    return normalise_text(text)
