@@ -142,16 +142,33 @@ def test_long_line_without_spaces_still_analyses() -> None:
     assert analysis.sentences[-1].end == len(text)
 
 
-def test_500k_word_text_analyses_in_the_fallback() -> None:
-    """The full model run of the same size is in benchmarks/ (it takes minutes, not a unit test)."""
+def test_long_text_analyses_a_paragraph_at_a_time() -> None:
+    """Scale: the 500,000-word run with the model is in benchmarks/ (minutes, not a unit test).
+
+    Here a 60,000-word text goes through the fallback, and the pipeline is fed
+    pieces one by one: it never sees the whole text in one call.
+    """
+    from reader.analysis.nlp import load_pipeline
+
     paragraph = ("Officials said 5,000 people fled, reportedly by bus, according to sources. " * 20).strip()
-    words = len(paragraph.split())
-    text = "\n".join([paragraph] * (500_000 // words + 1))
-    document = doc(text)
-    assert len(document.text.split()) >= 500_000
-    analysis = analyze(document, packages=("reader_no_such_model",))
-    assert analysis.sentences[-1].end == len(text.rstrip())
-    assert len(analysis.paragraphs) == 500_000 // words + 1
+    count = 60_000 // len(paragraph.split()) + 1
+    text = "\n".join([paragraph] * count)
+    pipeline = load_pipeline(("reader_no_such_model",))
+    seen: list[int] = []
+    real_pipe = pipeline.nlp.pipe
+
+    def spying_pipe(texts, **kwargs):  # type: ignore[no-untyped-def]
+        return real_pipe((seen.append(len(t)) or t for t in texts), **kwargs)
+
+    pipeline.nlp.pipe = spying_pipe
+    try:
+        analysis = next(analyze_many([doc(text)], pipeline=pipeline))
+    finally:
+        pipeline.nlp.pipe = real_pipe
+    assert len(seen) == count and max(seen) == len(paragraph)
+    assert analysis.sentences[-1].end == len(text)
+    assert len(analysis.paragraphs) == count
+    assert len(analysis.numbers) >= count * 20
 
 
 def test_cancel_stops_the_analysis() -> None:
