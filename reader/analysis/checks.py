@@ -70,9 +70,11 @@ class ChecksLayer:
                 if len(form.split()) >= 2:
                     self._persons[form] = occurrences
         for speaker in self.results.speakers:
+            # Names and aliases only: nominal mentions ("the Russian expert") are not spellings of a name.
             if speaker.kind == "person":
-                for mention in speaker.mentions:
-                    self._add(self._persons, mention.text, mention.start)
+                for form in filter(None, [speaker.name, *speaker.aliases]):
+                    if form in self._proper:
+                        self._persons[form] = self._proper[form]
         self.results.checks.extend(place_checks(self.results.text))
         self.results.checks.extend(self._name_checks())
         self.results.checks.extend(number_conflicts(self.results))

@@ -18,83 +18,20 @@ from reader.analysis.model import Number
 from reader.analysis.number_parse import Figure, scan
 
 # Words after a figure that are not the thing it counts.
-NOT_COUNTED = {
-    "of",
-    "and",
-    "or",
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "to",
-    "with",
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "who",
-    "which",
-    "that",
-    "as",
-    "than",
-    "per",
-    "more",
-    "less",
-    "other",
-    "others",
-    "such",
-    "each",
-    "percent",
-    "also",
-    "be",
-    "been",
-    "being",
-    "it",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "into",
-    "over",
-    "under",
-    "since",
-    "after",
-    "before",
-    "during",
-    "about",
-    "said",
-    "says",
-    "say",
-    "according",
-    "while",
-    "but",
-    "not",
-    "so",
-    "only",
-    "all",
-    "both",
-    "strong",
-}
+NOT_COUNTED = frozenset(
+    """of and or the a an in on at by for from to with were was are is have has had will would who which
+    that as than per more less other others such each percent also be been being it its their his her
+    our into over under since after before during about said says say according while but not so only
+    all both strong""".split()
+)
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
 
 
 class NumbersLayer:
     def __init__(self, results: Results) -> None:
         self.results = results
-        self._parenthesised: set[int] = (
-            set()
-        )  # indexes of numbers written as "(conversion)" of the one before
+        # Indexes of numbers written as a "(conversion)" of the one before.
+        self._parenthesised: set[int] = set()
 
     def feed(self, chunk: Chunk) -> None:
         text = chunk.doc.text
