@@ -14,7 +14,7 @@ from reader.store import Store
 from reader.store.database import DATABASE
 from tests.reliability.note_writer import fork_writer
 
-KILLS = 80
+KILLS = 100
 # Up to the first ~50 ms a kill can land in Store.open (WAL set-up, migrations, quick_check) or open_document.
 MAX_DELAY = 0.08
 
