@@ -37,6 +37,7 @@ from reader.analysis.names import (
 from reader.analysis.quote_marks import find_quoted
 from reader.analysis.quotes import Draft, attribute
 from reader.analysis.speech_verbs import (
+    COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -449,7 +450,7 @@ class SpeakersLayer:
         """'the Ukrainian president' -> the speaker the article gave that role or name word."""
         number = self.roles.get(head.lemma_.lower())
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
-        if number is None and not person:
+        if number is None and {head.lemma_.lower(), head.lower_} & COMPANY_NOUNS:
             number = self._latest_org(base + start)
         if number is not None:
             self.nominals.append(Nominal(number, base + start, base + end, None))

@@ -121,7 +121,9 @@ PERSON_ROLE_NOUNS = frozenset(
 ORG_ROLE_NOUNS = frozenset(
     """
     agency chain company firm group ministry department government bank retailer organisation
-    organization party council committee court union movement alliance army militia
+    organization party council committee court union movement alliance army militia carrier
+    airline manufacturer maker insurer lender broadcaster publisher operator supplier developer
+    automaker carmaker drugmaker
     """.split()
 )
 
@@ -131,6 +133,15 @@ INSTITUTION_NOUNS = frozenset(
     """
     embassy ministry department agency movement government army militia party council court
     office commission parliament
+    """.split()
+)
+
+# Of those, the nouns that stand for the company just named ("Novapharm recalled the pills,
+# the company said"); "the government" or "the party" may be anyone's, so they do not.
+COMPANY_NOUNS = frozenset(
+    """
+    company firm chain retailer bank carrier airline manufacturer maker insurer lender
+    broadcaster publisher operator supplier developer automaker carmaker drugmaker
     """.split()
 )
 
