@@ -34,7 +34,8 @@ class Marked:
     @classmethod
     def of(cls, annotations: Iterable[Annotation]) -> Marked:
         items = sorted(
-            (a for a in annotations if not a.orphaned), key=lambda a: (a.anchor.start, a.anchor.end, a.created)
+            (a for a in annotations if not a.orphaned),
+            key=lambda a: (a.anchor.start, a.anchor.end, a.created),
         )
         return cls(
             items,
@@ -66,11 +67,15 @@ class Marked:
 
 
 def summary(marked: Marked) -> str:
-    """The status line's ``✎ needs-source 2 · verified 1 · 3 notes`` (empty when there is nothing)."""
-    parts = [f"{tag} {count}" for tag, count in marked.tag_counts().items()]
+    """The status line's ``✎ 3 · needs-source 2 · verified 1 · 1 note``: the total first, as narrow
+    screens cut the line short (empty when there is nothing)."""
+    if not marked.items:
+        return ""
+    parts = [f"{NOTE_GLYPH} {len(marked.items)}"]
+    parts += [f"{tag} {count}" for tag, count in marked.tag_counts().items()]
     if marked.notes:
         parts.append(f"{marked.notes} note" + ("s" if marked.notes != 1 else ""))
-    return f"{NOTE_GLYPH} " + " · ".join(parts) if parts else ""
+    return " · ".join(parts)
 
 
 class Selection:
@@ -82,7 +87,9 @@ class Selection:
     ((0, 0) past either end), both from the reading state.
     """
 
-    def __init__(self, text: str, offset: int, sentence_of: Callable[[int], int], sentence_span: Callable[[int], Span]) -> None:
+    def __init__(
+        self, text: str, offset: int, sentence_of: Callable[[int], int], sentence_span: Callable[[int], Span]
+    ) -> None:
         self._text = text
         self._words: list[Span] = [match.span() for match in _WORD.finditer(text)] or [(0, len(text))]
         self._starts = [start for start, _ in self._words]

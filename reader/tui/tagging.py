@@ -166,7 +166,9 @@ class Tagging:
 
     def begin_selection(self) -> None:
         state = self.state
-        state.selection = Selection(state.document.text, state.cursor_span[0], state.sentence_at, self._sentence_span)
+        state.selection = Selection(
+            state.document.text, state.cursor_span[0], state.sentence_at, self._sentence_span
+        )
         self._mirror()
 
     def extend(self, unit: str, delta: int) -> None:

@@ -157,9 +157,13 @@ async def test_an_orphan_can_be_deleted_after_confirmation(tmp_path, make_app) -
 def plain_analysis(document: Document) -> Analysis:
     """An analysis of any text with its sentences and nothing flagged (the canned one fits only the seed)."""
     text = document.text
-    sentences = [Sentence(f"s{i}", s, e) for i, (s, e) in enumerate(rough_sentences(text, document.paragraphs))]
+    sentences = [
+        Sentence(f"s{i}", s, e) for i, (s, e) in enumerate(rough_sentences(text, document.paragraphs))
+    ]
     return Analysis(
-        document=DocumentInfo(document.source, document.title, document.sha256, len(text), document.extractor),
+        document=DocumentInfo(
+            document.source, document.title, document.sha256, len(text), document.extractor
+        ),
         engine=EngineInfo("canned", "reader test"),
         paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
         sentences=sentences,

@@ -22,7 +22,9 @@ def stored(app: ReaderApp) -> list[tuple[str | None, str | None, str]]:
     """(tag, note, quote) of every annotation the store holds for the open article, in text order."""
     screen = app.screen
     assert isinstance(screen, ReadingScreen)
-    return [(a.tag, a.note, a.anchor.exact) for a in app.session.store.annotations(screen.state.document.sha256)]
+    return [
+        (a.tag, a.note, a.anchor.exact) for a in app.session.store.annotations(screen.state.document.sha256)
+    ]
 
 
 def shown(screen: ReadingScreen) -> list[tuple[str | None, str | None, str]]:
@@ -46,7 +48,7 @@ async def test_a_tag_key_tags_the_cursor_sentence_and_the_same_key_takes_it_off(
         sentence = sentence_text(screen)
         await pilot.press("1")
         assert stored(app) == shown(screen) == [("needs-source", None, sentence)]
-        assert "✎ needs-source 1" in status(screen)
+        assert "✎ 1 · needs-source 1" in status(screen)
         article = screen.article
         line = article.wrapped.line_of(screen.state.cursor_span[0]) - round(article.scroll_y)
         painted = article.render_line(line)
@@ -149,13 +151,15 @@ async def test_selection_mode_tags_a_span_word_by_word_and_by_sentence(make_app,
         assert screen.state.cursor == before + 1
 
 
-async def test_keys_typed_faster_than_the_screen_updates_select_the_same_span(make_app, seed_document) -> None:
+async def test_keys_typed_faster_than_the_screen_updates_select_the_same_span(
+    make_app, seed_document
+) -> None:
     """A terminal delivers "jvww4" at once: each key must act on the state the previous one left."""
     from textual import events
 
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:
-        screen = await ready(app, pilot)
+        await ready(app, pilot)
         for key in "jvww4":
             app.post_message(events.Key(key, key))
         await pilot.pause()
@@ -209,7 +213,14 @@ async def test_help_and_palette_list_the_tag_keys_and_new_actions(make_app) -> N
     async with app.run_test(size=SMALL) as pilot:
         screen = await ready(app, pilot)
         names = {name for name, _keys, _command in ReaderCommands(screen)._entries()}
-        for wanted in ("Tag: needs-source", "Tag: opinion", "Undo", "Redo", "Library", "Export notes as Markdown"):
+        for wanted in (
+            "Tag: needs-source",
+            "Tag: opinion",
+            "Undo",
+            "Redo",
+            "Library",
+            "Export notes as Markdown",
+        ):
             assert wanted in names
         assert "Select next word" not in names  # selection keys are offered only while selecting
         await pilot.press("question_mark")
@@ -220,7 +231,9 @@ async def test_help_and_palette_list_the_tag_keys_and_new_actions(make_app) -> N
         assert {"Note on sentence/selection", "Select a span to tag", "Remove tag/note here"} <= set(rows)
 
 
-def test_a_tag_key_that_collides_with_a_reading_key_is_one_clear_error(isolated_dirs, seed_path, capsys) -> None:
+def test_a_tag_key_that_collides_with_a_reading_key_is_one_clear_error(
+    isolated_dirs, seed_path, capsys
+) -> None:
     from reader.cli import main
 
     (isolated_dirs / "config" / "config.toml").write_text('[tags]\n"j" = "misleading"\n', encoding="utf-8")
@@ -262,7 +275,9 @@ async def test_e_and_E_export_the_notes_and_say_where(isolated_dirs, make_app) -
     assert screen.tagging.sha256[:8] in exports[1].name
 
 
-async def test_an_unusable_store_keeps_notes_in_memory_and_says_so(isolated_dirs, monkeypatch, make_app) -> None:
+async def test_an_unusable_store_keeps_notes_in_memory_and_says_so(
+    isolated_dirs, monkeypatch, make_app
+) -> None:
     blocked = isolated_dirs / "not-a-folder"
     blocked.write_text("a file where the data folder should be", encoding="utf-8")
     monkeypatch.setenv("READER_DATA_DIR", str(blocked))

@@ -36,12 +36,13 @@ def when(stamp: str | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def tag_summary(entry: LibraryEntry) -> str:
-    return ", ".join(f"{tag} {count}" for tag, count in entry.tag_counts.items()) or "—"
+def tag_lines(entry: LibraryEntry) -> list[str]:
+    """One tag a line: the column stays narrow enough for 80 columns however many tags there are."""
+    return [f"{tag} {count}" for tag, count in entry.tag_counts.items()] or ["—"]
 
 
 def source_label(entry: LibraryEntry) -> str:
-    return snippet(entry.sources[0], 32) if entry.sources else "stdin"
+    return entry.sources[0] if entry.sources else "stdin"
 
 
 def matches(entry: LibraryEntry, query: str) -> bool:
@@ -86,7 +87,6 @@ class LibraryScreen(Screen[None]):
         return self.app.session.store  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        self.table.add_columns("Title", "Source", "Tags", "Notes", "Last opened")
         self.table.focus()
 
     def on_screen_resume(self) -> None:
@@ -106,21 +106,33 @@ class LibraryScreen(Screen[None]):
         return [entry for entry in self.entries if matches(entry, query)]
 
     def show(self) -> None:
+        """The article column (title over source) takes what the other columns leave of the width."""
         table = self.table
-        table.clear()
+        table.clear(columns=True)
+        width = max(24, min(72, self.app.size.width - 52))
+        table.add_column("Article", width=width, key="article")
+        table.add_columns("Tags", "Notes", "Last opened")
         for entry in self.shown():
-            notes = f"{entry.notes}" + (f" ({entry.orphans} orphaned)" if entry.orphans else "")
+            tags = tag_lines(entry)
+            notes = f"{entry.notes}" + (f"\n{entry.orphans} orphaned" if entry.orphans else "")
+            article = Text.assemble(
+                (snippet(inert(entry.title), width), "bold"),
+                "\n",
+                (snippet(inert(source_label(entry)), width), "dim"),
+            )
             table.add_row(
-                Text(snippet(inert(entry.title), 48), "bold"),
-                source_label(entry),
-                tag_summary(entry),
+                article,
+                "\n".join(tags),
                 notes,
                 when(entry.last_opened),
                 key=entry.sha256,
+                height=max(2, len(tags)),
             )
         empty = self.query_one("#library-empty", Static)
         if not self.entries:
-            empty.update("No notes yet. Open an article with `reader PATH|URL|-`, tag sentences with 1-5, write notes with a.")
+            empty.update(
+                "No notes yet. Open an article with `reader PATH|URL|-`, tag sentences with 1-5, write notes with a."
+            )
         elif not table.row_count:
             empty.update("Nothing matches the filter.")
         empty.display = not table.row_count
@@ -164,7 +176,10 @@ class LibraryScreen(Screen[None]):
 
         record = self.store.document(entry.sha256)
         if record is None or record.text is None:
-            self.notify("Only the notes of this article are stored (imported): open its file or URL", severity="warning")
+            self.notify(
+                "Only the notes of this article are stored (imported): open its file or URL",
+                severity="warning",
+            )
             return
         app = self.app
         below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
@@ -200,7 +215,8 @@ class LibraryScreen(Screen[None]):
 
         count = entry.annotations
         question = Text.assemble(
-            "Delete ", (f"“{snippet(inert(entry.title), 60)}”", "bold"),
+            "Delete ",
+            (f"“{snippet(inert(entry.title), 60)}”", "bold"),
             f" and its {count} note(s) and tag(s)? This cannot be undone.",
         )
         self.app.push_screen(confirm(question, "delete"), answered)

@@ -31,14 +31,15 @@ def orphan_label(annotation: Annotation) -> Text:
     what = annotation.tag or "note"
     note = f": {snippet(annotation.note, 30)}" if annotation.note else ""
     return Text.assemble(
-        (f"{ORPHAN_GLYPH} orphaned ", "bold"), what, note, (f"  was “{snippet(annotation.anchor.exact, 40)}”", "dim")
+        (f"{ORPHAN_GLYPH} orphaned ", "bold"),
+        what,
+        note,
+        (f"  was “{snippet(annotation.anchor.exact, 40)}”", "dim"),
     )
 
 
 def note_entries(marked: Marked, orphans: list[Annotation]) -> list[Entry]:
-    rows = [
-        Entry(note_label(a), PanelItem("note", a.id, a.anchor.start, a.anchor.end)) for a in marked.items
-    ]
+    rows = [Entry(note_label(a), PanelItem("note", a.id, a.anchor.start, a.anchor.end)) for a in marked.items]
     rows += [Entry(orphan_label(a), PanelItem("orphan", a.id, a.anchor.start, a.anchor.end)) for a in orphans]
     return rows
 
