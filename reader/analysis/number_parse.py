@@ -124,8 +124,8 @@ _CURRENCY_PREFIX = (
     r"(?:(?:US|U\.S\.|AU|A|CA|C|NZ|HK|S|R)\$|\$|€|£|¥|₹|₽|₿|₩|₺|₪|₦|₴|Rs\.?\s?|"
     rf"(?:{'|'.join(CURRENCY_CODES)})\s?)"
 )
-_SCALE_AFTER = r"(?:\s?(?:trillion|billion|million|thousand)\b|(?:tn|bn|mln|mn|m|k|b)(?![\w]))"
-_PERCENT = r"(?:\s?%|\s?(?:percent|per\s?cent|pct)\b|\s(?:percentage\s+points?)\b)"
+_SCALE_AFTER = rf"(?:\s?(?:{'|'.join(SCALES)})\b|(?:tn|bn|mln|mn|m|k|b)(?![\w]))"
+_PERCENT = r"(?:\s?%|\s?(?:percent|per\s?cent|pct|pc)\b|\s(?:percentage\s+points?)\b)"
 
 _BOUNDARY_BEFORE = r"(?<![\w.,$€£¥₹₽₿₩₺₪₦₴])"
 _ATOM = re.compile(
@@ -149,6 +149,7 @@ _BLOCKS = [
     re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\d)"),  # July 31
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![\w])(?!,?\s+\d{{4}})"),  # 31 July
     re.compile(r"(?m)^\s*\(?\d{1,2}[.)](?=\s)"),  # list markers "1." "2)"
+    re.compile(r"(?:©|\([cC]\)|[Cc]opyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?"),  # page furniture: © 2024
 ]
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATES = [
@@ -572,7 +573,7 @@ def _digits_stand_alone(text: str, match: re.Match[str], title_case: bool) -> bo
             return False  # "Boeing 737", "Apollo 11"
     after = text[match.end() : match.end() + 30]
     glued = re.match(r"[A-Za-z]+", after)
-    if glued:
+    if glued and glued.group(0) not in ("C", "F"):  # "1.5C" is a temperature; "5G", "4x4" are names
         letters = glued.group(0).lower()
         if letters in ORDINAL_SUFFIXES or letters not in ATTACHED:
             return False

@@ -171,6 +171,8 @@ MEASURES: dict[str, str] = {
     "km/h": "km/h",
     "kph": "km/h",
     "°c": "°C",
+    "c": "°C",
+    "f": "°F",
     "°f": "°F",
     "degrees": "degrees",
     "mw": "MW",

@@ -43,7 +43,15 @@ TENS: dict[str, int] = {
     "ninety": 90,
 }
 HUNDRED = 100
-SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "lakh" and "crore" are how Indian and Pakistani outlets write 100,000 and 10,000,000.
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 # Short scales written after digits ("1.2bn", "€40m", "£2.3tn", "5k").
 SHORT_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 # Denominators of fractions: "a third of", "two-thirds", "three quarters".

@@ -261,6 +261,18 @@ CASES = [
     ("The 25-year-old building burned.", "25-year-old", "quantity", 25, None, None, "years", None),
     ("The road is 40km long.", "40km", "quantity", 40, None, None, "km", None),
     (
+        "Warming must stay below 1.5C this century.",
+        "below 1.5C",
+        "quantity",
+        1.5,
+        None,
+        None,
+        "°C",
+        "less than",
+    ),
+    ("The scheme will cost Rs 500 crore next year.", "Rs 500 crore", "money", 5e9, None, None, "INR", None),
+    ("Inflation hit 9pc in October.", "9pc", "percent", 9, None, None, "%", None),
+    (
         "Hotels may be built up to four floors high.",
         "up to four floors",
         "quantity",
@@ -351,6 +363,8 @@ EXCLUSIONS = [
     ("It was a two-way race.", "two"),
     ("The president spoke on 21st May.", "21st"),
     ("One of the stated goals is more trade.", "One"),
+    ("© 2024 Reuters. All rights reserved.", "2024"),
+    ("The 5G network and a 5c coin were shown.", "5c"),
     ("Someone dies by suicide, one every 40 seconds.", "one"),
 ]
 
