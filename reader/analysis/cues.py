@@ -319,6 +319,9 @@ def _according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:
             phrase_end = min(phrase_end, child.left_edge.idx)
             break
     phrase_end = len(text[:phrase_end].rstrip(" ,"))
+    named = _apposed_name(doc, text, phrase_end, sent.end)
+    if named is not None and subject.ent_type_ != "PERSON":
+        subject, phrase_end = named  # "according to the mission's chief observer, Ivan Stefanec, ..."
     sent_start, sent_end = sent.start_char, sent.end_char
     while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
         sent_end -= 1
@@ -344,6 +347,22 @@ def _according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:
         according=True,
         lemma="according to",
     )
+
+
+def _apposed_name(doc: Any, text: str, after: int, limit: int) -> tuple[Any, int] | None:
+    """A person's name set off by commas right after a role: ", Ivan Stefanec," -> (its last token, its end)."""
+    if not text.startswith(",", after):
+        return None
+    first = next((t for t in doc if t.idx > after), None)
+    if first is None or first.i >= limit or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return None
+    last = first
+    while last.i + 1 < limit and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    end = last.idx + len(last.text)
+    if not text.startswith(",", end):
+        return None
+    return last, end
 
 
 def _cut_nested(cues: list[Cue], text: str) -> None:

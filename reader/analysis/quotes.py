@@ -68,7 +68,10 @@ def attribute(
         cue = cues[choice]
         used.add(choice)
         placed.add(number)
-        drafts.append(Draft(quote.inner_start, quote.inner_end, "direct", (cue.verb_start, cue.verb_end), refs[choice], quote.closed))
+        # 'noted "serious concerns"': a fragment that is the verb's object is a mixed quote.
+        fragment = cue.phrase_end <= quote.start and not re.search(r"[,:]", text[cue.phrase_end : quote.start])
+        kind = "mixed" if fragment and not _is_sentence(text[quote.inner_start : quote.inner_end]) else "direct"
+        drafts.append(Draft(quote.inner_start, quote.inner_end, kind, (cue.verb_start, cue.verb_end), refs[choice], quote.closed))
     for index, cue in enumerate(cues):
         if index in used or cue.content is None:
             continue

@@ -298,7 +298,11 @@ class SpeakersLayer:
         words = {lemma, head.lower_}
         children = list(head.children)
         if words & INSTITUTION_NOUNS:
-            proper = [c for c in children if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)]
+            proper = [
+                c for c in children
+                if (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_))
+                or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG"))
+            ]
             if proper:
                 first = min(c.left_edge.i for c in proper)
                 number = self._add_mention(doc, first, head.i + 1, "ORG", base)
@@ -320,7 +324,11 @@ class SpeakersLayer:
         for child in children:
             if child.dep_ == "appos":
                 ref = self._named(child, doc, base)
-                if ref is not None:
+                if ref is not None and ref.named is not None:
+                    # "The commission's chairman, Wafula Chebukati,": the head noun phrase is the role.
+                    start, end = self._phrase_bounds(head, doc)
+                    role = self.chunk_text[start:end]
+                    self.nominals.append(Nominal(ref.named, base + start, base + end, _without_article(role)))
                     return ref
         # "the minister", "the company's chief executive"; not "Smith's spokesman" (someone else).
         definite = any(
@@ -332,7 +340,7 @@ class SpeakersLayer:
             ref = self._by_role(head, doc, base, person=bool(words & PERSON_ROLE_NOUNS))
             if ref is not None:
                 return ref
-        if words & (GROUP_NOUNS | PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS):
+        if words & (GROUP_NOUNS | PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS | INSTITUTION_NOUNS):
             return self._unnamed(head, doc, base)
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -461,8 +469,7 @@ class SpeakersLayer:
         # '"...," says the head of the research group at ...'.
         recent = self._recent(lambda seen: seen.spoke and seen.person and seen.paragraph == self.paragraph)
         if recent is not None and recent.named is not None:
-            role = self.chunk_text[start:end]
-            role = role.split(" ", 1)[1] if role.split(" ", 1)[0].lower() in ("the", "a", "an") and " " in role else role
+            role = _without_article(self.chunk_text[start:end])
             self.nominals.append(Nominal(recent.named, base + start, base + end, role))
             return recent
         return None
@@ -646,6 +653,11 @@ def _without_honorifics(lead: str) -> str:
     while words and fold(words[-1]).rstrip(".") in _HONORIFICS:
         words.pop()
     return " ".join(words)
+
+
+def _without_article(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else phrase
 
 
 def _bare(word: str) -> str:
