@@ -252,3 +252,22 @@ def test_the_company_is_the_organisation_just_named(analyze_text) -> None:
 def test_honorifics_are_not_roles(analyze_text) -> None:
     analysis = analyze_text('"Safety comes first," Chief Executive Dr. Helen Park said.')
     assert named(analysis)["Helen Park"].role == "Chief Executive"
+
+
+def test_name_in_apposition_after_a_role_is_the_speaker_and_the_role_is_kept(analyze_text) -> None:
+    text = (
+        "The commission's chairman, Wafula Chebukati, told reporters that the count would end on Friday.\n"
+        "According to the mission's chief observer, Ivan Stefanec, some polling stations opened late."
+    )
+    analysis = analyze_text(text)
+    speakers = named(analysis)
+    assert "commission's chairman" in speakers["Wafula Chebukati"].role
+    assert "Ivan Stefanec" in speakers
+    quote = next(q for q in analysis.quotes if "polling stations" in q.text)
+    assert quote.speaker == speakers["Ivan Stefanec"].id and "Stefanec" not in quote.text
+
+
+def test_institution_named_by_its_country(analyze_text) -> None:
+    analysis = analyze_text("Kenya's electoral commission said that results from 12 counties had been delayed.")
+    speaker = next(s for s in analysis.speakers if s.id == analysis.quotes[0].speaker)
+    assert (speaker.name, speaker.kind) == ("Kenya's electoral commission", "organisation")
