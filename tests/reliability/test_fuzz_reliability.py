@@ -1,4 +1,4 @@
-"""Fuzzing the edges: intake on arbitrary bytes, and re-anchoring that is never misplaced under random edits.
+"""Fuzzing the edges: intake on arbitrary bytes, re-anchoring under random edits, and anything typed as a note.
 
 tests/store/test_anchoring.py already fuzzes that ``locate`` stays inside the
 text and that a match resembles its quote; here every character is traced
@@ -16,8 +16,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.intake import Document, InputError, load
-from reader.store import Anchor, locate
+from reader.intake import Document, InputError, load, make_document
+from reader.intake.document import without_surrogates
+from reader.store import Anchor, Store, locate
+from reader.store.store import TAG_PATTERN
 from tests.fuzzing import fuzz_settings
 
 pytestmark = pytest.mark.fuzz
@@ -170,3 +172,29 @@ def test_a_note_lands_on_its_own_text_or_an_identical_copy_or_is_orphaned(
         return  # identical text: the quote itself or a copy of it
     # an approximate match sits on what is left of the quote, never on other words
     assert traced.quote_chars() & set(range(match.start, match.end)), (found, traced.text)
+
+
+# ---- whatever a user types into a note or a tag ----------------------------------------------------
+
+
+NOTED = make_document(
+    "Officials said 40 percent of the relief funds had vanished.", source="-", extractor="plain"
+)
+
+
+@fuzz_settings
+@given(note=st.text(max_size=300), tag=st.one_of(st.none(), st.text(max_size=45)))
+def test_any_typed_note_is_stored_as_typed_or_refused_with_a_value_error(
+    tmp_path: Path, note: str, tag: str | None
+) -> None:
+    cleaned = without_surrogates(note).strip() or None
+    bad_tag = tag is not None and (not TAG_PATTERN.match(tag) or without_surrogates(tag) != tag)
+    with Store.open(tmp_path) as store:
+        store.open_document(NOTED)
+        if bad_tag or (tag is None and cleaned is None):
+            with pytest.raises(ValueError):
+                store.annotate(NOTED.sha256, 0, 20, tag=tag, note=note)
+            return
+        change = store.annotate(NOTED.sha256, 0, 20, tag=tag, note=note)
+        stored = store.annotation(change.annotation_id)
+        assert stored == change.after and stored.tag == tag and stored.note == cleaned
