@@ -65,9 +65,8 @@ class ReaderApp(App[None]):
         return self.reading_screen(self.document, self._analysis)
 
     def reading_screen(self, document: Document, analysis: Analysis | None = None) -> ReadingScreen:
-        """A stored analysis of the same text by this engine version means the analyzer (spaCy) never runs."""
-        analysis = analysis or self.session.cached_analysis(document.sha256)
-        return ReadingScreen(document, analysis=analysis, analyzer=self._analyzer)
+        """The analyzer goes behind the store's cache: a text analysed before by this engine opens without it."""
+        return ReadingScreen(document, analysis=analysis, analyzer=self.session.cached(self._analyzer))
 
     def on_mount(self) -> None:
         for notice in self.session.take_notices():

@@ -9,9 +9,9 @@ one in memory, with a notice saying that notes last only until quitting.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader import paths
 from reader.config import Config, load_config
@@ -19,6 +19,7 @@ from reader.store import Store, StoreError, database
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
+    from reader.intake import Document
 
 
 @dataclass
@@ -42,12 +43,26 @@ class Session:
         self.store.notices.clear()
         return notices
 
-    def cached_analysis(self, sha256: str) -> Analysis | None:
-        """The stored analysis of this text by this engine version, if any: spaCy need not load at all."""
-        try:
-            return self.store.load_analysis(sha256)
-        except StoreError:
-            return None
+    def cached(self, analyze: Callable[..., Analysis]) -> Callable[..., Analysis]:
+        """``analyze`` behind the store: a stored analysis of the same text by this engine version comes
+        back without running it (spaCy never loads), a fresh one is stored. It runs in the analysis
+        worker, so even a large cached analysis never delays the article's first frame."""
+
+        def analyze_or_load(document: Document, **options: Any) -> Analysis:
+            try:
+                found = self.store.load_analysis(document.sha256)
+            except StoreError:
+                found = None
+            if found is not None:
+                return found
+            analysis = analyze(document, **options)
+            try:
+                self.store.save_analysis(analysis)
+            except StoreError:
+                pass  # only a cache: the next open analyses again
+            return analysis
+
+        return analyze_or_load
 
 
 def _memory_store(reason: str) -> Store:

@@ -19,7 +19,6 @@ from textual.keys import key_to_character
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from reader.analysis.model import Analysis
 from reader.export import ExportError
 from reader.store import Opened, StoreError
 from reader.tui.screens.confirm import ChoiceScreen, confirm
@@ -129,16 +128,9 @@ class Annotating:
             self._show_notes()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """After ReadingScreen's handler: cache a fresh analysis, and put Notes back in the rebuilt panel."""
-        if event.worker.group != "analysis" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        result = event.worker.result
-        if event.state == WorkerState.SUCCESS and isinstance(result, Analysis):
-            try:
-                self.session.store.save_analysis(result)
-            except StoreError as exc:
-                self.notify(f"analysis not cached: {exc}", severity="warning")
-        self._show_notes()
+        """After ReadingScreen's handler rebuilt the panel (or gave up): put Notes back at its top."""
+        if event.worker.group == "analysis" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._show_notes()
 
     def on_screen_resume(self) -> None:
         """Back from the library, where this very article may have been deleted: register it afresh."""
