@@ -324,9 +324,10 @@ def _phrases(text: str, lower: str) -> list[Figure]:
             "ninth",
             "tenth",
         )
-        after = text[match.end() :]
-        # "a third officer" is an ordinal; "a third of", "two thirds", "a quarter million" are fractions.
-        if singular and not match["scale"] and not re.match(r"\s+of\b", after):
+        after = text[match.end() : match.end() + 4]
+        hyphenated = match.group(0)[len(numerator)] == "-"
+        # "a third officer" is an ordinal; "a third of", "one-third", "two thirds", "a quarter million" are fractions.
+        if singular and not match["scale"] and not hyphenated and not re.match(r"\s+of\b", after):
             continue
         if not singular and numerator.lower() in ("a", "an", "one"):
             continue
@@ -499,6 +500,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
     word = compound["word"]
     if word in COMPOUND_NOT_COUNTED:
         return None, "count", end, True
+    if word in ("strong", "odd", "plus"):  # "a 7,000-strong force", "30-odd"
+        return None, "count", compound.end(), False
     if word in MEASURES:
         return MEASURES[word], "quantity", compound.end(), False
     return (word if word.endswith("s") else f"{word}s"), "count", compound.end(), False

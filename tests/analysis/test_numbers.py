@@ -164,6 +164,8 @@ CASES = [
     ("Half of the voters stayed home.", "Half", "ratio", 0.5, None, None, None, None),
     ("Two-thirds of the staff left.", "Two-thirds", "ratio", 2 / 3, None, None, None, None),
     ("Two thirds of those infected died.", "Two thirds", "ratio", 2 / 3, None, None, None, None),
+    ("Output was cut by one-third last year.", "one-third", "ratio", 1 / 3, None, None, None, None),
+    ("A 7,000-strong force crossed the border.", "7,000-strong", "count", 7000, None, None, None, None),
     ("There are twice as many cases now.", "twice", "ratio", 2, None, None, None, None),
     ("Prices are three times higher than in May.", "three times", "ratio", 3, None, None, None, None),
     ("Tens of thousands marched in the capital.", "Tens of thousands", "count", None, 1e4, 1e5, None, None),
