@@ -190,19 +190,6 @@ _IN_EVERY = re.compile(
     re.IGNORECASE,
 )
 _IN_EVERY_HINGE = re.compile(r"\s(?:in|out of)\s")
-_FRACTION_STEMS = (
-    "half",
-    "halves",
-    "third",
-    "quarter",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-)
 _UNIT_AND_A_HALF = re.compile(
     r"\b(?:(?:a|an|one)\s+)?(?P<unit>year|month|week|day|hour|decade|century)\s+and\s+a\s+half\b",
     re.IGNORECASE,
@@ -308,7 +295,7 @@ def _phrases(text: str, lower: str) -> list[Figure]:
                 core_end=match.end(),
             )
         )
-    for match in _FRACTION.finditer(text) if any(word in lower for word in _FRACTION_STEMS) else ():
+    for match in _FRACTION.finditer(text) if any(word in lower for word in FRACTIONS) else ():
         numerator, denominator = match["num"], match["den"]
         if re.search(r"\band[- ]$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
             continue  # the tail of "three-and-a-half million", read with its whole number
@@ -507,41 +494,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
     return (word if word.endswith("s") else f"{word}s"), "count", compound.end(), False
 
 
-_LENGTH_CONTEXT = {
-    "long",
-    "high",
-    "wide",
-    "tall",
-    "deep",
-    "away",
-    "above",
-    "below",
-    "from",
-    "in",
-    "of",
-    "to",
-    "and",
-    "or",
-    "at",
-    "by",
-    "on",
-}
-_NOT_PLURAL_NOUNS = {
-    "was",
-    "is",
-    "has",
-    "as",
-    "its",
-    "his",
-    "this",
-    "always",
-    "thus",
-    "whereas",
-    "plus",
-    "across",
-    "less",
-    "unless",
-}
+_LENGTH_CONTEXT = frozenset("long high wide tall deep away above below from in of to and or at by on".split())
+_NOT_PLURAL_NOUNS = frozenset(
+    "was is has as its his this always thus whereas plus across less unless".split()
+)
 _SENTENCE_OPENERS = ".!?:;\"“”‘’'([—–\n"
 
 
