@@ -26,8 +26,9 @@ _CAPITALISED = (
 )
 _PROPER_RUN = re.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:\s+(?:{_PARTICLES}\s+)*{_CAPITALISED})*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-# Endings that make a different word, not a different spelling: "Russia"/"Russian", "Kurd"/"Kurds".
-_DERIVED_ENDINGS = ("s", "n", "i")
+# Endings that make a different word, not a different spelling: "Russia"/"Russian", "Kurd"/"Kurds",
+# "Israel"/"Israeli", and the feminine "Zakharov"/"Zakharova" (often the man's wife, not him).
+_DERIVED_ENDINGS = ("s", "n", "i", "a")
 _MIN_VARIANT = 5  # a one-letter difference in a shorter name ("Mark"/"Mary") is as likely a different name
 _MAX_BUCKET = 60  # forms sharing one key; more means the key is a common word
 _SHORT_SYLLABLE = 3  # "Un"/"Il": given-name syllables that tell different people apart
