@@ -72,13 +72,14 @@ def attribute(
         fragment = cue.phrase_end <= quote.start and not re.search(r"[,:]", text[cue.phrase_end : quote.start])
         kind = "mixed" if fragment and not _is_sentence(text[quote.inner_start : quote.inner_end]) else "direct"
         drafts.append(Draft(quote.inner_start, quote.inner_end, kind, (cue.verb_start, cue.verb_end), refs[choice], quote.closed))
+    beside = list(drafts)  # quotes placed by a cue right beside them
     for index, cue in enumerate(cues):
         if index in used or cue.content is None:
             continue
         start, end = cue.content
         inside = [n for n, q in enumerate(quoted) if n not in placed and start <= q.inner_start and q.inner_end <= end + 1]
-        if any(d.kind == "direct" and d.start < end and start < d.end for d in drafts):
-            continue  # the same words already quoted directly
+        if any(d.start < end and start < d.end for d in beside):
+            continue  # the same words already quoted with their own cue
         if inside:
             placed.update(inside)
             end = max(end, max(quoted[n].end for n in inside))
