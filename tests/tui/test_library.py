@@ -170,3 +170,23 @@ async def test_deleting_the_open_article_leaves_it_readable_and_taggable_afresh(
         assert reading.tagging.marked.items == []
         await pilot.press("2")
         assert [a.tag for a in app.session.store.annotations(seed_document.sha256)] == ["verified"]
+
+
+async def test_the_newest_screen_of_an_article_owns_its_saved_position(make_app, seed_document) -> None:
+    """The first article stays under the others (Textual keeps the first screen); when it is opened again
+    from the library, quitting must not put back the older screen's position."""
+    library_with_two_articles()
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        first = await ready(app, pilot)
+        await pilot.press("j", "1", "L", "slash", *"floods", "enter", "enter")
+        await ready(app, pilot)
+        await pilot.press("L", "slash", *"alaska", "enter", "enter")
+        again = await ready(app, pilot)
+        assert again is not first and again.state.document.sha256 == seed_document.sha256
+        assert again.state.cursor == 1  # where the first screen left it
+        await pilot.press("J", "J", "J")
+        offset = again.state.cursor_span[0]
+        assert app.screen_stack == [first, again]
+    saved = Store.open().position(seed_document.sha256)
+    assert saved is not None and saved.offset == offset
