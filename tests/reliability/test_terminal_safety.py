@@ -12,7 +12,6 @@ import asyncio
 import dataclasses
 import re
 
-import pytest
 from rich.cells import cell_len
 from textual.widgets import Tree
 
@@ -78,11 +77,6 @@ def test_escape_sequences_in_an_article_never_reach_the_terminal() -> None:
     asyncio.run(run())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader/tui/widgets/panel.py add_page passes str labels to Tree, which parses them as Rich markup: "
-    "a quote containing '[/]' raises MarkupError (fix: Text.assemble(entry.label) for str labels)",
-)
 def test_markup_in_an_article_is_shown_as_text_in_the_panel() -> None:
     document = make_document(
         "Markup\n“Stop [/] now [bold red]please[/bold red] and [link=http://evil]here[/link],” Anna Berg said.\n",

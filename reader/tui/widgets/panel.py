@@ -186,7 +186,7 @@ class PanelTree(Tree["PanelItem | Pending | None"]):
     def add_page(self, node: Node, entries: list[Entry], start: int = 0) -> None:
         """Add up to PAGE entries as children of ``node``; a "more" node holds the rest."""
         for entry in entries[start : start + PAGE]:
-            label = Text.assemble(*entry.label) if isinstance(entry.label, tuple) else entry.label
+            label = Text.assemble(*(entry.label if isinstance(entry.label, tuple) else (entry.label,)))
             if entry.children:
                 node.add(label, data=Pending(entry.children, 0, entry.item), allow_expand=True)
             else:
