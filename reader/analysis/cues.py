@@ -159,11 +159,25 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             adjacent = _name_before(verb)
             if adjacent is not None:
                 return adjacent
+            inverted = _name_after_quote(verb)
+            if inverted is not None:
+                return inverted
         if (current.dep_ not in _CLAUSE_LINKS and not quoted_clause) or current.head is current:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
             return None
         current = current.head
+    return None
+
+
+def _name_after_quote(verb: Any) -> Any | None:
+    """'"Why now?" asked captain Eva Lund': after a closing quote the parser may take the speaker for an object."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod") and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+            return child
     return None
 
 

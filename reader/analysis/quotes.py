@@ -120,7 +120,9 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
         elif cue.phrase_start >= quote.end and after is None and _gap_ok(text[quote.end : cue.phrase_start], relaxed):
             last_inner = text[quote.inner_end - 1 : quote.inner_end]
             same_sentence = cue.sentence_start <= max(quote.inner_end - 1, quote.start) < cue.sentence_end
-            if same_sentence or last_inner in ",—–" or (quote.inner_end - 1 >= cue.sentence_start - 2 and last_inner not in ".!?"):
+            # '"Why now?" she asked.' may be split into two sentences; a cue with words of
+            # its own to report ('" Kino Gabriel said, "..."') belongs to what follows it.
+            if same_sentence or last_inner in ",—–" or cue.content is None:
                 after = index
     if before is not None and after is not None:
         ends_with_comma = text[quote.inner_end - 1 : quote.inner_end] in (",", "—", "–")

@@ -392,3 +392,9 @@ def analysis_text(text: str) -> str:
     from reader.intake.document import normalise_text
 
     return normalise_text(text)
+
+
+def test_question_quote_with_cue_after_it(analyze_text) -> None:
+    text = '"We won fairly," said coach Maria Stone. "Why would anyone doubt the result now?" asked captain Eva Lund.'
+    analysis = analyze_text(text)
+    assert who(analysis, quote_with(analysis, "Why would anyone doubt").speaker) == "Eva Lund"
