@@ -86,11 +86,11 @@ class Tagging:
 
     # -- tags and notes ---------------------------------------------------------------------
 
-    def tag(self, tag: str) -> str:
+    def tag(self, tag: str) -> str | None:
         """Tag the target; the same tag again on the same span takes it off, another tag replaces it."""
         span = self.target()
         if span[0] >= span[1]:
-            return "Nothing to tag here"
+            return None
         existing = self.marked.exactly(span)
         if existing is None:
             self._commit(self.store.annotate(self.sha256, *span, tag=tag))

@@ -180,22 +180,26 @@ class Annotating:
         for notice in self.session.take_notices():
             self.notify(notice, severity="warning", timeout=12)
 
-    def _apply(self, work: Callable[[], str | None], nothing: str) -> None:
-        """Run one store action and show its result only once it returned (it is committed by then)."""
+    def _apply(self, work: Callable[[], str | None], nothing: str = "") -> None:
+        """Run one store action and show its result only once it returned (it is committed by then).
+
+        ``work`` returns what to say, or None when there was nothing to do (then a bell and ``nothing``).
+        """
         before = self.state.cursor_span
+        message: str | None = None
         try:
             message = work()
         except StoreError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
-            message = None
         except (KeyError, ValueError) as exc:
+            gone = isinstance(exc, KeyError)
+            self.notify("That note was removed elsewhere" if gone else f"Not done: {exc}", severity="warning")
             self.tagging.reload()
-            self.notify(f"Not done: {exc}", severity="warning")
-            message = None
         else:
             if message is None:
                 self.app.bell()
-                self.notify(nothing, timeout=2)
+                if nothing:
+                    self.notify(nothing, timeout=2)
         self.article.refresh_highlights()
         self.article.cursor_changed(before)
         self.refresh_reading()
@@ -224,7 +228,7 @@ class Annotating:
 
         def saved(text: str | None) -> None:
             if text is not None:
-                self._apply(lambda: self.tagging.save_note(span, text), "")
+                self._apply(lambda: self.tagging.save_note(span, text))
 
         self.app.push_screen(NoteEditor(self.state.document.text[span[0] : span[1]], note), saved)
 
@@ -296,13 +300,13 @@ class Annotating:
 
         def chosen(key: str | None) -> None:
             if key == "r":
-                self._apply(lambda: self.tagging.reattach(orphan.id), "")
+                self._apply(lambda: self.tagging.reattach(orphan.id))
             elif key == "d":
                 question = Text.assemble("Delete the orphaned ", describe(orphan), "?")
                 self.app.push_screen(confirm(question, "delete it"), confirmed)
 
         def confirmed(answer: str | None) -> None:
             if answer == "y":
-                self._apply(lambda: self.tagging.delete(orphan.id), "")
+                self._apply(lambda: self.tagging.delete(orphan.id))
 
         self.app.push_screen(ChoiceScreen(question, choices), chosen)
