@@ -306,3 +306,16 @@ def test_reopening_a_store_from_a_newer_reader_falls_back_to_memory(isolated_dir
     assert started.store.degraded is not None
     assert any("kept in memory" in notice for notice in started.take_notices())
     assert started.take_notices() == []
+
+
+async def test_a_highlight_picked_with_the_bracket_keys_is_what_gets_tagged(make_app, seed_analysis) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("right_square_bracket")  # the first claim (claims is the focused layer)
+        claim = min(seed_analysis.claims, key=lambda c: c.start)
+        assert screen.state.selected == (claim.start, claim.end)
+        await pilot.press("3")
+        assert stored(app) == [("disputed", None, claim.text)]
+        await pilot.press("escape", "3")  # marks cleared: the key tags the whole sentence instead
+        assert len(stored(app)) == 2 and sentence_text(screen) in [quote for *_, quote in stored(app)]
