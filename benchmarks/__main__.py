@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         print(row.row())
     for error in errors:
         print(f"\nerror: {error}")
-    RESULTS.write_text(json.dumps({"machine": machine(), "figures": [r.to_dict() for r in rows], "errors": errors}, indent=2) + "\n")
+    RESULTS.write_text(
+        json.dumps({"machine": machine(), "figures": [r.to_dict() for r in rows], "errors": errors}, indent=2)
+        + "\n"
+    )
     return 1 if errors or any(r.passed is False for r in rows) else 0
 
 

@@ -15,9 +15,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "dw-north-korea-russia.txt"
 
-PEOPLE = ["Anna Berg", "Tomas Lind", "Maria Costa", "Kwame Mensah", "Li Wei", "Sofia Novak", "Omar Haddad", "Ines Duarte"]
-ROLES = ["Finance Minister", "analyst", "spokeswoman", "economist", "mayor", "researcher", "commander", "senator"]
-ORGS = ["the central bank", "the health ministry", "the city council", "the UN agency", "the union", "the army"]
+PEOPLE = [
+    "Anna Berg",
+    "Tomas Lind",
+    "Maria Costa",
+    "Kwame Mensah",
+    "Li Wei",
+    "Sofia Novak",
+    "Omar Haddad",
+    "Ines Duarte",
+]
+ROLES = [
+    "Finance Minister",
+    "analyst",
+    "spokeswoman",
+    "economist",
+    "mayor",
+    "researcher",
+    "commander",
+    "senator",
+]
+ORGS = [
+    "the central bank",
+    "the health ministry",
+    "the city council",
+    "the UN agency",
+    "the union",
+    "the army",
+]
 THINGS = ["schools", "soldiers", "homes", "jobs", "vaccines", "tonnes of grain", "rockets", "hospital beds"]
 TEMPLATES = [
     '"We will not accept {n} more {thing}," said {role} {person}.',
@@ -46,9 +71,18 @@ def _sentence(rng: random.Random) -> str:
     org = rng.choice(ORGS)
     n = rng.randrange(2, 90_000)
     return rng.choice(TEMPLATES).format(
-        person=person, role=rng.choice(ROLES), org=org, Org=org[0].upper() + org[1:], thing=rng.choice(THINGS),
-        n=f"{n:,}", n2=f"{n + rng.randrange(10, 5000):,}", pct=rng.randrange(1, 99), small=rng.randrange(1, 9),
-        money=rng.randrange(2, 900), years=rng.randrange(2, 12), year=rng.randrange(1995, 2026),
+        person=person,
+        role=rng.choice(ROLES),
+        org=org,
+        Org=org[0].upper() + org[1:],
+        thing=rng.choice(THINGS),
+        n=f"{n:,}",
+        n2=f"{n + rng.randrange(10, 5000):,}",
+        pct=rng.randrange(1, 99),
+        small=rng.randrange(1, 9),
+        money=rng.randrange(2, 900),
+        years=rng.randrange(2, 12),
+        year=rng.randrange(1995, 2026),
     )
 
 

@@ -41,14 +41,23 @@ def batch_jobs(articles: int = 200, words: int = 500) -> Figure:
 
         def run(jobs: int) -> float:
             start = time.perf_counter()
-            subprocess.run([READER, "analyze", "--json", "--jobs", str(jobs), *paths], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [READER, "analyze", "--json", "--jobs", str(jobs), *paths],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             return time.perf_counter() - start
 
         one, two = run(1), run(2)
     speedup = one / two
     return Figure(
-        f"batch analyze of {articles} articles, --jobs 2 vs --jobs 1", two, one, "s", ">= 1.6x faster",
-        speedup >= 1.6, note=f"{speedup:.2f}x faster",
+        f"batch analyze of {articles} articles, --jobs 2 vs --jobs 1",
+        two,
+        one,
+        "s",
+        ">= 1.6x faster",
+        speedup >= 1.6,
+        note=f"{speedup:.2f}x faster",
     )
 
 
@@ -73,13 +82,28 @@ def long_text(words: int = 500_000) -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         path = write_article(Path(folder), words)
         result = json.loads(
-            subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(path), "analyse"], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+            subprocess.run(
+                [sys.executable, "-c", MEMORY_PROBE, str(path), "analyse"],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            ).stdout
         )
     per_10k = result["seconds"] / result["words"] * 10_000
     peak_mb, base_mb = result["peak_kb"] / 1024, result["baseline_kb"] / 1024
     return [
-        Figure(f"analysis seconds per 10,000 words ({words:,}-word text)", per_10k, None, "s", "report", None),
-        Figure(f"peak memory analysing {words:,} words", peak_mb, base_mb, "MB", "report (baseline: model loaded)", None),
+        Figure(
+            f"analysis seconds per 10,000 words ({words:,}-word text)", per_10k, None, "s", "report", None
+        ),
+        Figure(
+            f"peak memory analysing {words:,} words",
+            peak_mb,
+            base_mb,
+            "MB",
+            "report (baseline: model loaded)",
+            None,
+        ),
     ]
 
 

@@ -44,13 +44,15 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def paired_medians(ours: Callable[[], object], baseline: Callable[[], object], repeats: int) -> tuple[float, float, str]:
+def paired_medians(
+    ours: Callable[[], object], baseline: Callable[[], object], repeats: int
+) -> tuple[float, float, str]:
     """Interleave the two so machine noise hits both alike; medians and the ratio's spread."""
     mine, theirs = [], []
     for _ in range(repeats):
         theirs.append(timed(baseline))
         mine.append(timed(ours))
-    ratios = sorted(m / t for m, t in zip(mine, theirs))
+    ratios = sorted(m / t for m, t in zip(mine, theirs, strict=True))
     spread = f"ratio {ratios[0]:.2f}–{ratios[-1]:.2f} over {repeats}"
     return statistics.median(mine), statistics.median(theirs), spread
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 
 from reader import __version__
 
@@ -20,6 +21,8 @@ EXIT_INPUT = 2
 
 class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
+
+
 SUBCOMMANDS = ("analyze", "notes", "export", "import", "paths")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
@@ -35,16 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     analyze = sub.add_parser("analyze", help="analyse articles and print a summary or JSON")
     analyze.add_argument("sources", nargs="+", metavar="PATH|URL|-")
-    analyze.add_argument("--json", action="store_true", help="print the analysis contract (JSON Lines for several inputs)")
+    analyze.add_argument(
+        "--json", action="store_true", help="print the analysis contract (JSON Lines for several inputs)"
+    )
     analyze.add_argument("--jobs", type=int, default=1, metavar="N", help="parse a batch in N processes")
     analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     notes = sub.add_parser("notes", help="print an article's notes and tags")
     notes.add_argument("source", metavar="PATH|URL|-")
     export = sub.add_parser("export", help="export notes and tags as Markdown or Web Annotation JSON")
     export.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article (or --all)")
-    export.add_argument("--all", action="store_true", help="every article with notes (Markdown: one file each + index.md)")
+    export.add_argument(
+        "--all", action="store_true", help="every article with notes (Markdown: one file each + index.md)"
+    )
     export.add_argument("--format", default="md", choices=("md", "json"), help="default: md")
-    export.add_argument("-o", "--output", metavar="FILE|DIR", help="default: the exports folder (see 'reader paths')")
+    export.add_argument(
+        "-o", "--output", metavar="FILE|DIR", help="default: the exports folder (see 'reader paths')"
+    )
     importing = sub.add_parser("import", help="merge notes from a JSON export back into the store")
     importing.add_argument("file", metavar="FILE")
     sub.add_parser("paths", help="print where data, config and exports live")
@@ -58,7 +67,9 @@ def build_open_parser() -> argparse.ArgumentParser:
         description="Open an article in the reader. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)")
+    parser.add_argument(
+        "source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)"
+    )
     parser.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return parser
@@ -110,7 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug, not bad input: still one line unless asked for the traceback
         if os.environ.get("READER_DEBUG"):
             raise
-        print(f"reader: internal error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"reader: internal error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 
@@ -145,42 +159,34 @@ def run_analyze(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     max_bytes = _max_bytes(args)
     documents = [load(source, max_bytes=max_bytes) for source in args.sources]
-    progress = _progress_bar(len(documents)) if sys.stderr.isatty() and len(documents) > 1 else None
-    with progress or _nothing():
-        callback = None
-        if progress is not None:
-            task = progress.add_task("analysing", total=sum(len(d.text) for d in documents))
+    console = None
+    if not args.json:
+        from rich.console import Console
 
-            def callback(done: int, total: int) -> None:
-                progress.update(task, completed=done)
+        from reader.summary import render_summary
 
-        analyses = analyze_many(documents, n_process=args.jobs, progress=callback)
+        console = Console(soft_wrap=False)
+    bar = sys.stderr.isatty() and len(documents) > 1
+    with _progress_bar(len(documents)) if bar else nullcontext() as progress:
+        analyses = analyze_many(documents, n_process=args.jobs, progress=progress)
         for document, analysis in zip(documents, analyses, strict=True):
-            if args.json:
+            if console is None:
                 sys.stdout.write(analysis.to_json() + "\n")
             else:
-                from rich.console import Console
-
-                from reader.summary import render_summary
-
-                Console(soft_wrap=False).print(render_summary(analysis, document.text))
+                console.print(render_summary(analysis, document.text))
     return EXIT_OK
 
 
-def _progress_bar(count: int):  # noqa: ANN202 - rich type only imported here
+@contextmanager
+def _progress_bar(count: int) -> Iterator[Callable[[int, int], None]]:
+    """A transient bar on stderr for batches; yields the engine's progress callback."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-    return Progress(
-        TextColumn(f"{count} articles"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=True,
-    )
-
-
-def _nothing():  # noqa: ANN202
-    from contextlib import nullcontext
-
-    return nullcontext()
+    columns = (TextColumn(f"{count} articles"), BarColumn(), TaskProgressColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("analysing", total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
 
 
 def run_open(args: argparse.Namespace) -> int:

@@ -11,14 +11,22 @@ from rich.text import Text
 
 from reader.analysis.model import Analysis
 
-LAYER_LABELS = (("speakers", "speakers"), ("quotes", "quotes"), ("numbers", "numbers"), ("claims", "unverified claims"), ("checks", "checks"))
+LAYER_LABELS = (
+    ("speakers", "speakers"),
+    ("quotes", "quotes"),
+    ("numbers", "numbers"),
+    ("claims", "unverified claims"),
+    ("checks", "checks"),
+)
 
 
 def render_summary(analysis: Analysis, text: str) -> RenderableType:
     """Counts per layer, speakers with their quote counts, the unverified claims and the checks."""
     parts: list[RenderableType] = []
     counts = "  ".join(f"[bold]{len(getattr(analysis, attr))}[/] {label}" for attr, label in LAYER_LABELS)
-    header = Text.from_markup(f"[bold]{_escape(analysis.document.title)}[/]\n{_escape(analysis.document.source)} · {analysis.engine.model}\n")
+    header = Text.from_markup(
+        f"[bold]{_escape(analysis.document.title)}[/]\n{_escape(analysis.document.source)} · {analysis.engine.model}\n"
+    )
     header.append_text(Text.from_markup(counts))
     parts.append(header)
     for warning in analysis.warnings:
@@ -41,7 +49,9 @@ def render_summary(analysis: Analysis, text: str) -> RenderableType:
             table.add_column(column)
         for number in analysis.numbers:
             value = _format_value(number.value, number.low, number.high)
-            table.add_row(Text(number.text), number.kind, value, Text(number.unit or ""), number.qualifier or "")
+            table.add_row(
+                Text(number.text), number.kind, value, Text(number.unit or ""), number.qualifier or ""
+            )
         parts.append(table)
 
     if analysis.claims:
@@ -54,7 +64,13 @@ def render_summary(analysis: Analysis, text: str) -> RenderableType:
         parts.append(table)
 
     if analysis.checks:
-        parts.append(Panel(Group(*(Text(f"{c.kind}: {c.message}") for c in analysis.checks)), title="Checks", title_align="left"))
+        parts.append(
+            Panel(
+                Group(*(Text(f"{c.kind}: {c.message}") for c in analysis.checks)),
+                title="Checks",
+                title_align="left",
+            )
+        )
     return Group(*parts)
 
 

@@ -12,5 +12,9 @@ fuzz_settings = settings(
     max_examples=EXAMPLES,
     deadline=None,
     derandomize=os.environ.get("READER_FUZZ_EXAMPLES") is None,  # CI runs the same examples every time
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )

@@ -73,7 +73,7 @@ def analyze_many(
         return builder.build()
 
     next_to_yield = 0
-    for piece, doc in zip(pieces, docs):
+    for piece, doc in zip(pieces, docs, strict=True):
         if cancelled is not None and cancelled():
             raise Cancelled()
         # Pieces arrive in document order: a later document means the earlier ones are complete.

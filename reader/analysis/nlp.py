@@ -57,7 +57,9 @@ def _load(packages: tuple[str, ...]) -> Pipeline:
         nlp = module.load(exclude=list(UNUSED_PIPES))
         nlp.max_length = 2_000_000
         meta = nlp.meta
-        return Pipeline(nlp, f"{meta.get('lang', 'en')}_{meta.get('name', 'core_web_sm')}-{meta.get('version', '?')}", ())
+        return Pipeline(
+            nlp, f"{meta.get('lang', 'en')}_{meta.get('name', 'core_web_sm')}-{meta.get('version', '?')}", ()
+        )
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.max_length = 2_000_000
