@@ -37,6 +37,7 @@ from reader.analysis.speech_verbs import (
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 _RELATIVE_START = re.compile(r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _RULE_STOPWORDS = frozenset(
     "the a an in on at after before but and or so if when while as this that these those it its "
     "his her their our my your with from by for of to also then however meanwhile yesterday today".split()
@@ -151,6 +152,11 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
             named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]
             subject = (named or subjects)[-1 if named else 0]
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head  # "the Foundation, which said ...": the antecedent speaks
+            apposed = _apposed_before(subject, verb) if current is verb else None
+            if apposed is not None:
+                return apposed
             adjacent = _name_before(verb) if current is verb else None
             if adjacent is not None and any(t.lower_ in ("but", ";") for t in verb.doc[subject.i : adjacent.i]):
                 return adjacent  # "the company invested ..., but Gazeta Prawna reports": a misparse
@@ -162,12 +168,39 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             inverted = _name_after_quote(verb)
             if inverted is not None:
                 return inverted
+        if current is verb and _misparsed_modifier(verb):
+            return verb.head
         if (current.dep_ not in _CLAUSE_LINKS and not quoted_clause) or current.head is current:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
             return None
         current = current.head
     return None
+
+
+def _apposed_before(subject: Any, verb: Any) -> Any | None:
+    """'north of the capital, Dorozh, the Seismic Institute said': the parser makes the place the
+    subject and the speaker its apposition; the phrase right before the verb is who speaks."""
+    doc = verb.doc
+    if subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1:
+            return child
+    return None
+
+
+def _misparsed_modifier(verb: Any) -> bool:
+    """'The envoy, Marta Lindqvist, called on ...': a finite verb the parser hung on a root noun."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and not any(t.dep_ == "nsubj" for t in head.subtree)
+    )
 
 
 def _name_after_quote(verb: Any) -> Any | None:

@@ -85,14 +85,15 @@ _TITLES = frozenset(fold(title).rstrip(".") for title in TITLES | OCCUPATIONS)
 
 
 def is_title(word: str) -> bool:
-    """A title or occupation word ("Senator", "Dr.", "Farmer"), never part of a canonical name."""
-    return fold(word).rstrip(".") in _TITLES
+    """A title or occupation word ("Senator", "Dr.", "Farmer", "Seismologist"), never part of a canonical name."""
+    bare = fold(word).rstrip(".")
+    return bare in _TITLES or (bare.endswith("ologist") and bare.isalpha())
 
 
 def split_title(words: list[str]) -> int:
     """How many leading words are titles ("Senator", "Prime Minister") rather than name."""
     count = 0
-    while count < len(words) - 1 and fold(words[count]).rstrip(".") in _TITLES:
+    while count < len(words) - 1 and is_title(words[count]):
         count += 1
     return count
 
@@ -189,6 +190,10 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
                     break
         if cid is None and len(words) >= 2 and person:
             cid = _same_person(clusters, by_last.get(words[-1], []), words)
+        if cid is None and len(words) >= 2 and not person:
+            # "Alliance says ..." (a headline) then "The Southern Alliance said": one organisation.
+            short = [c for c in by_last.get(words[-1], []) if len(clusters[c].words) == 1 and not clusters[c].person]
+            cid = short[0] if len(short) == 1 else None
         if cid is None and len(words) == 1:
             cid = latest(by_last.get(words[0], []), person_only=True)
             if cid is None and person:

@@ -250,6 +250,14 @@ class SpeakersLayer:
                     found.append((token.idx, ref))
             elif token.tag_ == "NNS" and {token.lemma_.lower(), token.lower_} & GROUP_NOUNS:
                 found.append((token.idx, self._unnamed(token, doc, base)))
+            else:
+                # "The UN envoy, Marta Lindqvist, ...": the apposed name is who a later "she" means.
+                for child in token.children:
+                    if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                        ref = self._named(child, doc, base)
+                        if ref is not None:
+                            found.append((child.idx, ref))
+                        break
         return found
 
     # ------------------------------------------------------------------
@@ -297,6 +305,15 @@ class SpeakersLayer:
         lemma = head.lemma_.lower()
         words = {lemma, head.lower_}
         children = list(head.children)
+        for child in children:
+            if child.dep_ == "appos":
+                ref = self._named(child, doc, base)
+                if ref is not None and ref.named is not None:
+                    # "The commission's chairman, Wafula Chebukati,": the head noun phrase is the role.
+                    start, end = self._phrase_bounds(head, doc)
+                    role = self.chunk_text[start:end]
+                    self.nominals.append(Nominal(ref.named, base + start, base + end, _without_article(role)))
+                    return ref
         if words & INSTITUTION_NOUNS:
             proper = [
                 c for c in children
@@ -321,15 +338,6 @@ class SpeakersLayer:
                 if recent is not None:
                     return recent
             return self._unnamed(head, doc, base)
-        for child in children:
-            if child.dep_ == "appos":
-                ref = self._named(child, doc, base)
-                if ref is not None and ref.named is not None:
-                    # "The commission's chairman, Wafula Chebukati,": the head noun phrase is the role.
-                    start, end = self._phrase_bounds(head, doc)
-                    role = self.chunk_text[start:end]
-                    self.nominals.append(Nominal(ref.named, base + start, base + end, _without_article(role)))
-                    return ref
         # "the minister", "the company's chief executive"; not "Smith's spokesman" (someone else).
         definite = any(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -409,8 +417,9 @@ class SpeakersLayer:
                     return None
                 self._rescue(number, head)
                 return Ref(named=number)
-        if head.pos_ != "PROPN" or not head.text[:1].isupper() or is_title(head.text):
-            return None
+        known_surname = head.text[:1].isupper() and fold(head.text) in self.person_words
+        if (head.pos_ != "PROPN" and not known_surname) or not head.text[:1].isupper() or is_title(head.text):
+            return None  # a known surname the tagger read as a common noun ("Farrow claimed") still names
         first = head.i
         while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].text[:1].isupper() and (
             doc[first - 1].pos_ in ("PROPN", "ADJ")
@@ -457,6 +466,8 @@ class SpeakersLayer:
     def _by_role(self, head: Any, doc: Any, base: int, person: bool) -> Ref | None:
         """'the Ukrainian president' -> the speaker the article gave that role or name word."""
         number = self.roles.get(head.lemma_.lower())
+        if number is not None and not person and self._traits(Ref(named=number))[0]:
+            number = None  # "the council" is not the person whose role is "council leader"
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
         if number is None and {head.lemma_.lower(), head.lower_} & COMPANY_NOUNS:
             number = self._latest_org(base + start)
