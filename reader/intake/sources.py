@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from reader.intake import fetch as fetching
 from reader.intake.decoding import decode_bytes
 from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
@@ -34,14 +33,18 @@ _MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
 _UNLABELLED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 # "name:" with two or more letters: a URL scheme, not a Windows drive letter.
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
 
 
 def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """The Document for ``source``, or InputError with the one line the user should see."""
     if source == STDIN:
         return _from_bytes(_read_stdin(max_bytes), STDIN_NAME, kind=None, what="input")
-    if fetching.is_url(source):
-        return _from_url(source, max_bytes)
+    if _SCHEME.match(source.lstrip(_C0_OR_SPACE)):  # what urlsplit would read a scheme from
+        from reader.intake import fetch as fetching  # only for an address: http.client and ssl load slowly
+
+        if fetching.is_url(source):
+            return _from_url(source, max_bytes)
     scheme = _SCHEME.match(source)
     if scheme and not Path(source).exists():
         raise InputError(
@@ -104,6 +107,8 @@ def _read_capped(stream: BinaryIO, max_bytes: int) -> bytes | None:
 
 
 def _from_url(url: str, max_bytes: int) -> Document:
+    from reader.intake import fetch as fetching
+
     fetched = fetching.fetch(url, max_bytes=max_bytes)
     if fetched.content_type in _HTML_TYPES:
         kind = "html"

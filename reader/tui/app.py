@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from reader.analysis import analyze
 from reader.analysis.model import Analysis
 from reader.intake.document import Document
 from reader.resources import stylesheet
 from reader.tui.commands import ReaderCommands, key_rows
 from reader.tui.preferences import Preferences
 from reader.tui.screens.annotating import key_characters
-from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import Analyzer, ReadingScreen
 from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import PanelTree
+
+
+def analyze(document: Document, **options: object) -> Analysis:
+    """The engine, imported only when an article is analysed: the first frame never waits for it."""
+    from reader.analysis import analyze as run
+
+    return run(document, **options)  # type: ignore[arg-type]
 
 
 class ReaderApp(App[None]):
@@ -48,6 +53,9 @@ class ReaderApp(App[None]):
         analyzer: Analyzer = analyze,
         theme: str | None = None,
     ) -> None:
+        # Building the first frame allocates tens of thousands of long-lived objects (styles, widgets,
+        # bindings): cycle collections in between scanned them all again, tens of ms before the text showed.
+        gc.disable()
         super().__init__()
         self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
@@ -61,6 +69,8 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         if self.document is None:
+            from reader.tui.screens.library import LibraryScreen
+
             return LibraryScreen()
         return self.reading_screen(self.document, self._analysis)
 
@@ -69,11 +79,21 @@ class ReaderApp(App[None]):
         return ReadingScreen(document, analysis=analysis, analyzer=self.session.cached(self._analyzer))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._started)
+
+    def _started(self) -> None:
+        """The first frame is out: what start-up built lives as long as the app, so the collector
+        leaves it alone from now on (gc.freeze) and collects what comes after as usual."""
+        gc.freeze()
+        gc.enable()
+
+    def show_notices(self) -> None:
+        """What the store has to say (a damaged file moved aside, notes kept in memory), once it is open."""
         for notice in self.session.take_notices():
-            self.notify(notice, severity="warning", timeout=12)
+            self.notify(notice, severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
-        self.session.store.close()
+        self.session.close()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(DARK.variables)
@@ -91,9 +111,11 @@ class ReaderApp(App[None]):
 
     def action_cycle_theme(self) -> None:
         self.theme = next_theme(self.theme)
-        self.notify(f"Theme: {THEME_LABELS[self.theme]}", timeout=2)
+        self.notify(f"Theme: {THEME_LABELS[self.theme]}", timeout=2, markup=False)
 
     def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         pairs = ((active.node, active.binding) for active in self.screen.active_bindings.values())

@@ -1,16 +1,20 @@
-"""What the app opens once at start and every screen shares: the user's config and the store.
+"""What the app opens once and every screen shares: the user's config and the store.
 
 The config's tag keys are checked against the reading keys before anything is
-drawn (a collision is a ConfigError: one line, exit status 2). The store never
-stops the reader: a store that cannot be used at all is replaced by an empty
-one in memory, with a notice saying that notes last only until quitting.
+drawn (a collision is a ConfigError: one line, exit status 2). The store is
+opened on first use, which the reading screen makes right after the article's
+first frame (or a key that needs it makes sooner), so opening and checking the
+database never delays the text. The store never stops the reader: a store that
+cannot be used at all is replaced by an empty one in memory, with a notice
+saying that notes last only until quitting.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader import paths
@@ -25,22 +29,40 @@ if TYPE_CHECKING:
 @dataclass
 class Session:
     config: Config
-    store: Store
+    _store: Store | None = None
+    _opening: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def start(cls, reserved_keys: Iterable[str]) -> Session:
         config = load_config()
         config.validate(reserved_keys)
-        try:
-            store = Store.open()
-        except StoreError as exc:
-            store = _memory_store(str(exc))
-        return cls(config, store)
+        return cls(config)
+
+    @property
+    def store(self) -> Store:
+        """Opened on first use, from whichever thread asks first (the analysis worker may, for its cache)."""
+        with self._opening:
+            if self._store is None:
+                try:
+                    self._store = Store.open()
+                except StoreError as exc:
+                    self._store = _memory_store(str(exc))
+            return self._store
+
+    @property
+    def store_open(self) -> bool:
+        return self._store is not None
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
     def take_notices(self) -> list[str]:
         """The store's messages for the user not shown yet (a damaged file moved aside, a switch to memory)."""
-        notices = list(self.store.notices)
-        self.store.notices.clear()
+        if self._store is None:
+            return []
+        notices = list(self._store.notices)
+        self._store.notices.clear()
         return notices
 
     def cached(self, analyze: Callable[..., Analysis]) -> Callable[..., Analysis]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.export import export_document
 from reader.store import Annotation, Change, History, Opened, Store
 from reader.tui.annotations import Marked, Selection, Span
 from reader.tui.state import ReadingState
@@ -205,4 +204,6 @@ class Tagging:
         self.store.set_position(self.sha256, self.state.cursor_span[0], sentence)
 
     def export(self, fmt: str) -> Path:
+        from reader.export import export_document  # only now: the exporters are not needed to read
+
         return export_document(self.store, self.sha256, fmt)

@@ -16,12 +16,20 @@ from rich.cells import cell_len
 
 from reader.intake.document import Paragraph
 
+# Format controls that reorder or hide the text around them on a terminal line: the bidi
+# embeddings, overrides and isolates (LRE..RLO, LRI..PDI), the directional marks and the
+# Arabic letter mark. An article (or a title) carrying them could make a line read differently
+# from what it says, so they are shown as a visible mark instead of obeyed.
+REORDERING = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+REORDERING_MARK = "\u2387"  # ⎇, one cell
+
 
 def _inert_table() -> dict[int, str]:
     table = {code: chr(0x2400 + code) for code in range(0x20) if code != 0x0A}
     table[0x09] = " "  # a tab is whitespace in prose; one space keeps the offsets
     table[0x7F] = "\u2421"
     table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+    table.update({code: REORDERING_MARK for code in REORDERING})
     return table
 
 
@@ -29,10 +37,11 @@ _INERT = _inert_table()
 
 
 def inert(text: str) -> str:
-    """Control characters (C0 except newline, DEL, C1) as visible placeholders of the same length.
+    """Control characters (C0 except newline, DEL, C1) and bidi/format controls as visible placeholders.
 
-    An article may carry ESC sequences that would otherwise reach the terminal;
-    one code point in, one code point out, so offsets stay valid.
+    An article may carry ESC sequences that would otherwise reach the terminal, or a
+    right-to-left override that would reorder the line; one code point in, one code
+    point out, so offsets stay valid.
     """
     return text.translate(_INERT)
 

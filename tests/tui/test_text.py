@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.intake.document import make_document, paragraph_spans
-from reader.tui.text import inert, rough_sentences, wrap
+from reader.tui.text import REORDERING_MARK, inert, rough_sentences, wrap
 
 
 def lines_of(text: str, width: int) -> list[str]:
@@ -21,6 +21,17 @@ def test_inert_replaces_every_control_with_one_visible_code_point() -> None:
     assert len(safe) == len(raw)
     assert "\x1b" not in safe and "\x07" not in safe and "\x9b" not in safe and "\x7f" not in safe
     assert safe == "a\u241b[31mred\u2407\u2400\ufffd\u2421 b\nc"
+
+
+def test_bidi_overrides_isolates_and_marks_are_shown_inert_one_for_one() -> None:
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    raw = f"price \u202e001$\u202c, ok {controls} end"
+    safe = inert(raw)
+    assert len(safe) == len(raw)
+    assert not any(char in safe for char in controls)
+    assert safe == raw.translate({ord(char): REORDERING_MARK for char in controls})
+    assert cell_len(safe) == len(safe)  # every mark takes exactly one cell, so wrapping stays exact
+    assert inert("שלום مرحبا \u200d") == "שלום مرحبا \u200d"  # RTL letters and joiners stay as they are
 
 
 def test_ascii_wrap_breaks_at_spaces_within_width() -> None:

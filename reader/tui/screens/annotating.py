@@ -19,10 +19,7 @@ from textual.keys import key_to_character
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from reader.export import ExportError
 from reader.store import Opened, StoreError
-from reader.tui.screens.confirm import ChoiceScreen, confirm
-from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.tagging import Tagging, describe
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.notes import NotesBranch
@@ -73,10 +70,14 @@ def _add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
 
 
 class Annotating:
-    """Mixed into ReadingScreen (which provides state, article, panel, refresh_reading and Screen itself)."""
+    """Mixed into ReadingScreen (which provides state, article, panel, refresh_reading and Screen itself).
+
+    The article's notes come from the store, which opens only after the first frame (see
+    reader.tui.session): ``tagging`` opens it sooner if a key needs it first, so a tag is never lost.
+    """
 
     state: ReadingState
-    tagging: Tagging
+    _tagging: Tagging | None = None
     _notes: NotesBranch
     _position_timer: Timer | None = None
     _hidden = False  # suspended under another screen
@@ -89,7 +90,7 @@ class Annotating:
         return self.app.session  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
-        """After ReadingScreen.on_mount: open the article in the store and restore notes, tags and position."""
+        """After ReadingScreen.on_mount: the tag keys from the config (the store waits for the first frame)."""
         config = self.session.config
         self._tags = tuple(config.tag_keys.values())
         tag_bindings = [
@@ -97,19 +98,31 @@ class Annotating:
             for number, (key, tag) in enumerate(config.tag_keys.items())
         ]
         _add_bindings(self, [*tag_bindings, *SELECTION_BINDINGS])  # type: ignore[arg-type]
-        self.tagging = Tagging(self.session.store, self.state)
         self._notes = NotesBranch(self.query_one(SidePanel))
+
+    @property
+    def tagging(self) -> Tagging:
+        """The article in the store, opened on first use: after the first frame, or sooner for a key."""
+        if self._tagging is None:
+            self._open_notes()
+        assert self._tagging is not None
+        return self._tagging
+
+    def _open_notes(self) -> None:
+        """Open the article in the store and restore its notes, tags and reading position."""
+        self._tagging = Tagging(self.session.store, self.state)
         before = self.state.cursor_span
         try:
-            opened = self.tagging.open()
+            opened = self._tagging.open()
         except (StoreError, ValueError) as exc:
-            self.notify(f"{exc}: notes cannot be saved for this article", severity="error", timeout=10)
+            message = f"{exc}: notes cannot be saved for this article"
+            self.notify(message, severity="error", timeout=10, markup=False)
         else:
             self._report_reopen(opened)
         self.article.refresh_highlights()
         self.article.cursor_changed(before, center=True)
         self.call_after_refresh(self.article.show_cursor, center=True)
-        if self.state.index is not None:
+        if self.state.index is not None or self._tagging.marked.items or self._tagging.orphans:
             self._show_notes()
         self._show_notices()
 
@@ -120,12 +133,12 @@ class Annotating:
         message = f"The text changed since last time: {opened.moved} note(s) followed it"
         if lost:
             message += f", {lost} could not be placed (listed as orphaned under Notes)"
-        self.notify(message, severity="warning" if lost else "information", timeout=8)
+        self.notify(message, severity="warning" if lost else "information", timeout=8, markup=False)
 
     def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
-        """With notes to show the panel's tree is needed before the analysis brings it."""
-        if self.tagging.marked.items or self.tagging.orphans:
-            self._show_notes()
+        """The text is on the screen: now open the store and put the notes and the position back."""
+        if self._tagging is None:
+            self._open_notes()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """After ReadingScreen's handler rebuilt the panel (or gave up): put Notes back at its top."""
@@ -135,11 +148,11 @@ class Annotating:
     def on_screen_resume(self) -> None:
         """Back from the library, where this very article may have been deleted: register it afresh."""
         self._hidden = False
-        tagging = getattr(self, "tagging", None)
+        tagging = self._tagging
         if tagging is None or self.session.store.document(tagging.sha256) is not None:
             return
-        self.tagging = Tagging(self.session.store, self.state)
-        self.tagging.open()
+        self._tagging = Tagging(self.session.store, self.state)
+        self._tagging.open()
         self.article.refresh_highlights()
         self.refresh_reading()
         self._show_notes()
@@ -166,19 +179,21 @@ class Annotating:
 
     def _save_position(self) -> None:
         self._position_timer = None
+        if self._tagging is None:
+            return  # the store never opened: the position is still the one it holds
         try:
-            self.tagging.save_position()
+            self._tagging.save_position()
         except (StoreError, ValueError, sqlite3.Error):
             pass  # not stored: the store failed when it opened (and said so), or the library just deleted it
 
     # -- showing changes --------------------------------------------------------------------
 
     def _show_notes(self) -> None:
-        self._notes.show(self.tagging.marked, self.tagging.orphans)
+        if self._tagging is not None:
+            self._notes.show(self._tagging.marked, self._tagging.orphans)
 
     def _show_notices(self) -> None:
-        for notice in self.session.take_notices():
-            self.notify(notice, severity="warning", timeout=12)
+        self.app.show_notices()  # type: ignore[attr-defined]
 
     def _apply(self, work: Callable[[], str | None], nothing: str = "") -> None:
         """Run one store action and show its result only once it returned (it is committed by then).
@@ -190,16 +205,16 @@ class Annotating:
         try:
             message = work()
         except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
         except (KeyError, ValueError) as exc:
             gone = isinstance(exc, KeyError)
-            self.notify("That note was removed elsewhere" if gone else f"Not done: {exc}", severity="warning")
+            self.notify("That note was removed elsewhere" if gone else f"Not done: {exc}", severity="warning", markup=False)
             self.tagging.reload()
         else:
             if message is None:
                 self.app.bell()
                 if nothing:
-                    self.notify(nothing, timeout=2)
+                    self.notify(nothing, timeout=2, markup=False)
         self.article.refresh_highlights()
         self.article.cursor_changed(before)
         self.refresh_reading()
@@ -207,7 +222,7 @@ class Annotating:
         self._show_notices()
         self.refresh_bindings()
         if message:
-            self.notify(message, timeout=2)
+            self.notify(message, timeout=2, markup=False)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -229,6 +244,8 @@ class Annotating:
         def saved(text: str | None) -> None:
             if text is not None:
                 self._apply(lambda: self.tagging.save_note(span, text))
+
+        from reader.tui.screens.note_editor import NoteEditor
 
         self.app.push_screen(NoteEditor(self.state.document.text[span[0] : span[1]], note), saved)
 
@@ -266,12 +283,14 @@ class Annotating:
         self.refresh_bindings()
 
     def action_export(self, fmt: str) -> None:
+        from reader.export import ExportError
+
         try:
             path = self.tagging.export(fmt)
         except (ExportError, StoreError, OSError) as exc:
-            self.notify(f"Export failed: {exc}", severity="error", timeout=10)
+            self.notify(f"Export failed: {exc}", severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Exported to {path}", title="Export", timeout=8)
+        self.notify(f"Exported to {path}", title="Export", timeout=8, markup=False)
 
     def action_library(self) -> None:
         """Over this article (Escape comes back to it); opening another one from there replaces this screen."""
@@ -284,6 +303,8 @@ class Annotating:
     def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
         if message.item.kind != "orphan":
             return
+        from reader.tui.screens.confirm import ChoiceScreen, confirm
+
         orphan = self.tagging.orphan(message.item.key)
         if orphan is None:
             return

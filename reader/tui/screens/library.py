@@ -98,7 +98,8 @@ class LibraryScreen(Screen[None]):
             self.entries = self.store.library()
         except StoreError as exc:
             self.entries = []
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
+        self.app.show_notices()  # type: ignore[attr-defined] - the store was opened for this list
         self.show()
 
     def shown(self) -> list[LibraryEntry]:
@@ -179,6 +180,7 @@ class LibraryScreen(Screen[None]):
             self.notify(
                 "Only the notes of this article are stored (imported): open its file or URL",
                 severity="warning",
+                markup=False,
             )
             return
         app = self.app
@@ -208,9 +210,9 @@ class LibraryScreen(Screen[None]):
             try:
                 self.store.delete_document(entry.sha256)
             except StoreError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
-            self.notify(f"Deleted the notes of “{snippet(entry.title, 40)}”", timeout=3)
+            self.notify(f"Deleted the notes of “{snippet(entry.title, 40)}”", timeout=3, markup=False)
             self.reload()
 
         count = entry.annotations

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
@@ -23,6 +23,7 @@ from reader.tui.state import ReadingState, Search
 from reader.tui.text import inert
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.details import SentenceDetails
+from reader.tui.widgets.footer import KeyFooter
 from reader.tui.widgets.panel import SidePanel
 from reader.tui.widgets.search import SearchBar
 from reader.tui.widgets.status import StatusLine
@@ -77,7 +78,7 @@ class ReadingScreen(Annotating, Screen[None]):
                 yield SentenceDetails(id="details")
             yield SidePanel(id="panel")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def article(self) -> ArticleView:

@@ -1,0 +1,33 @@
+"""The key bar: Textual's Footer, rebuilt only when what it shows changed.
+
+Textual's Footer recomposes (a dozen new widgets, each styled) on every bindings
+update: every focus change and every refresh_bindings. Most of those leave the
+shown keys as they were; at start-up alone that was a dozen rebuilds before the
+article's first frame.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeyFooter(Footer):
+    _shown: tuple[tuple[str, str, str, bool], ...] | None = None
+
+    def _wanted(self, screen: Screen) -> tuple[tuple[str, str, str, bool], ...]:
+        return tuple(
+            (binding.key, binding.action, binding.description, enabled)
+            for _node, binding, enabled, _tooltip in screen.active_bindings.values()
+            if binding.show
+        )
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if not (self.is_attached and screen is self.screen and screen.app.app_focus):
+            super().bindings_changed(screen)
+            return
+        wanted = self._wanted(screen)
+        if self._bindings_ready and wanted == self._shown:
+            return
+        self._shown = wanted
+        super().bindings_changed(screen)
