@@ -193,7 +193,7 @@ def run_open(args: argparse.Namespace) -> int:
     """Open the document in the TUI; with no argument, the library of annotated articles."""
     import gc
 
-    gc.disable()  # no cycle collections while importing and building the UI: ReaderApp re-enables it after its first frame
+    gc.disable()  # none while the UI is imported and built: ReaderApp re-enables it after its first frame
     from reader.intake import load
 
     if args.source is None:
