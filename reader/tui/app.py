@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -12,8 +14,10 @@ from textual.screen import Screen
 from reader.analysis.model import Analysis
 from reader.intake.document import Document
 from reader.resources import stylesheet
+from reader.store import Store
 from reader.tui.commands import ReaderCommands, key_rows
 from reader.tui.preferences import Preferences
+from reader.tui.rescue import export_notes, rescue_folder, unsaved_annotations
 from reader.tui.screens.annotating import key_characters
 from reader.tui.screens.reading import Analyzer, ReadingScreen
 from reader.tui.session import Session
@@ -108,6 +112,45 @@ class ReaderApp(App[None]):
         if name in THEME_LABELS and name != self.preferences.theme:
             self.preferences.theme = name
             self.preferences.save()
+
+    async def action_quit(self) -> None:
+        """Quit; but with notes kept only in memory (the store could not be written), ask first."""
+        store = self.session.store if self.session.store_open else None
+        count = unsaved_annotations(store) if store is not None else 0
+        if store is None or not count:
+            self.exit()
+            return
+        from reader.tui.screens.confirm import ChoiceScreen
+
+        if isinstance(self.screen, ChoiceScreen):
+            return  # already asking
+        folder = rescue_folder(self.session.config.exports_dir())
+        question = Text.assemble(
+            ("Your notes are not saved", "bold"),
+            f"\nThe store could not be written ({store.degraded}), so your tags and notes on {count} "
+            "passage(s) exist only in memory and are lost when the reader quits.",
+        )
+        choices = {"q": "quit without saving them"}
+        if folder is not None:
+            choices = {"e": f"export them (Markdown + JSON) to {folder}", **choices}
+
+        def chosen(key: str | None) -> None:
+            if key == "q":
+                self.exit()
+            elif key == "e" and folder is not None:
+                self._export_and_quit(store, folder)
+
+        self.push_screen(ChoiceScreen(question, choices), chosen)
+
+    def _export_and_quit(self, store: Store, folder: Path) -> None:
+        from reader.export import ExportError
+
+        try:
+            written = export_notes(store, folder)
+        except (ExportError, OSError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error", timeout=10, markup=False)
+            return
+        self.exit(message=Text(f"reader: {len(written)} export file(s) of your notes written to {folder}"))
 
     def action_cycle_theme(self) -> None:
         self.theme = next_theme(self.theme)
