@@ -151,7 +151,10 @@ def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """
     modal = doc[start]
     i = end
-    while i < len(doc) and doc[i].lower_ in MODAL_ADVERBS:
+    # "may (also|partly|well) explain": any adverb may sit between the modal and its verb
+    while i < len(doc) and (
+        doc[i].lower_ in MODAL_ADVERBS or (tagged and doc[i].pos_ == "ADV") or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
+    ):
         i += 1
     verb = _token(doc, i)
     if verb is None or (
@@ -259,7 +262,7 @@ RULES: tuple[Rule, ...] = (
             # confirm" (but not "No injuries were confirmed": that counts zero injuries)
             (
                 lower("neither", "none", "nobody"),
-                {"IS_ALPHA": True, "OP": "{0,3}"},
+                {"IS_PUNCT": False, "OP": "{0,4}"},  # "Neither side's figures could ..."
                 _SUBJECT_AUXILIARY,
                 _NEGATION_FILL,
                 lemma(*VERIFY),

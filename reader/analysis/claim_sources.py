@@ -37,9 +37,9 @@ GROUP_SOURCES = frozenset(
 )
 # Groups that are usually somebody already described when the article says "the ...".
 SCHOLARLY = frozenset("experts analysts scientists researchers studies investigators observers".split())
-# One unnamed person.
+# One unnamed person ("people" only as "one of the people").
 PERSON_SOURCES = frozenset(
-    "spokesman spokeswoman spokesperson official source officer diplomat insider aide employee staffer "
+    "people spokesman spokeswoman spokesperson official source officer diplomat insider aide employee staffer "
     "resident witness eyewitness analyst expert adviser advisor member person worker doctor nurse "
     "commander soldier investigator executive engineer lawyer policeman medic rescuer journalist "
     "correspondent representative negotiator minister lawmaker legislator activist observer villager "
@@ -47,7 +47,7 @@ PERSON_SOURCES = frozenset(
 )
 FACT_VERBS = frozenset(
     "say tell report state add note announce confirm indicate estimate believe suggest warn explain "
-    "insist acknowledge admit allege reveal disclose write claim show fear".split()
+    "insist acknowledge admit allege reveal disclose write claim show fear deny question".split()
 )
 FACT_VERB_FORMS = frozenset(form for word in FACT_VERBS for form in forms(word))
 # Nouns among the speech-verb forms: without a tagger they are read as nouns ("state media").
@@ -94,6 +94,8 @@ def find_sources(doc: Any, positions: list[int], parsed: bool) -> list[SourceHit
 def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     first, determiner = _phrase_start(doc, noun.i, parsed)
     word = noun.lower_
+    if determiner == "the" and first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in INDEFINITE:
+        first, determiner = first - 2, doc[first - 2].lower_  # "one of the people said": one of them, unnamed
     if determiner in ANAPHORIC or _named(doc, noun, parsed):
         return None
     if any(doc[k].lower_ in ANONYMITY for k in range(first, noun.i)):

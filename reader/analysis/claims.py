@@ -83,6 +83,9 @@ MAX_DISCLAIMER_SUBJECT = 5
 MAX_DISCLAIMER_TAIL = 6
 MAX_FIGURE_RUN = 3  # sentences a "these figures" disclaimer reaches back over
 FORWARD_PARAGRAPHS = 2
+PARTY_QUANTIFIERS = frozenset({"neither", "both", "all", "none"})
+PARTY_REACH = 5  # sentences a "neither side's figures" disclaimer looks back over
+PARTY_PARAGRAPHS = 2  # ... and paragraphs
 CONFLICT_MIN = 4
 CONFLICT_WORDS = frozenset(
     "war wars attack attacks attacked troops soldiers military offensive airstrike airstrikes "
@@ -244,6 +247,17 @@ class ClaimsLayer:
         def has_figure(j: int) -> bool:
             return any(n.kind != "date" for n in numbers.get(j, []))
 
+        if disclaimer.figure_subject and self._every_party(disclaimer):
+            # "Neither side's figures could be verified": each party's figures, wherever they were
+            # given in the last few paragraphs, not only the sentence just before.
+            reach = [
+                j for j in range(index - 1, max(-1, index - 1 - PARTY_REACH), -1)
+                if disclaimer.paragraph - self.sentences[j].paragraph <= PARTY_PARAGRAPHS
+                and not self.sentences[j].heading
+            ]
+            for j in [j for j in reach if has_figure(j)][:MAX_FIGURE_RUN]:
+                self._qualify(j, index, "the disclaimer after it")
+            return
         if disclaimer.figure_subject and not has_figure(index - 1):
             return  # "The death toll could not be confirmed" after a sentence with no toll in it
         targets = [index - 1]
@@ -257,6 +271,13 @@ class ClaimsLayer:
                 j -= 1
         for j in targets:
             self._qualify(j, index, "the disclaimer after it")
+
+    def _every_party(self, facts: SentenceCues) -> bool:
+        """The disclaimer's subject covers several parties' figures: "Neither side's", "Both sides'"."""
+        words = self.results.text[facts.sentence.start : facts.sentence.end].lower().split()
+        while words and words[0].strip(",") in CONNECTIVES:
+            words.pop(0)
+        return bool(words) and words[0] in PARTY_QUANTIFIERS
 
     def _link_forward(self, index: int) -> None:
         paragraph = self.sentences[index].paragraph
@@ -445,6 +466,9 @@ def _disclaimer(
         return "forward", False
     if any(t.like_num for t in before + after):
         return None, False
+    if not before and doc[start].lower_ in PARTY_QUANTIFIERS and len(after) <= MAX_DISCLAIMER_TAIL:
+        # the cue holds its own subject: "Neither side's figures could be independently verified"
+        return "back", any(t.lower_ in FIGURE_NOUNS for t in doc[start:end])
     if (
         before
         and len(before) <= MAX_DISCLAIMER_SUBJECT
