@@ -174,6 +174,15 @@ _FRACTION = re.compile(
     r"(?P<scale>\s+(?:of\s+a\s+)?(?:million|billion|trillion|thousand)\b)?",
     re.IGNORECASE,
 )
+_RANGE_BEFORE = re.compile(r"\d\s*(?:to|-|–|—)\s*$")
+# "(fell) by (nearly) a fifth": a change by a fraction, ending just before the fraction.
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:nearly|almost|about|around|roughly|some|over|more\s+than|less\s+than|just\s+over|"
+    r"just\s+under)\s+)?$",
+    re.IGNORECASE,
+)
+# Words that may follow such a fraction without making it an ordinal ("by a third in 2024").
+_AFTER_CHANGE = re.compile(r"\s+(?:in|on|at|since|from|to|over|during|after|before|between|compared|this|last|and|or|but|than|while)\b")
 _HALF = re.compile(
     r"(?<![\w-])(?P<half>half)(?:\s+an?\s+(?P<scale>million|billion|trillion|thousand|dozen)\b"
     r"|(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b))",
@@ -313,8 +322,12 @@ def _phrases(text: str, lower: str) -> list[Figure]:
         )
         after = text[match.end() : match.end() + 4]
         hyphenated = match.group(0)[len(numerator)] == "-"
-        # "a third officer" is an ordinal; "a third of", "one-third", "two thirds", "a quarter million" are fractions.
-        if singular and not match["scale"] and not hyphenated and not re.match(r"\s+of\b", after):
+        # "a third officer" is an ordinal; "a third of", "one-third", "two thirds", "a quarter million",
+        # "cut by a third" (a change by a fraction, no noun after it) are fractions.
+        by_fraction = bool(_BY_BEFORE.search(text, max(0, match.start() - 24), match.start())) and (
+            not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2]) or bool(_AFTER_CHANGE.match(text, match.end()))
+        )
+        if singular and not match["scale"] and not hyphenated and not re.match(r"\s+of\b", after) and not by_fraction:
             continue
         if not singular and numerator.lower() in ("a", "an", "one"):
             continue
@@ -353,6 +366,8 @@ def _phrases(text: str, lower: str) -> list[Figure]:
         if value is not None:
             found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end()))
     for match in _in_every(text, lower):
+        if _RANGE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "aged 13 to 17 in 48 schools": the end of a range, then where
         top, bottom = _number_value(match["a"]), _number_value(match["b"])
         if top is not None and bottom and 0 < top < bottom <= 1000:
             found.append(
