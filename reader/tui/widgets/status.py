@@ -11,7 +11,11 @@ from reader.tui.state import ReadingState
 
 
 class StatusLine(Static):
+    """Redrawn only when its text changed: it spans the screen's width, so any redraw of it widens the
+    frame's update box to every column and the side panel is composited again with the article."""
+
     COMPONENT_CLASSES = {"status--speakers", "status--numbers", "status--claims", "status--checks", "status--off"}
+    _shown: Text | None = None
 
     def show(self, state: ReadingState) -> None:
         counts = state.index.counts() if state.index else {}
@@ -34,4 +38,6 @@ class StatusLine(Static):
             text.append("  analysis failed", "bold")
         elif state.loading:
             text.append(f"  analysing {state.progress}%")
-        self.update(text, layout=False)  # always one line: no layout pass
+        if text != self._shown:
+            self._shown = text
+            self.update(text, layout=False)  # always one line: no layout pass
