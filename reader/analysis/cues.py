@@ -111,6 +111,8 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
         return None
     if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return None  # "buried relatives without reporting the deaths": nothing was said
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
         return None  # "was condemned by", "were called to join": no speaker speaks here
     subject = _subject(token, quoted)

@@ -18,7 +18,7 @@ SPEECH_LEMMAS = frozenset(
     predict promise vow pledge threaten urge caution complain testify tweet post recall
     conclude deem indicate estimate accuse comment remark observe reply respond answer ask justify
     speak continue express describe call identify denounce condemn invite blame criticise
-    criticize defend read find disclose dispute reject
+    criticize defend read find disclose dispute reject forecast question believe
     """.split()
 )
 
@@ -38,7 +38,7 @@ OBJECT_CONTENT_LEMMAS = frozenset(
     """
     announce deny confirm claim reveal predict promise vow pledge threaten express denounce condemn
     invite blame criticise criticize defend disclose dispute reject report find call describe justify
-    identify estimate urge accuse state
+    identify estimate urge accuse state forecast
     """.split()
 )
 
