@@ -57,9 +57,6 @@ class ReaderApp(App[None]):
         analyzer: Analyzer = analyze,
         theme: str | None = None,
     ) -> None:
-        # Building the first frame allocates tens of thousands of long-lived objects (styles, widgets,
-        # bindings): cycle collections in between scanned them all again, tens of ms before the text showed.
-        gc.disable()
         super().__init__()
         self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
@@ -86,10 +83,13 @@ class ReaderApp(App[None]):
         self.call_after_refresh(self._started)
 
     def _started(self) -> None:
-        """The first frame is out: what start-up built lives as long as the app, so the collector
-        leaves it alone from now on (gc.freeze) and collects what comes after as usual."""
-        gc.freeze()
-        gc.enable()
+        """The first frame is out. ``reader`` turns the cycle collector off while it imports and builds
+        the UI (tens of thousands of long-lived objects, which collections in between scanned again and
+        again, tens of ms before the text showed): what start-up built lives as long as the app, so the
+        collector leaves it alone from now on (gc.freeze) and collects what comes after as usual."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def show_notices(self) -> None:
         """What the store has to say (a damaged file moved aside, notes kept in memory), once it is open."""
