@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import json
 import statistics
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.tui_first_paint import READER, SEED, baseline_paint, spawn_and_wait
+from benchmarks.tui_first_paint import READER, ROOT, SEED, baseline_paint, spawn_and_wait
 
 
 def prepare(data_dir: Path) -> None:
-    """A store holding the seed's analysis by the running engine, as the reader's first open leaves it."""
+    """A store holding the seed's analysis by the running engine, as the reader's first open leaves it.
+
+    Run in a process of its own (``python -m benchmarks.tui_reopen --prepare DIR``): the timed programs
+    are then spawned from a small parent that never loaded spaCy or its thread pools."""
     from reader.analysis import analyze
     from reader.intake import load
     from reader.store import Store
@@ -45,7 +50,7 @@ def reopen(repeats: int = 5) -> dict[str, float]:
     """Medians for the reopen and the bare app, interleaved; their ratio; runs that imported spaCy."""
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
-        prepare(data_dir)
+        subprocess.run([sys.executable, "-m", "benchmarks.tui_reopen", "--prepare", str(data_dir)], cwd=ROOT, check=True)
         baseline_paint(), reader_reopen(data_dir)  # warm-up: both now start from compiled bytecode
         reader_times, baseline_times, spacy_runs = [], [], 0
         for _ in range(repeats):
@@ -64,6 +69,9 @@ def reopen(repeats: int = 5) -> dict[str, float]:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--prepare"]:
+        prepare(Path(sys.argv[2]))
+        return
     result = reopen()
     print(f"reopen to panel filled: {result['reader_s'] * 1000:.0f} ms (median of {result['repeats']})")
     print(f"bare Static first paint: {result['baseline_s'] * 1000:.0f} ms")
