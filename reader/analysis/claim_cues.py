@@ -333,6 +333,12 @@ RULES: tuple[Rule, ...] = (
         ((lower("alleged", "alleges", "allege", "alleging", "purported"),),),
     ),
     Rule(
+        "allegations_that",
+        HEDGE,
+        "an allegation, not an established fact",
+        ((lower("allegations", "allegation", "accusations", "accusation", "rumours", "rumors", "rumour", "rumor"), lower("that")),),
+    ),
+    Rule(
         "reported_to_be",
         HEDGE,
         "a report in the passive: nobody vouches for it",

@@ -50,6 +50,7 @@ FACT_VERBS = frozenset(
     "insist acknowledge admit allege reveal disclose write claim show fear deny question".split()
 )
 FACT_VERB_FORMS = frozenset(form for word in FACT_VERBS for form in forms(word))
+TELL_FORMS = frozenset(forms("tell"))
 # Nouns among the speech-verb forms: without a tagger they are read as nouns ("state media").
 NOUN_FORMS = frozenset(
     "state report reports claim claims estimate estimates note notes show shows fear fears".split()
@@ -199,7 +200,8 @@ def _speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
         j += 1
     if j < len(doc) and _speech(doc[j], parsed):
         return j
-    if first >= 1 and _speech(doc[first - 1], parsed):
+    if first >= 1 and _speech(doc[first - 1], parsed) and doc[first - 1].lower_ not in TELL_FORMS:
+        # "said a spokesman" names the speaker; "told local media" names the listener
         before = doc[first - 2] if first >= 2 else None
         if before is None or before.is_punct or before.is_quote:
             return first - 1

@@ -37,6 +37,7 @@ from reader.analysis.speech_verbs import (
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 _RELATIVE_START = re.compile(r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE)
+FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _RULE_STOPWORDS = frozenset(
     "the a an in on at after before but and or so if when while as this that these those it its "
@@ -113,6 +114,12 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "without":
         return None  # "buried relatives without reporting the deaths": nothing was said
+    if lemma == "add" and any(child.dep_ == "dobj" for child in token.children):
+        return None  # "the company added 1.1m subscribers": a gain, not words
+    if any(c.dep_ == "dobj" and c.ent_type_ in FIGURE_ENTITIES for c in token.children) and not any(
+        c.dep_ == "ccomp" for c in token.children
+    ):
+        return None  # "costing EU states an estimated €11 million": an amount is nobody's words
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
         return None  # "was condemned by", "were called to join": no speaker speaks here
     subject = _subject(token, quoted)
@@ -121,6 +128,8 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     content = _content(token, lemma, subject, quoted)
+    if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
+        return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     start, end = _phrase(text, token, subject, content, quoted)
     if content is None and lemma in CLAUSE_LEMMAS:
         content = _positional_content(text, sent, start, end)

@@ -37,7 +37,7 @@ from reader.analysis.names import (
 from reader.analysis.quote_marks import find_quoted
 from reader.analysis.quotes import Draft, attribute
 from reader.analysis.speech_verbs import (
-    COMPANY_NOUNS,
+    ORG_ANAPHORS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -102,6 +102,7 @@ class SpeakersLayer:
         self.unnamed: list[Unnamed] = []
         self.unnamed_keys: dict[str, int] = {}
         self.nominals: list[Nominal] = []
+        self.documents: dict[str, Ref] = {}  # a document noun -> who issued the last one credited
         self.roles: dict[str, int] = {}  # a role or organisation word -> latest mention carrying it
         self.person_words: set[str] = set()
         self.history: deque[Seen] = deque(maxlen=HISTORY_SIZE)
@@ -244,8 +245,12 @@ class SpeakersLayer:
         for token in doc:
             if token.dep_ != "nsubj":
                 continue
-            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
-                ref = self._named(token, doc, base)
+            known = fold(token.text) in self.person_words
+            if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and (not token.ent_type_ or known)):
+                # A lone capitalised subject counts only as a surname already seen in a full name:
+                # NER calls "Turnout was 61%" a person and "Horák conceded" an organisation.
+                full = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+                ref = self._named(token, doc, base) if known or full else None
                 if ref is not None and self._traits(ref)[0]:
                     found.append((token.idx, ref))
             elif token.tag_ == "NNS" and {token.lemma_.lower(), token.lower_} & GROUP_NOUNS:
@@ -317,7 +322,7 @@ class SpeakersLayer:
         if words & INSTITUTION_NOUNS:
             proper = [
                 c for c in children
-                if (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_))
+                if (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) and c.text[:1].isupper())
                 or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG"))
             ]
             if proper:
@@ -329,7 +334,12 @@ class SpeakersLayer:
             for owner in self._owners(head):
                 ref = self._resolve_token(owner, doc, base, depth + 1)
                 if ref is not None:
+                    self.documents[head.lemma_.lower()] = ref
                     return ref
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+                issued = self.documents.get(head.lemma_.lower())
+                if issued is not None:
+                    return issued  # "the report says" after "a report by the Network"
             for child in children:
                 if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" and _bare(child.text) in self.roles:
                     return Ref(named=self.roles[_bare(child.text)])
@@ -469,7 +479,15 @@ class SpeakersLayer:
         if number is not None and not person and self._traits(Ref(named=number))[0]:
             number = None  # "the council" is not the person whose role is "council leader"
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
-        if number is None and {head.lemma_.lower(), head.lower_} & COMPANY_NOUNS:
+        anaphor = bool({head.lemma_.lower(), head.lower_} & ORG_ANAPHORS)
+        if anaphor:
+            # "Europol said ... . ..., the agency said": the organisation that just spoke comes first
+            spoke = self._recent(
+                lambda seen: seen.spoke and not seen.person and seen.ref.named is not None
+                and seen.paragraph >= self.paragraph - 1
+            )
+            number = spoke.named if spoke is not None else number
+        if number is None and anaphor:
             number = self._latest_org(base + start)
         if number is not None:
             self.nominals.append(Nominal(number, base + start, base + end, None))

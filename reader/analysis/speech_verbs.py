@@ -86,7 +86,7 @@ DOCUMENT_NOUNS = frozenset(
     statement statements report reports release releases communique communiqué tweet tweets post
     posts letter letters document documents study studies survey surveys analysis website site
     office announcement announcements message messages memo filing filings record records
-    statistics data figures account accounts
+    statistics data figures account accounts estimate estimates
     """.split()
 )
 
@@ -123,7 +123,7 @@ ORG_ROLE_NOUNS = frozenset(
     agency chain company firm group ministry department government bank retailer organisation
     organization party council committee court union movement alliance army militia carrier
     airline manufacturer maker insurer lender broadcaster publisher operator supplier developer
-    automaker carmaker drugmaker
+    automaker carmaker drugmaker network institute
     """.split()
 )
 
@@ -144,6 +144,10 @@ COMPANY_NOUNS = frozenset(
     broadcaster publisher operator supplier developer automaker carmaker drugmaker
     """.split()
 )
+
+# Nouns that, with "the", stand for the organisation just named: the companies, and bodies
+# whose name says what they are ("Europol ..., the agency said", "The network said").
+ORG_ANAPHORS = COMPANY_NOUNS | frozenset("agency organisation organization network institute".split())
 
 # Title words that are part of a role, never of a person's canonical name.
 TITLES = frozenset(
