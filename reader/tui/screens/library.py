@@ -212,7 +212,7 @@ class LibraryScreen(Screen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self.notify(f"Deleted the notes of “{snippet(entry.title, 40)}”", timeout=3, markup=False)
+            self.notify(f"Deleted the notes of “{snippet(inert(entry.title), 40)}”", timeout=3, markup=False)
             self.reload()
 
         count = entry.annotations
