@@ -408,6 +408,19 @@ def _longest_first(found: list[Figure]) -> list[Figure]:
     return sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
 
 
+_GLUED_M = re.compile(r"(?P<cur>[$£€¥]\s?)?\d[\d.,]*m\b(?:\s+(?P<word>[a-z]+))?")
+NEARBY_CHARS = 300
+
+
+def _millions_nearby(text: str, start: int, end: int) -> bool:
+    """Another glued "m" close by reads as millions: money ("$212m") or a count ("1.1m subscribers")."""
+    for window in (text[max(0, start - NEARBY_CHARS) : start], text[end : end + NEARBY_CHARS]):
+        for match in _GLUED_M.finditer(window):
+            if match["cur"] or (match["word"] and match["word"] not in _LENGTH_CONTEXT):
+                return True
+    return False
+
+
 def _number_value(text: str) -> float | None:
     cleaned = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
@@ -460,8 +473,8 @@ def _atom(text: str, match: re.Match[str], title_case: bool) -> Figure | None:
     elif scale_text == "m":
         # "5m" is five metres unless a counted noun follows ("5m people").
         follower = re.match(r"\s+([a-z]+)", text[end : end + 30])
-        if follower and follower.group(1) not in _LENGTH_CONTEXT:
-            value *= 1e6
+        if (follower and follower.group(1) not in _LENGTH_CONTEXT) or (not follower and _millions_nearby(text, start, end)):
+            value *= 1e6  # "taking its total to 84.6m." next to "$212m" and "1.1m subscribers"
         else:
             unit, kind = "m", "quantity"
     elif scale_text:
