@@ -35,6 +35,10 @@ GROUP_SOURCES = frozenset(
     "estimates rumours rumors villagers survivors medics doctors rescuers lawmakers commentators officers "
     "aides staffers campaigners monitors journalists".split()
 )
+# Unattributed numbers and documents: a source only after "according to" or "citing", and only
+# when nobody is named with them ("according to industry figures", not "figures from the ONS").
+DOCUMENT_SOURCES = frozenset("figures data statistics".split())
+CREDIT_WORDS = frozenset("from by of released published compiled issued provided".split())
 # Groups that are usually somebody already described when the article says "the ...".
 SCHOLARLY = frozenset("experts analysts scientists researchers studies investigators observers".split())
 # One unnamed person ("people" only as "one of the people").
@@ -105,6 +109,15 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
         if determiner == "the" and (word in SCHOLARLY or _number_after_the(doc, first)):
             return None
         category = VAGUE_SOURCE
+    elif word in DOCUMENT_SOURCES and determiner is None:
+        nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        lead = _lead_before(doc, first, parsed)
+        credited = (nxt is not None and nxt.lower_ in CREDIT_WORDS) or any(
+            t.text[:1].isupper() for t in doc[first : noun.i]
+        )
+        if lead is None or lead[0] not in ("according to", "citing") or credited:
+            return None
+        return SourceHit(VAGUE_SOURCE, lead[1], noun.i + 1, lead[0], word)
     elif determiner in INDEFINITE:
         category = ANONYMOUS_SOURCE
     else:
@@ -163,6 +176,8 @@ def _number_after_the(doc: Any, first: int) -> bool:
 
 def _named(doc: Any, noun: Any, parsed: bool) -> bool:
     """The source comes with a name: "a spokesman, John Kirby, said", "officials such as Ann Lee"."""
+    if noun.text[:1].isupper() and noun.i > 0 and doc[noun.i - 1].text[:1].isupper() and not doc[noun.i - 1].is_sent_start:
+        return True  # the last word of a name: "rival Lumen Media announced"
     if parsed:
         for child in noun.children:
             if child.dep_ in ("appos", "npadvmod") and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):

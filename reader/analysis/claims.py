@@ -59,7 +59,7 @@ from reader.analysis.claim_cues import (
     finder_for,
     weight_of,
 )
-from reader.analysis.claim_sources import GROUP_SOURCES, PERSON_SOURCES, find_sources
+from reader.analysis.claim_sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
 
@@ -397,7 +397,7 @@ def _word_kinds() -> dict[int, str]:
 
     kinds = {hash_string(word): CONFLICT for word in CONFLICT_WORDS}
     kinds.update((hash_string(word), CORROBORATION) for word in ("confirmed", "corroborated", "verified"))
-    kinds.update((hash_string(word), SOURCE) for word in GROUP_SOURCES | PERSON_SOURCES)
+    kinds.update((hash_string(word), SOURCE) for word in GROUP_SOURCES | PERSON_SOURCES | DOCUMENT_SOURCES)
     return kinds
 
 
