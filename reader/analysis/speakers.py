@@ -37,11 +37,11 @@ from reader.analysis.names import (
 from reader.analysis.quote_marks import find_quoted
 from reader.analysis.quotes import Draft, attribute
 from reader.analysis.speech_verbs import (
-    ORG_ANAPHORS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
     ISSUED_NOUNS,
+    ORG_ANAPHORS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
