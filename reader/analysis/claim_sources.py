@@ -70,6 +70,7 @@ PHRASE_BREAKS = frozenset(
 ANONYMITY = frozenset({"anonymous", "unnamed"})
 ANONYMITY_MARKS = frozenset({"anonymity", "anonymously", "familiar", "knowledge"})
 MAX_MODIFIERS = 4
+ANONYMITY_REACH = 8  # words after an "according to" source in which its anonymity may be stated
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     lead = _lead_before(doc, first, parsed)
     if lead is not None:
         name, lead_start = lead
+        if category == VAGUE_SOURCE and _anonymised(doc, noun.i + 1, min(len(doc), noun.i + 1 + ANONYMITY_REACH)):
+            category = ANONYMOUS_SOURCE  # "according to two officials who spoke on condition of anonymity"
         return SourceHit(category, lead_start, noun.i + 1, name, word)
     verb = _speech_verb(doc, noun, first, parsed)
     if verb is None:

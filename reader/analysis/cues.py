@@ -159,6 +159,9 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     for _ in range(5):
         quoted_clause = current is not verb and _inside(current.idx, quoted)
         subjects = [] if quoted_clause else [child for child in current.children if child.dep_ == "nsubj"]
+        if not subjects and current is not verb and current.lemma_ == "quote":
+            # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
+            subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
             named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]

@@ -55,6 +55,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUN_REACH = 3
 HISTORY_SIZE = 64
 MAX_LABEL_WORDS = 12
+ROLE_STEM = 5  # letters a role modifier shares with the speaker's role: "Russian" ~ "Russia"
 
 
 @dataclass(frozen=True)
@@ -478,6 +479,8 @@ class SpeakersLayer:
         number = self.roles.get(head.lemma_.lower())
         if number is not None and not person and self._traits(Ref(named=number))[0]:
             number = None  # "the council" is not the person whose role is "council leader"
+        if number is not None and not self._role_fits(head, self.mentions[number]):
+            number = None  # "the prime minister" is not "Health Minister Carla Mendes"
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
         anaphor = bool({head.lemma_.lower(), head.lower_} & ORG_ANAPHORS)
         if anaphor:
@@ -502,6 +505,17 @@ class SpeakersLayer:
             self.nominals.append(Nominal(recent.named, base + start, base + end, role))
             return recent
         return None
+
+    @staticmethod
+    def _role_fits(head: Any, mention: Mention) -> bool:
+        """Every modifier of the role noun is in the speaker's role: 'the Russian expert' fits
+        'Russia expert Margarete Klein' (same stem), 'the prime minister' does not fit 'Health Minister'."""
+        described = [fold(w)[:ROLE_STEM] for w in f"{mention.role or ''} {mention.full or ''}".split()]
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and child.i < head.i and child.is_alpha:
+                if fold(child.text)[:ROLE_STEM] not in described:
+                    return False
+        return True
 
     def _latest_org(self, before: int) -> int | None:
         """The organisation named last before this offset, in this paragraph or the one before.
