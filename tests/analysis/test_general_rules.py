@@ -144,3 +144,11 @@ def test_allegations_that_hedge_and_names_are_not_sources(analyze_text) -> None:
     assert claim_with(analysis, "allegations that").category == "hedge"
     assert claim_with(analysis, "Lumen Media") is None
     assert claim_with(analysis, "A lawyer").category == "anonymous_source"
+
+
+def test_more_currencies_by_name(analyze_text) -> None:
+    numbers = analyze_text("Damage is put at 2.3 billion pesos, and 80 million kwacha went to repairs.\n").numbers
+    assert [(n.kind, n.value, n.unit) for n in numbers] == [
+        ("money", 2_300_000_000, "peso"),
+        ("money", 80_000_000, "kwacha"),
+    ]
