@@ -7,6 +7,7 @@ document's paragraphs in order. Only one paragraph's parse is alive at a time.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -56,9 +57,20 @@ def analyze_many(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyses in input order. ``progress`` counts characters over the whole batch."""
+    """Analyses in input order. ``progress`` counts characters over the whole batch.
+
+    With ``n_process`` > 1, a batch of several documents is shared among forked
+    worker processes, each running this same engine on whole documents; one
+    document alone goes through ``nlp.pipe(n_process=...)`` instead. Whole
+    documents scale better: with ``nlp.pipe`` the parent still deserialises
+    every parse and runs every layer, and on two cores that parent became the
+    bottleneck (1.45x measured against the 1.6x wanted).
+    """
     pipeline = pipeline or load_pipeline()
     documents = list(documents)
+    if n_process > 1 and len(documents) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _analyze_in_workers(documents, pipeline, n_process, progress, cancelled)
+        return
     pieces = [piece for index, document in enumerate(documents) for piece in split_pieces(document, index)]
     bases = [0]
     for document in documents:
@@ -91,6 +103,36 @@ def analyze_many(
     while next_to_yield < len(documents):
         yield take(next_to_yield)
         next_to_yield += 1
+
+
+_worker_pipeline: Pipeline | None = None  # the parent's pipeline, inherited by forked workers
+
+
+def _analyze_in_worker(document: Document) -> Analysis:
+    assert _worker_pipeline is not None
+    return next(analyze_many([document], pipeline=_worker_pipeline))
+
+
+def _analyze_in_workers(
+    documents: list[Document],
+    pipeline: Pipeline,
+    n_process: int,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[Analysis]:
+    global _worker_pipeline
+    _worker_pipeline = pipeline  # set before the fork so no worker loads the model again
+    total = sum(len(document.text) for document in documents) or 1
+    done = 0
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(n_process, len(documents))) as pool:
+        for document, analysis in zip(documents, pool.imap(_analyze_in_worker, documents), strict=True):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            done += len(document.text)
+            if progress is not None:
+                progress(min(done, total), total)
+            yield analysis
 
 
 class _Builder:

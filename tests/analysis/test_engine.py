@@ -62,7 +62,18 @@ def test_span_invariant_and_contract_on_every_fixture(name: str, text: str) -> N
     document = doc(text, source=name)
     data = json.loads(analyze(document).to_json())
     assert data["schema"] == SCHEMA
-    assert set(data) >= {"document", "engine", "paragraphs", "sentences", "speakers", "quotes", "numbers", "claims", "checks", "warnings"}
+    assert set(data) >= {
+        "document",
+        "engine",
+        "paragraphs",
+        "sentences",
+        "speakers",
+        "quotes",
+        "numbers",
+        "claims",
+        "checks",
+        "warnings",
+    }
     assert data["document"]["sha256"] == document.sha256
     assert data["document"]["chars"] == len(document.text)
     assert data["engine"]["model"].startswith("en_core_web_sm")
@@ -113,6 +124,20 @@ def test_batch_in_two_processes_matches_one() -> None:
     one = [a.to_json() for a in analyze_many([doc(t) for t in texts], n_process=1)]
     two = [a.to_json() for a in analyze_many([doc(t) for t in texts], n_process=2)]
     assert one == two
+
+
+def test_one_document_in_two_processes_goes_through_nlp_pipe_and_matches() -> None:
+    text = SEED.read_text(encoding="utf-8") + "\n" + SYNTHETIC
+    one = [a.to_json() for a in analyze_many([doc(text)], n_process=1)]
+    two = [a.to_json() for a in analyze_many([doc(text)], n_process=2)]
+    assert one == two
+
+
+def test_batch_in_workers_reports_progress_in_order() -> None:
+    seen: list[int] = []
+    texts = [SYNTHETIC, "Second one. It has 3 apples.", SYNTHETIC]
+    list(analyze_many([doc(t) for t in texts], n_process=2, progress=lambda done, total: seen.append(done)))
+    assert seen == sorted(seen) and seen[-1] == sum(len(doc(t).text) for t in texts)
 
 
 def test_progress_reaches_the_total() -> None:
@@ -181,7 +206,10 @@ def test_cancel_stops_the_analysis() -> None:
 def _imports_after(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     ).stdout
     return {name.split(".")[0] for name in json.loads(out.splitlines()[-1])}
 
