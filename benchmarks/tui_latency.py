@@ -39,10 +39,23 @@ _HEDGE = re.compile(r"[^.]*\b(?:reportedly|believed|could not be independently v
 
 def synthetic_analysis(document: Document) -> Analysis:
     text = document.text
-    sentences = [Sentence(f"s{i}", start, end) for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))]
-    quotes = [Quote(f"q{i}", None, "direct", m.start(), m.end(), m.group()) for i, m in enumerate(_QUOTE.finditer(text))]
+    sentences = [
+        Sentence(f"s{i}", start, end)
+        for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))
+    ]
+    quotes = [
+        Quote(f"q{i}", None, "direct", m.start(), m.end(), m.group())
+        for i, m in enumerate(_QUOTE.finditer(text))
+    ]
     numbers = [
-        Number(f"n{i}", m.start(), m.end(), m.group(), "count", value=float(m.group().rstrip("%").replace(",", "") or 0))
+        Number(
+            f"n{i}",
+            m.start(),
+            m.end(),
+            m.group(),
+            "count",
+            value=float(m.group().rstrip("%").replace(",", "") or 0),
+        )
         for i, m in enumerate(_NUMBER.finditer(text))
         if m.group().rstrip("%").replace(",", "").replace(".", "", 1).isdigit()
     ]
@@ -51,7 +64,9 @@ def synthetic_analysis(document: Document) -> Analysis:
         for i, m in enumerate(_HEDGE.finditer(text))
     ]
     return Analysis(
-        document=DocumentInfo(document.source, document.title, document.sha256, len(text), document.extractor),
+        document=DocumentInfo(
+            document.source, document.title, document.sha256, len(text), document.extractor
+        ),
         engine=EngineInfo("synthetic", "benchmark"),
         paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
         sentences=sentences,
@@ -66,7 +81,9 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-async def _drive(document: Document, analysis: Analysis, presses: int, size: tuple[int, int]) -> tuple[float, list[float]]:
+async def _drive(
+    document: Document, analysis: Analysis, presses: int, size: tuple[int, int]
+) -> tuple[float, list[float]]:
     """Send each key as the terminal driver would and time until the frame it causes has been composed.
 
     Pilot.press also waits for the whole process to go idle (tens of ms of polling),
@@ -111,7 +128,9 @@ def _no_analyzer(*_args: object, **_kwargs: object) -> Analysis:
     raise RuntimeError("the benchmark passes a ready analysis")
 
 
-def keypress_latency(words: int = 500_000, presses: int = 300, size: tuple[int, int] = (120, 40)) -> dict[str, float]:
+def keypress_latency(
+    words: int = 500_000, presses: int = 300, size: tuple[int, int] = (120, 40)
+) -> dict[str, float]:
     """p50/p95/max keypress latency in ms, open time in s, marks placed, peak RSS in MB."""
     document = make_document(article(words), source="synthetic", extractor="plain")
     analysis = synthetic_analysis(document)
@@ -132,7 +151,9 @@ def main() -> None:
     result = keypress_latency()
     print(f"document: {result['words']:,.0f} words, {result['marks']:,.0f} marks")
     print(f"open (wrap, index, first frame): {result['open_s']:.2f} s")
-    print(f"keypress latency p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms (target < 50), max {result['max_ms']:.1f} ms")
+    print(
+        f"keypress latency p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms (target < 50), max {result['max_ms']:.1f} ms"
+    )
     print(f"peak memory (RSS): {result['peak_rss_mb']:.0f} MB")
 
 

@@ -77,7 +77,12 @@ def _run(script: str, *args: str) -> dict[str, float]:
             "READER_CONFIG_DIR": str(Path(folder) / "config"),
         }
         done = subprocess.run(
-            [sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+            [sys.executable, "-c", script, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if done.returncode != 0:
         raise RuntimeError(f"memory benchmark child failed: {done.stderr.strip().splitlines()[-1:]}")
@@ -94,7 +99,9 @@ def peak_memory(words: int = 500_000) -> dict[str, float]:
 def main() -> None:
     words = int(sys.argv[1]) if len(sys.argv) > 1 else 500_000
     result = peak_memory(words)
-    print(f"article: {result['words']:,.0f} words, {result['marks']:,.0f} marks, analysed in {result['analysis_s']:.0f} s")
+    print(
+        f"article: {result['words']:,.0f} words, {result['marks']:,.0f} marks, analysed in {result['analysis_s']:.0f} s"
+    )
     print(f"peak RSS, reader with the analysed article: {result['peak_mb']:.0f} MB (target < 1536 MB)")
     print(f"peak RSS, model loaded in an empty app:     {result['baseline_mb']:.0f} MB")
 

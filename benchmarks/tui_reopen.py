@@ -50,7 +50,9 @@ def reopen(repeats: int = 5) -> dict[str, float]:
     """Medians for the reopen and the bare app, interleaved; their ratio; runs that imported spaCy."""
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
-        subprocess.run([sys.executable, "-m", "benchmarks.tui_reopen", "--prepare", str(data_dir)], cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.tui_reopen", "--prepare", str(data_dir)], cwd=ROOT, check=True
+        )
         baseline_paint(), reader_reopen(data_dir)  # warm-up: both now start from compiled bytecode
         reader_times, baseline_times, spacy_runs = [], [], 0
         for _ in range(repeats):
@@ -75,7 +77,9 @@ def main() -> None:
     result = reopen()
     print(f"reopen to panel filled: {result['reader_s'] * 1000:.0f} ms (median of {result['repeats']})")
     print(f"bare Static first paint: {result['baseline_s'] * 1000:.0f} ms")
-    print(f"ratio: {result['ratio']:.2f} (target <= 1.5); runs that imported spaCy: {result['spacy_runs']:.0f}")
+    print(
+        f"ratio: {result['ratio']:.2f} (target <= 1.5); runs that imported spaCy: {result['spacy_runs']:.0f}"
+    )
 
 
 if __name__ == "__main__":

@@ -153,7 +153,9 @@ def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     i = end
     # "may (also|partly|well) explain": any adverb may sit between the modal and its verb
     while i < len(doc) and (
-        doc[i].lower_ in MODAL_ADVERBS or (tagged and doc[i].pos_ == "ADV") or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
+        doc[i].lower_ in MODAL_ADVERBS
+        or (tagged and doc[i].pos_ == "ADV")
+        or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
     ):
         i += 1
     verb = _token(doc, i)
@@ -336,7 +338,21 @@ RULES: tuple[Rule, ...] = (
         "allegations_that",
         HEDGE,
         "an allegation, not an established fact",
-        ((lower("allegations", "allegation", "accusations", "accusation", "rumours", "rumors", "rumour", "rumor"), lower("that")),),
+        (
+            (
+                lower(
+                    "allegations",
+                    "allegation",
+                    "accusations",
+                    "accusation",
+                    "rumours",
+                    "rumors",
+                    "rumour",
+                    "rumor",
+                ),
+                lower("that"),
+            ),
+        ),
     ),
     Rule(
         "reported_to_be",

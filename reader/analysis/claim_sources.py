@@ -100,7 +100,12 @@ def find_sources(doc: Any, positions: list[int], parsed: bool) -> list[SourceHit
 def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     first, determiner = _phrase_start(doc, noun.i, parsed)
     word = noun.lower_
-    if determiner == "the" and first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in INDEFINITE:
+    if (
+        determiner == "the"
+        and first >= 2
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lower_ in INDEFINITE
+    ):
         first, determiner = first - 2, doc[first - 2].lower_  # "one of the people said": one of them, unnamed
     if determiner in ANAPHORIC or _named(doc, noun, parsed):
         return None
@@ -126,7 +131,9 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     lead = _lead_before(doc, first, parsed)
     if lead is not None:
         name, lead_start = lead
-        if category == VAGUE_SOURCE and _anonymised(doc, noun.i + 1, min(len(doc), noun.i + 1 + ANONYMITY_REACH)):
+        if category == VAGUE_SOURCE and _anonymised(
+            doc, noun.i + 1, min(len(doc), noun.i + 1 + ANONYMITY_REACH)
+        ):
             category = ANONYMOUS_SOURCE  # "according to two officials who spoke on condition of anonymity"
         return SourceHit(category, lead_start, noun.i + 1, name, word)
     verb = _speech_verb(doc, noun, first, parsed)
@@ -179,7 +186,12 @@ def _number_after_the(doc: Any, first: int) -> bool:
 
 def _named(doc: Any, noun: Any, parsed: bool) -> bool:
     """The source comes with a name: "a spokesman, John Kirby, said", "officials such as Ann Lee"."""
-    if noun.text[:1].isupper() and noun.i > 0 and doc[noun.i - 1].text[:1].isupper() and not doc[noun.i - 1].is_sent_start:
+    if (
+        noun.text[:1].isupper()
+        and noun.i > 0
+        and doc[noun.i - 1].text[:1].isupper()
+        and not doc[noun.i - 1].is_sent_start
+    ):
         return True  # the last word of a name: "rival Lumen Media announced"
     if parsed:
         for child in noun.children:

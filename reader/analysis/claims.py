@@ -251,7 +251,8 @@ class ClaimsLayer:
             # "Neither side's figures could be verified": each party's figures, wherever they were
             # given in the last few paragraphs, not only the sentence just before.
             reach = [
-                j for j in range(index - 1, max(-1, index - 1 - PARTY_REACH), -1)
+                j
+                for j in range(index - 1, max(-1, index - 1 - PARTY_REACH), -1)
                 if disclaimer.paragraph - self.sentences[j].paragraph <= PARTY_PARAGRAPHS
                 and not self.sentences[j].heading
             ]

@@ -36,7 +36,9 @@ from reader.analysis.speech_verbs import (
 )
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
-_RELATIVE_START = re.compile(r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_START = re.compile(
+    r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE
+)
 FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _RULE_STOPWORDS = frozenset(
@@ -172,7 +174,9 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             if apposed is not None:
                 return apposed
             adjacent = _name_before(verb) if current is verb else None
-            if adjacent is not None and any(t.lower_ in ("but", ";") for t in verb.doc[subject.i : adjacent.i]):
+            if adjacent is not None and any(
+                t.lower_ in ("but", ";") for t in verb.doc[subject.i : adjacent.i]
+            ):
                 return adjacent  # "the company invested ..., but Gazeta Prawna reports": a misparse
             return subject
         if current is verb and verb.tag_ in ("VBD", "VBZ", "VBP"):
@@ -223,7 +227,9 @@ def _name_after_quote(verb: Any) -> Any | None:
     if verb.i == 0 or not doc[verb.i - 1].is_quote:
         return None
     for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod") and (child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"):
+        if child.dep_ in ("dobj", "attr", "npadvmod") and (
+            child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"
+        ):
             return child
     return None
 
@@ -248,9 +254,12 @@ def _content(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]])
                 if clauses:
                     return _span(clauses[0])
         return None
-    clauses = [c for c in children if c.dep_ == "ccomp" or (
-        c.dep_ == "xcomp" and lemma in CLAUSE_LEMMAS and any(t.dep_ == "nsubj" for t in c.subtree)
-    )]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ == "ccomp"
+        or (c.dep_ == "xcomp" and lemma in CLAUSE_LEMMAS and any(t.dep_ == "nsubj" for t in c.subtree))
+    ]
     right = [c for c in clauses if c.i > verb.i]
     if right:
         return _span(right[0])
@@ -279,7 +288,8 @@ def _content(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]])
         if objects:
             first = objects[0]
             tail = [
-                c for c in children
+                c
+                for c in children
                 if c.i > first.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "advcl", "dative")
             ]
             last = max([first, *tail], key=lambda c: c.right_edge.i)
@@ -480,7 +490,9 @@ def _rule_according(text: str, sent: Any, tokens: list[Any], position: int) -> C
     words = tokens[first:last]
     run = None
     if words and words[0].text[:1].isupper() and words[0].lower_ not in _RULE_STOPWORDS:
-        run = _name_run(words[: next((i for i, t in enumerate(words) if t.text[:1].islower()), len(words))], first=True)
+        run = _name_run(
+            words[: next((i for i, t in enumerate(words) if t.text[:1].islower()), len(words))], first=True
+        )
     else:
         by = next((i for i, t in enumerate(words) if t.lower_ == "by"), None)
         if by is not None and by + 1 < len(words) and words[by + 1].text[:1].isupper():
@@ -500,8 +512,18 @@ def _rule_according(text: str, sent: Any, tokens: list[Any], position: int) -> C
     if after and _RELATIVE_START.match(text, after[0]):
         after = None
     content = after if after and (before is None or len(text[after[0] : after[1]].split()) >= 3) else before
-    return Cue(tokens[position].idx, tokens[position + 1].idx + 2, tokens[position].idx, source_end,
-               sent.start_char, sent.end_char, (run[0], run[1], form), content, True, lemma="according to")
+    return Cue(
+        tokens[position].idx,
+        tokens[position + 1].idx + 2,
+        tokens[position].idx,
+        source_end,
+        sent.start_char,
+        sent.end_char,
+        (run[0], run[1], form),
+        content,
+        True,
+        lemma="according to",
+    )
 
 
 def _rule_verb(text: str, sent: Any, tokens: list[Any], position: int) -> Cue | None:
@@ -512,8 +534,15 @@ def _rule_verb(text: str, sent: Any, tokens: list[Any], position: int) -> Cue | 
     start = min(token.idx, subject[0])
     end = max(token.idx + len(token.text), subject[1])
     return Cue(
-        token.idx, token.idx + len(token.text), start, end, sent.start_char, sent.end_char,
-        subject, _rule_content(text, sent, tokens, start, end), lemma=token.lower_,
+        token.idx,
+        token.idx + len(token.text),
+        start,
+        end,
+        sent.start_char,
+        sent.end_char,
+        subject,
+        _rule_content(text, sent, tokens, start, end),
+        lemma=token.lower_,
     )
 
 
@@ -528,7 +557,12 @@ def _rule_content(text: str, sent: Any, tokens: list[Any], start: int, end: int)
         if len(text[first.idx : sent_end].split()) >= 4:
             return _strip(text, first.idx, sent_end)
     before = text[sent.start_char : start].rstrip()
-    if before.endswith(",") and not text[end:sent_end].strip() and len(before.split()) >= 4 and '"' not in before:
+    if (
+        before.endswith(",")
+        and not text[end:sent_end].strip()
+        and len(before.split()) >= 4
+        and '"' not in before
+    ):
         return _strip(text, sent.start_char, sent.start_char + len(before) - 1)
     return None
 
@@ -542,15 +576,24 @@ def _rule_subject(tokens: list[Any], position: int) -> tuple[int, int, str] | No
     if inverted:
         end = position + 1
         while end < len(tokens) and not tokens[end].is_punct and end - position <= 6:
-            if tokens[end].text[:1].islower() and tokens[end].lower_ not in PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS:
+            if (
+                tokens[end].text[:1].islower()
+                and tokens[end].lower_ not in PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
+            ):
                 break
             end += 1
         run = _name_run(tokens[position + 1 : end])
         if run is not None:
             return run[0], run[1], "name"
     first = position
-    while first > 0 and not tokens[first - 1].is_punct and position - first < 6 and (
-        tokens[first - 1].text[:1].isupper() or tokens[first - 1].lower_ in PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
+    while (
+        first > 0
+        and not tokens[first - 1].is_punct
+        and position - first < 6
+        and (
+            tokens[first - 1].text[:1].isupper()
+            or tokens[first - 1].lower_ in PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
+        )
     ):
         first -= 1
     run = _name_run(tokens[first:position])
@@ -564,8 +607,11 @@ def _rule_subject(tokens: list[Any], position: int) -> tuple[int, int, str] | No
             return tokens[first].idx, before.idx + len(before.text), "role"
     if before is not None and before.lower_ in GROUP_NOUNS:
         first = position - 1
-        while first > 0 and tokens[first - 1].is_alpha and position - first < 4 and (
-            tokens[first - 1].text[:1].islower() or tokens[first - 1].lower_ in ("a", "an", "the")
+        while (
+            first > 0
+            and tokens[first - 1].is_alpha
+            and position - first < 4
+            and (tokens[first - 1].text[:1].islower() or tokens[first - 1].lower_ in ("a", "an", "the"))
         ):
             first -= 1
         return tokens[first].idx, before.idx + len(before.text), "group"

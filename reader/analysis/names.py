@@ -73,8 +73,11 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         new_end -= len(possessive.group())
     while new_end > new_start and text[new_end - 1] in ".-'’":
         # A final dot belongs to an initial ("Jr.") only when the word is one letter long.
-        if text[new_end - 1] == "." and new_end - new_start >= 2 and text[new_end - 2].isupper() and (
-            new_end - new_start == 2 or text[new_end - 3] in " ."
+        if (
+            text[new_end - 1] == "."
+            and new_end - new_start >= 2
+            and text[new_end - 2].isupper()
+            and (new_end - new_start == 2 or text[new_end - 3] in " .")
         ):
             break
         new_end -= 1
@@ -192,19 +195,31 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
             cid = _same_person(clusters, by_last.get(words[-1], []), words)
         if cid is None and len(words) >= 2 and not person:
             # "Alliance says ..." (a headline) then "The Southern Alliance said": one organisation.
-            short = [c for c in by_last.get(words[-1], []) if len(clusters[c].words) == 1 and not clusters[c].person]
+            short = [
+                c
+                for c in by_last.get(words[-1], [])
+                if len(clusters[c].words) == 1 and not clusters[c].person
+            ]
             cid = short[0] if len(short) == 1 else None
         if cid is None and len(words) == 1:
             cid = latest(by_last.get(words[0], []), person_only=True)
             if cid is None and person:
-                named_like = [c for c in by_last.get(words[0], []) if 2 <= len(clusters[c].words) <= 3 and not looks_like_org(clusters[c].canonical)]
+                named_like = [
+                    c
+                    for c in by_last.get(words[0], [])
+                    if 2 <= len(clusters[c].words) <= 3 and not looks_like_org(clusters[c].canonical)
+                ]
                 cid = latest(named_like)
                 if cid is not None:
                     clusters[cid].person = True
             if cid is None and mention.label in ("PERSON", "ORG", "NAME"):
                 cid = latest(by_first.get(words[0], []))
             if cid is None and person:
-                near = [c for c in by_prefix.get(words[0][:2], []) if near_spelling(clusters[c].words[-1], words[0])]
+                near = [
+                    c
+                    for c in by_prefix.get(words[0][:2], [])
+                    if near_spelling(clusters[c].words[-1], words[0])
+                ]
                 cid = latest(near)
         if cid is None:
             clusters.append(Cluster(person, mention.text, words))

@@ -182,7 +182,9 @@ _BY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Words that may follow such a fraction without making it an ordinal ("by a third in 2024").
-_AFTER_CHANGE = re.compile(r"\s+(?:in|on|at|since|from|to|over|during|after|before|between|compared|this|last|and|or|but|than|while)\b")
+_AFTER_CHANGE = re.compile(
+    r"\s+(?:in|on|at|since|from|to|over|during|after|before|between|compared|this|last|and|or|but|than|while)\b"
+)
 _HALF = re.compile(
     r"(?<![\w-])(?P<half>half)(?:\s+an?\s+(?P<scale>million|billion|trillion|thousand|dozen)\b"
     r"|(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b))",
@@ -325,9 +327,16 @@ def _phrases(text: str, lower: str) -> list[Figure]:
         # "a third officer" is an ordinal; "a third of", "one-third", "two thirds", "a quarter million",
         # "cut by a third" (a change by a fraction, no noun after it) are fractions.
         by_fraction = bool(_BY_BEFORE.search(text, max(0, match.start() - 24), match.start())) and (
-            not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2]) or bool(_AFTER_CHANGE.match(text, match.end()))
+            not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2])
+            or bool(_AFTER_CHANGE.match(text, match.end()))
         )
-        if singular and not match["scale"] and not hyphenated and not re.match(r"\s+of\b", after) and not by_fraction:
+        if (
+            singular
+            and not match["scale"]
+            and not hyphenated
+            and not re.match(r"\s+of\b", after)
+            and not by_fraction
+        ):
             continue
         if not singular and numerator.lower() in ("a", "an", "one"):
             continue
@@ -473,7 +482,9 @@ def _atom(text: str, match: re.Match[str], title_case: bool) -> Figure | None:
     elif scale_text == "m":
         # "5m" is five metres unless a counted noun follows ("5m people").
         follower = re.match(r"\s+([a-z]+)", text[end : end + 30])
-        if (follower and follower.group(1) not in _LENGTH_CONTEXT) or (not follower and _millions_nearby(text, start, end)):
+        if (follower and follower.group(1) not in _LENGTH_CONTEXT) or (
+            not follower and _millions_nearby(text, start, end)
+        ):
             value *= 1e6  # "taking its total to 84.6m." next to "$212m" and "1.1m subscribers"
         else:
             unit, kind = "m", "quantity"

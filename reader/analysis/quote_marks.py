@@ -57,7 +57,7 @@ def _closes(text: str, i: int) -> bool:
 
 # Stands for an opening mark before the text: a quote still open where a long paragraph was cut.
 _CARRIED = "\x00"
-_CLOSERS[_CARRIED] = "\"\u201d\u201c\u00bb\u00ab\u203a\u2019"
+_CLOSERS[_CARRIED] = '"\u201d\u201c\u00bb\u00ab\u203a\u2019'
 
 
 def find_quoted(text: str, *, open_at_start: bool = False) -> list[Quoted]:
@@ -109,7 +109,9 @@ def _matching_open(stack: list[tuple[str, int]], char: str, text: str, i: int) -
 
 def _may_open(char: str, text: str, i: int, inside: bool) -> bool:
     if char in ("'", "\u2019", "\u2018", "\u201a"):
-        return _opens(text, i) and (i + 1 < len(text) and text[i + 1].isalnum() or text[i + 1 : i + 2] in "[(")
+        return _opens(text, i) and (
+            i + 1 < len(text) and text[i + 1].isalnum() or text[i + 1 : i + 2] in "[("
+        )
     if char in ('"', "\u201d", "\u00bb"):
         return _opens(text, i) or (not inside and not _closes(text, i))
     return True

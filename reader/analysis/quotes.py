@@ -69,15 +69,32 @@ def attribute(
         used.add(choice)
         placed.add(number)
         # 'noted "serious concerns"': a fragment that is the verb's object is a mixed quote.
-        fragment = cue.phrase_end <= quote.start and not re.search(r"[,:]", text[cue.phrase_end : quote.start])
-        kind = "mixed" if fragment and not _is_sentence(text[quote.inner_start : quote.inner_end]) else "direct"
-        drafts.append(Draft(quote.inner_start, quote.inner_end, kind, (cue.verb_start, cue.verb_end), refs[choice], quote.closed))
+        fragment = cue.phrase_end <= quote.start and not re.search(
+            r"[,:]", text[cue.phrase_end : quote.start]
+        )
+        kind = (
+            "mixed" if fragment and not _is_sentence(text[quote.inner_start : quote.inner_end]) else "direct"
+        )
+        drafts.append(
+            Draft(
+                quote.inner_start,
+                quote.inner_end,
+                kind,
+                (cue.verb_start, cue.verb_end),
+                refs[choice],
+                quote.closed,
+            )
+        )
     beside = list(drafts)  # quotes placed by a cue right beside them
     for index, cue in enumerate(cues):
         if index in used or cue.content is None:
             continue
         start, end = cue.content
-        inside = [n for n, q in enumerate(quoted) if n not in placed and start <= q.inner_start and q.inner_end <= end + 1]
+        inside = [
+            n
+            for n, q in enumerate(quoted)
+            if n not in placed and start <= q.inner_start and q.inner_end <= end + 1
+        ]
         if any(d.start < end and start < d.end for d in beside):
             continue  # the same words already quoted with their own cue
         if inside:
@@ -113,11 +130,21 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
         relaxed = False  # a far cue never claims a scare-quoted word
     before = after = None
     for index, cue in enumerate(cues):
-        within = cue.content is not None and cue.content[0] <= quote.inner_start and quote.inner_end <= cue.content[1] + 1
-        if cue.phrase_end <= quote.start and _gap_ok(text[cue.phrase_end : quote.start], relaxed and not within):
+        within = (
+            cue.content is not None
+            and cue.content[0] <= quote.inner_start
+            and quote.inner_end <= cue.content[1] + 1
+        )
+        if cue.phrase_end <= quote.start and _gap_ok(
+            text[cue.phrase_end : quote.start], relaxed and not within
+        ):
             if number == 0 or quoted[number - 1].end <= cue.phrase_start:
                 before = index
-        elif cue.phrase_start >= quote.end and after is None and _gap_ok(text[quote.end : cue.phrase_start], relaxed):
+        elif (
+            cue.phrase_start >= quote.end
+            and after is None
+            and _gap_ok(text[quote.end : cue.phrase_start], relaxed)
+        ):
             last_inner = text[quote.inner_end - 1 : quote.inner_end]
             same_sentence = cue.sentence_start <= max(quote.inner_end - 1, quote.start) < cue.sentence_end
             # '"Why now?" she asked.' may be split into two sentences; a cue with words of
@@ -126,8 +153,10 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
                 after = index
     if before is not None and after is not None:
         ends_with_comma = text[quote.inner_end - 1 : quote.inner_end] in (",", "—", "–")
-        introduces_next = number + 1 < len(quoted) and cues[after].phrase_end <= quoted[number + 1].start and _gap_ok(
-            text[cues[after].phrase_end : quoted[number + 1].start], relaxed
+        introduces_next = (
+            number + 1 < len(quoted)
+            and cues[after].phrase_end <= quoted[number + 1].start
+            and _gap_ok(text[cues[after].phrase_end : quoted[number + 1].start], relaxed)
         )
         return after if ends_with_comma and not introduces_next else before
     return before if before is not None else after
@@ -136,7 +165,12 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
 def _gap_ok(gap: str, relaxed: bool) -> bool:
     if _SMALL_GAP.match(gap):
         return True
-    return relaxed and len(gap) <= RELAXED_GAP_CHARS and not _SENTENCE_END.search(gap) and not _QUOTE_CHARS.search(gap)
+    return (
+        relaxed
+        and len(gap) <= RELAXED_GAP_CHARS
+        and not _SENTENCE_END.search(gap)
+        and not _QUOTE_CHARS.search(gap)
+    )
 
 
 def _overlaps_quote(start: int, end: int, quoted: list[Quoted]) -> bool:

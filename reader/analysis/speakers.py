@@ -142,13 +142,21 @@ class SpeakersLayer:
         previous = None
         if self.last_speaker is not None and chunk.paragraph - self.last_speaker[1] <= 1:
             previous = self.last_speaker[0]
-        drafts = attribute(self.chunk_text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues)
+        drafts = attribute(
+            self.chunk_text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues
+        )
         if self.pending is not None and not continues:
             self._emit(self.pending)
             self.pending = None
         for number, draft in enumerate(drafts):
-            draft = Draft(draft.start + base, draft.end + base, draft.kind,
-                          (draft.cue[0] + base, draft.cue[1] + base) if draft.cue else None, draft.ref, draft.closed)
+            draft = Draft(
+                draft.start + base,
+                draft.end + base,
+                draft.kind,
+                (draft.cue[0] + base, draft.cue[1] + base) if draft.cue else None,
+                draft.ref,
+                draft.closed,
+            )
             if number == 0 and continues and self.pending is not None:
                 draft = self._join(self.pending, draft)
                 self.pending = None
@@ -172,7 +180,9 @@ class SpeakersLayer:
     @staticmethod
     def _join(opened: Draft[Ref], more: Draft[Ref]) -> Draft[Ref]:
         """A quote reopened in a new paragraph: one quote, the first known speaker and cue."""
-        return Draft(opened.start, more.end, opened.kind, opened.cue or more.cue, opened.ref or more.ref, more.closed)
+        return Draft(
+            opened.start, more.end, opened.kind, opened.cue or more.cue, opened.ref or more.ref, more.closed
+        )
 
     # ------------------------------------------------------------------
     # Mentions
@@ -200,7 +210,9 @@ class SpeakersLayer:
         end, acronym = _with_acronym(text, start, end)
         hint = bool(lead) and (is_title(lead.split()[-1]) or fold(lead.split()[-1]) in PERSON_ROLE_NOUNS)
         full = text[lead_start:end] if lead else None
-        mention = Mention(base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym)
+        mention = Mention(
+            base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym
+        )
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
@@ -220,7 +232,11 @@ class SpeakersLayer:
         text = self.chunk_text
         root = span.root
         lead_start = name_start
-        left = [c for c in root.lefts if c.i < span.start and c.dep_ not in ("det", "punct", "cc", "prep", "nummod")]
+        left = [
+            c
+            for c in root.lefts
+            if c.i < span.start and c.dep_ not in ("det", "punct", "cc", "prep", "nummod")
+        ]
         if left:
             first = min(c.left_edge.i for c in left)
             while first < span.start and doc[first].dep_ == "det":
@@ -231,7 +247,9 @@ class SpeakersLayer:
         appositions = []
         for child in root.rights:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
-                appos = text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)].strip(" ,")
+                appos = text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)].strip(
+                    " ,"
+                )
                 if len(appos.split()) <= MAX_LABEL_WORDS * 2:
                     appositions.append(appos)
         return lead_start, lead, appositions
@@ -322,8 +340,13 @@ class SpeakersLayer:
                     return ref
         if words & INSTITUTION_NOUNS:
             proper = [
-                c for c in children
-                if (c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_) and c.text[:1].isupper())
+                c
+                for c in children
+                if (
+                    c.dep_ in ("compound", "amod", "nmod")
+                    and (c.pos_ == "PROPN" or c.ent_type_)
+                    and c.text[:1].isupper()
+                )
                 or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG"))
             ]
             if proper:
@@ -342,7 +365,11 @@ class SpeakersLayer:
                 if issued is not None:
                     return issued  # "the report says" after "a report by the Network"
             for child in children:
-                if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP" and _bare(child.text) in self.roles:
+                if (
+                    child.dep_ in ("amod", "compound")
+                    and child.ent_type_ == "NORP"
+                    and _bare(child.text) in self.roles
+                ):
                     return Ref(named=self.roles[_bare(child.text)])
             if words & ISSUED_NOUNS:
                 recent = self._recent(lambda seen: seen.spoke and seen.paragraph >= self.paragraph - 1)
@@ -352,7 +379,11 @@ class SpeakersLayer:
         # "the minister", "the company's chief executive"; not "Smith's spokesman" (someone else).
         definite = any(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-            or (c.dep_ == "poss" and c.ent_type_ != "PERSON" and c.lower_ not in PERSON_PRONOUNS | {"his", "hers"})
+            or (
+                c.dep_ == "poss"
+                and c.ent_type_ != "PERSON"
+                and c.lower_ not in PERSON_PRONOUNS | {"his", "hers"}
+            )
             for c in children
         )
         if definite and head.tag_ in ("NN", "NNP") and words & (PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS):
@@ -377,7 +408,10 @@ class SpeakersLayer:
         """
         tokens = [t for t in head.subtree if t.i <= head.i]
         joined = any(
-            t.dep_ == "cc" and t.i > 0 and doc[t.i - 1].ent_type_ in ("PERSON", "ORG") and doc[t.i - 1].ent_iob_ != "O"
+            t.dep_ == "cc"
+            and t.i > 0
+            and doc[t.i - 1].ent_type_ in ("PERSON", "ORG")
+            and doc[t.i - 1].ent_iob_ != "O"
             for t in tokens
         )
         if joined:
@@ -389,9 +423,14 @@ class SpeakersLayer:
         last = head.right_edge
         while last.i > head.i and last.is_punct:
             last = doc[last.i - 1]
-        if last.i > head.i and last.pos_ == "PROPN" and (last.ent_type_ == "PERSON" or (
-            last.ent_type_ == "ORG" and not head.ent_type_ and is_title(head.text)
-        )):
+        if (
+            last.i > head.i
+            and last.pos_ == "PROPN"
+            and (
+                last.ent_type_ == "PERSON"
+                or (last.ent_type_ == "ORG" and not head.ent_type_ and is_title(head.text))
+            )
+        ):
             start = last.i
             while start > head.i and doc[start].ent_iob_ == "I":
                 start -= 1
@@ -419,7 +458,12 @@ class SpeakersLayer:
         """The name at this token: an entity, or a run of proper nouns NER missed."""
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
-                if ent.label_ not in NAME_LABELS and ent.label_ not in ("LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
+                if ent.label_ not in NAME_LABELS and ent.label_ not in (
+                    "LOC",
+                    "FAC",
+                    "WORK_OF_ART",
+                    "PRODUCT",
+                ):
                     return None
                 if ent.label_ == "NORP" and head.pos_ != "PROPN":
                     return None
@@ -432,8 +476,11 @@ class SpeakersLayer:
         if (head.pos_ != "PROPN" and not known_surname) or not head.text[:1].isupper() or is_title(head.text):
             return None  # a known surname the tagger read as a common noun ("Farrow claimed") still names
         first = head.i
-        while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].text[:1].isupper() and (
-            doc[first - 1].pos_ in ("PROPN", "ADJ")
+        while (
+            first > 0
+            and doc[first - 1].dep_ in ("compound", "amod")
+            and doc[first - 1].text[:1].isupper()
+            and (doc[first - 1].pos_ in ("PROPN", "ADJ"))
         ):
             first -= 1
         number = self._add_mention(doc, first, head.i + 1, "NAME", base)
@@ -449,12 +496,23 @@ class SpeakersLayer:
             return
         words = mention.text.split()
         surname = fold(words[-1])
-        if surname in self.person_words or mention.person_hint or (
-            len(words) == 1 and any(near_spelling(surname, known) for known in self.person_words if known[:2] == surname[:2])
+        if (
+            surname in self.person_words
+            or mention.person_hint
+            or (
+                len(words) == 1
+                and any(
+                    near_spelling(surname, known) for known in self.person_words if known[:2] == surname[:2]
+                )
+            )
         ):
             mention.person_hint = True
             return
-        if mention.label in ("GPE", "NORP", "ORG") or any(fold(w) in ORG_WORDS for w in words) or is_acronym(mention.text):
+        if (
+            mention.label in ("GPE", "NORP", "ORG")
+            or any(fold(w) in ORG_WORDS for w in words)
+            or is_acronym(mention.text)
+        ):
             return
         if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             mention.person_hint = True
@@ -486,8 +544,12 @@ class SpeakersLayer:
         if anaphor:
             # "Europol said ... . ..., the agency said": the organisation that just spoke comes first
             spoke = self._recent(
-                lambda seen: seen.spoke and not seen.person and seen.ref.named is not None
-                and seen.paragraph >= self.paragraph - 1
+                lambda seen: (
+                    seen.spoke
+                    and not seen.person
+                    and seen.ref.named is not None
+                    and seen.paragraph >= self.paragraph - 1
+                )
             )
             number = spoke.named if spoke is not None else number
         if number is None and anaphor:
@@ -550,12 +612,16 @@ class SpeakersLayer:
         start, end = self._phrase_bounds(head, doc)
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS") or lemma in ("police", "media")
-        person = not plural and (lemma in PERSON_ROLE_NOUNS or lemma in ("spokesman", "spokeswoman", "spokesperson"))
+        person = not plural and (
+            lemma in PERSON_ROLE_NOUNS or lemma in ("spokesman", "spokeswoman", "spokesperson")
+        )
         return self._unnamed_entry(self.chunk_text[start:end], base + start, base + end, person, plural)
 
     def _unnamed_entry(self, label: str, start: int, end: int, person: bool, plural: bool) -> Ref:
         words = label.split()
-        key = " ".join(fold(w) for w in (words[1:] if words and fold(words[0]) in ("a", "an", "the") else words))
+        key = " ".join(
+            fold(w) for w in (words[1:] if words and fold(words[0]) in ("a", "an", "the") else words)
+        )
         number = self.unnamed_keys.get(key)
         if number is None or label.split()[0].lower() in ("a", "an"):
             self.unnamed.append(Unnamed(label, person, plural))
@@ -578,7 +644,12 @@ class SpeakersLayer:
         if form in ("group", "role") or (len(words) == 1 and fold(words[0]) in GROUP_NOUNS):
             head = fold(words[-1])
             plural = head.endswith("s") and not head.endswith("ss")
-            person = not plural and head in PERSON_ROLE_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "witness"}
+            person = not plural and head in PERSON_ROLE_NOUNS | {
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "witness",
+            }
             return self._unnamed_entry(text, base + start, base + end, person, plural)
         titles = max((i + 1 for i, word in enumerate(words[:-1]) if is_title(word)), default=0)
         if titles:
@@ -591,7 +662,9 @@ class SpeakersLayer:
         name = self.chunk_text[clean_start:clean_end]
         person = not any(fold(w) in ORG_WORDS for w in name.split()) and not is_acronym(name)
         role = " ".join(words[:titles]) if titles else None
-        mention = Mention(base + clean_start, base + clean_end, name, "PERSON" if person else "ORG", self.paragraph, role)
+        mention = Mention(
+            base + clean_start, base + clean_end, name, "PERSON" if person else "ORG", self.paragraph, role
+        )
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         for word in (role or "").split():
@@ -611,7 +684,11 @@ class SpeakersLayer:
         for nominal in self.nominals:
             nominals.setdefault(owner[nominal.mention], []).append(nominal)
         drafts = sorted(self.drafts, key=lambda d: (d.start, d.end))
-        spoke_named = {owner[d.ref.named] for d in drafts if d.ref and d.ref.named is not None and owner[d.ref.named] >= 0}
+        spoke_named = {
+            owner[d.ref.named]
+            for d in drafts
+            if d.ref and d.ref.named is not None and owner[d.ref.named] >= 0
+        }
         spoke_unnamed = {d.ref.unnamed for d in drafts if d.ref and d.ref.unnamed is not None}
         entries: list[tuple[int, str, int]] = []  # (first offset, "named"/"unnamed", index)
         for cid in spoke_named:
@@ -625,12 +702,16 @@ class SpeakersLayer:
             speaker_id = f"p{position}"
             ids[(form, index)] = speaker_id
             if form == "named":
-                self.results.speakers.append(self._named_speaker(speaker_id, clusters[index], nominals.get(index, [])))
+                self.results.speakers.append(
+                    self._named_speaker(speaker_id, clusters[index], nominals.get(index, []))
+                )
             else:
                 entry = self.unnamed[index]
                 spans = [TextSpan.of(text, s, e) for s, e in sorted(set(entry.mentions))]
                 aliases = _distinct(s.text for s in spans if s.text != entry.label)
-                self.results.speakers.append(Speaker(speaker_id, None, entry.label, None, "unnamed", spans, aliases))
+                self.results.speakers.append(
+                    Speaker(speaker_id, None, entry.label, None, "unnamed", spans, aliases)
+                )
         seen: set[tuple[int, int]] = set()
         for draft in drafts:
             start, end = _trim(text, draft.start, draft.end)
@@ -652,14 +733,22 @@ class SpeakersLayer:
         members = [self.mentions[m] for m in cluster.members]
         spans = {(m.start, m.end) for m in members} | {(n.start, n.end) for n in nominals}
         mentions = [TextSpan.of(text, s, e) for s, e in sorted(spans)]
-        roles = _distinct([r for m in members if m.role for r in m.role.split("; ")] + [n.role for n in nominals if n.role])
-        forms = [m.text for m in members] + [m.full for m in members if m.full] + [text[n.start : n.end] for n in nominals]
+        roles = _distinct(
+            [r for m in members if m.role for r in m.role.split("; ")] + [n.role for n in nominals if n.role]
+        )
+        forms = (
+            [m.text for m in members]
+            + [m.full for m in members if m.full]
+            + [text[n.start : n.end] for n in nominals]
+        )
         aliases = _distinct(f for f in forms if f != cluster.canonical)
         kind = "person" if cluster.person else "organisation"
         return Speaker(speaker_id, cluster.canonical, None, "; ".join(roles) or None, kind, mentions, aliases)
 
 
-_ACRONYM_TAIL = re.compile(r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)")
+_ACRONYM_TAIL = re.compile(
+    r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
+)
 
 
 def _with_acronym(text: str, start: int, end: int) -> tuple[int, str | None]:
@@ -675,7 +764,10 @@ def _with_acronym(text: str, start: int, end: int) -> tuple[int, str | None]:
     name = text[start:name_end]
     if fold(acronym) in initials(name_words(name), name):
         return name_end, acronym
-    if fold(acronym) in initials(name_words(text[start:end]), text[start:end]) or len(text[start:end].split()) == 1:
+    if (
+        fold(acronym) in initials(name_words(text[start:end]), text[start:end])
+        or len(text[start:end].split()) == 1
+    ):
         return end, acronym if not match.group(1) else None
     return end, None
 

@@ -48,7 +48,12 @@ def node_bindings(nodes: Iterable[DOMNode]) -> Iterable[tuple[DOMNode, Binding]]
 class ReaderCommands(Provider):
     def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self.app
-        nodes: list[DOMNode] = [*self.screen.query("ArticleView"), *self.screen.query("SidePanel"), self.screen, app]
+        nodes: list[DOMNode] = [
+            *self.screen.query("ArticleView"),
+            *self.screen.query("SidePanel"),
+            self.screen,
+            app,
+        ]
         entries: list[tuple[str, str, Callable[[], object]]] = [
             (row.description, " ".join(row.keys), partial(app.run_action, row.action, row.node))
             for row in key_rows(node_bindings(nodes), app.get_key_display)

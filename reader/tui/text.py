@@ -136,7 +136,9 @@ def _wrap_cells(segment: str, base: int, width: int, out: Wrapped) -> None:
         out.ends.append(base + line_end)
 
 
-def _break_word(segment: str, start: int, end: int, base: int, width: int, out: Wrapped) -> tuple[int, int, int]:
+def _break_word(
+    segment: str, start: int, end: int, base: int, width: int, out: Wrapped
+) -> tuple[int, int, int]:
     """Emit full lines of an over-wide word (CJK prose has no spaces); return the remainder as the open line."""
     line_start, cells = start, 0
     for pos in range(start, end):

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
-LAYER_VARIABLES = ("reader-quote", "reader-number", "reader-claim", "reader-check", "reader-cursor", "reader-match")
+LAYER_VARIABLES = (
+    "reader-quote",
+    "reader-number",
+    "reader-claim",
+    "reader-check",
+    "reader-cursor",
+    "reader-match",
+)
 
 DARK = Theme(
     name="reader-dark",

@@ -102,7 +102,7 @@ def test_the_end_of_a_range_is_not_an_in_ratio(analyze_text) -> None:
 def test_neither_sides_figures_qualify_each_partys_figures(analyze_text) -> None:
     analysis = analyze_text(
         "The army said 27 fighters had been killed.\n"
-        "The rebels said the strikes killed 11 civilians. \"This is a massacre,\" their spokesman said.\n"
+        'The rebels said the strikes killed 11 civilians. "This is a massacre," their spokesman said.\n'
         "Neither side's figures could be independently verified.\n"
     )
     disclaimer = claim_with(analysis, "Neither side")
@@ -147,7 +147,9 @@ def test_allegations_that_hedge_and_names_are_not_sources(analyze_text) -> None:
 
 
 def test_more_currencies_by_name(analyze_text) -> None:
-    numbers = analyze_text("Damage is put at 2.3 billion pesos, and 80 million kwacha went to repairs.\n").numbers
+    numbers = analyze_text(
+        "Damage is put at 2.3 billion pesos, and 80 million kwacha went to repairs.\n"
+    ).numbers
     assert [(n.kind, n.value, n.unit) for n in numbers] == [
         ("money", 2_300_000_000, "peso"),
         ("money", 80_000_000, "kwacha"),

@@ -25,9 +25,14 @@ def inner(text: str) -> list[str]:
         pytest.param("Arrests for 'dark web' crimes rose.", ["dark web"], id="straight-single"),
         pytest.param(
             '"The "United States" is not holding anyone," he wrote.',
-            ['The "United States" is not holding anyone,'], id="nested-straight",
+            ['The "United States" is not holding anyone,'],
+            id="nested-straight",
         ),
-        pytest.param("“He told me ‘never again’ that night,” she said.", ["He told me ‘never again’ that night,"], id="nested-curly"),
+        pytest.param(
+            "“He told me ‘never again’ that night,” she said.",
+            ["He told me ‘never again’ that night,"],
+            id="nested-curly",
+        ),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:

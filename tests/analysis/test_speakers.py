@@ -182,7 +182,11 @@ def test_acronyms_join_their_organisation_either_way() -> None:
 
 
 def test_surname_typo_joins_but_different_surnames_do_not() -> None:
-    mentions = [mention("Yahya Sarea", "PERSON"), mention("Saree", "PERSON", 30), mention("Sarkozy", "PERSON", 60)]
+    mentions = [
+        mention("Yahya Sarea", "PERSON"),
+        mention("Saree", "PERSON", 30),
+        mention("Sarkozy", "PERSON", 60),
+    ]
     _, owner = cluster_mentions(mentions)
     assert owner[0] == owner[1] != owner[2]
     assert near_spelling("sarea", "saree") and not near_spelling("un", "il")
@@ -190,7 +194,12 @@ def test_surname_typo_joins_but_different_surnames_do_not() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "name"),
-    [("the World Bank", "World Bank"), ("Klein./DW", "Klein"), ("Trump's", "Trump"), ("Jessie K. Liu", "Jessie K. Liu")],
+    [
+        ("the World Bank", "World Bank"),
+        ("Klein./DW", "Klein"),
+        ("Trump's", "Trump"),
+        ("Jessie K. Liu", "Jessie K. Liu"),
+    ],
 )
 def test_clean_bounds(raw: str, name: str) -> None:
     start, end = clean_bounds(raw, 0, len(raw))
@@ -268,6 +277,8 @@ def test_name_in_apposition_after_a_role_is_the_speaker_and_the_role_is_kept(ana
 
 
 def test_institution_named_by_its_country(analyze_text) -> None:
-    analysis = analyze_text("Kenya's electoral commission said that results from 12 counties had been delayed.")
+    analysis = analyze_text(
+        "Kenya's electoral commission said that results from 12 counties had been delayed."
+    )
     speaker = next(s for s in analysis.speakers if s.id == analysis.quotes[0].speaker)
     assert (speaker.name, speaker.kind) == ("Kenya's electoral commission", "organisation")

@@ -29,16 +29,23 @@ def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
 
 def canned_analysis(document: Document) -> Analysis:
     text = document.text
-    sentences = [Sentence(f"s{i}", start, end) for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))]
+    sentences = [
+        Sentence(f"s{i}", start, end)
+        for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))
+    ]
 
     def ts(needle: str, nth: int = 0) -> TextSpan:
         return TextSpan.of(text, *span_of(text, needle, nth))
 
-    def quote(qid: str, speaker: str | None, needle: str, cue: str | None, kind: str = "direct", nth: int = 0) -> Quote:
+    def quote(
+        qid: str, speaker: str | None, needle: str, cue: str | None, kind: str = "direct", nth: int = 0
+    ) -> Quote:
         start, end = span_of(text, needle, nth)
         return Quote(qid, speaker, kind, start, end, text[start:end], ts(cue) if cue else None)
 
-    def number(nid: str, needle: str, kind: str, value: float, unit: str | None, group: str | None = None) -> Number:
+    def number(
+        nid: str, needle: str, kind: str, value: float, unit: str | None, group: str | None = None
+    ) -> Number:
         start, end = span_of(text, needle)
         return Number(nid, start, end, text[start:end], kind, value=value, unit=unit, group=group)
 
@@ -47,11 +54,17 @@ def canned_analysis(document: Document) -> Analysis:
         sentence = next((s.id for s in sentences if s.start <= start < s.end), None)
         return Claim(cid, start, end, text[start:end], sentence, category, "strong", [ts(cue)], None, why)
 
-    klein = Speaker("p0", "Margarete Klein", None, "Russia expert", "person", [ts("Margarete Klein"), ts("Klein said")])
-    zelensky = Speaker("p1", "Volodymyr Zelensky", None, "Ukrainian President", "person", [ts("Volodymyr Zelensky")])
+    klein = Speaker(
+        "p0", "Margarete Klein", None, "Russia expert", "person", [ts("Margarete Klein"), ts("Klein said")]
+    )
+    zelensky = Speaker(
+        "p1", "Volodymyr Zelensky", None, "Ukrainian President", "person", [ts("Volodymyr Zelensky")]
+    )
     spokesman = Speaker("p2", None, "a spokesman", None, "unnamed", [ts("a spokesman")])
     return Analysis(
-        document=DocumentInfo(document.source, document.title, document.sha256, len(text), document.extractor),
+        document=DocumentInfo(
+            document.source, document.title, document.sha256, len(text), document.extractor
+        ),
         engine=EngineInfo("canned", "reader test"),
         paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
         sentences=sentences,
@@ -59,8 +72,15 @@ def canned_analysis(document: Document) -> Analysis:
         quotes=[
             quote("q0", "p0", "I see no signs that Vladimir Putin wants a just peace,", "said"),
             quote("q1", "p0", "He is trying to force Ukraine to surrender,", "says"),
-            quote("q2", "p0", "In some categories of weapons, this assistance is even essential", "Klein said"),
-            quote("q3", "p1", "We can see that they continue to move some of their troops from Kursk to Zaporizhia.", "he said"),
+            quote(
+                "q2", "p0", "In some categories of weapons, this assistance is even essential", "Klein said"
+            ),
+            quote(
+                "q3",
+                "p1",
+                "We can see that they continue to move some of their troops from Kursk to Zaporizhia.",
+                "he said",
+            ),
             quote("q4", "p2", "The deployment of North Korea's elite troops from Russia", "told DW"),
         ],
         numbers=[
@@ -94,7 +114,18 @@ def canned_analysis(document: Document) -> Analysis:
             ),
         ],
         checks=[
-            Check("name_variant", "'Kim Jong Un' and 'Kim Jong Il' both appear", [CheckSpan(*span_of(text, "Kim Jong Un"), "Kim Jong Un"), CheckSpan(*span_of(text, "Kim Jong Il"), "Kim Jong Il")]),
-            Check("place_variant", "'Kiev' and 'Kyiv' both appear", [CheckSpan(*span_of(text, "Kiev"), "Kiev"), CheckSpan(*span_of(text, "Kyiv"), "Kyiv")]),
+            Check(
+                "name_variant",
+                "'Kim Jong Un' and 'Kim Jong Il' both appear",
+                [
+                    CheckSpan(*span_of(text, "Kim Jong Un"), "Kim Jong Un"),
+                    CheckSpan(*span_of(text, "Kim Jong Il"), "Kim Jong Il"),
+                ],
+            ),
+            Check(
+                "place_variant",
+                "'Kiev' and 'Kyiv' both appear",
+                [CheckSpan(*span_of(text, "Kiev"), "Kiev"), CheckSpan(*span_of(text, "Kyiv"), "Kyiv")],
+            ),
         ],
     )

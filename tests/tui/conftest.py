@@ -59,7 +59,9 @@ class BlockingAnalyzer:
         self.released = threading.Event()
         self.cancelled_seen = False
 
-    def __call__(self, document: Document, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Analysis:
+    def __call__(
+        self, document: Document, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> Analysis:
         progress(1, 2)
         self.started.set()
         while not self.released.wait(0.01):

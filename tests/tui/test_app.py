@@ -284,7 +284,9 @@ async def test_selecting_a_speaker_lights_up_all_their_quotes(make_app, seed_ana
         klein_quotes = [(q.start, q.end) for q in seed_analysis.quotes if q.speaker == "p0"]
         assert screen.state.speaker_quotes() == klein_quotes
         article = screen.article
-        line = article.wrapped.line_of(klein_quotes[1][0]) - round(article.scroll_y)  # [0] is also the selection
+        line = article.wrapped.line_of(klein_quotes[1][0]) - round(
+            article.scroll_y
+        )  # [0] is also the selection
         lit = article.get_component_rich_style("article--speaker-quote", partial=True).bgcolor
         assert any(segment.style and segment.style.bgcolor == lit for segment in article.render_line(line))
 
@@ -418,7 +420,9 @@ async def test_resize_keeps_the_cursor_sentence_in_view(make_app) -> None:
 async def test_control_characters_never_reach_the_terminal() -> None:
     text = "Title\x1b]0;pwned\x07\nA \x1b[2Jcleared\x9b screen says \x1b[31mred\x1b[0m. Second sentence."
     document = make_document(text, source="evil\x1b[5m.txt", extractor="plain")
-    app = ReaderApp(document, analyzer=lambda document, **_: (_ for _ in ()).throw(ValueError("bad \x1b[31m input")))
+    app = ReaderApp(
+        document, analyzer=lambda document, **_: (_ for _ in ()).throw(ValueError("bad \x1b[31m input"))
+    )
     async with app.run_test(size=SMALL) as pilot:
         screen = await ready(app, pilot)
         rendered = "".join(screen.article.render_line(y).text for y in range(5))

@@ -20,6 +20,11 @@ def test_missing_corrupt_or_foreign_files_read_as_defaults() -> None:
     assert Preferences.load().theme is None
     path = preferences_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    for content in ("{not json", "[1, 2]", json.dumps({"version": 99, "theme": "x"}), json.dumps({"version": 1, "theme": 5})):
+    for content in (
+        "{not json",
+        "[1, 2]",
+        json.dumps({"version": 99, "theme": "x"}),
+        json.dumps({"version": 1, "theme": 5}),
+    ):
         path.write_text(content)
         assert Preferences.load().theme is None

@@ -26,7 +26,9 @@ def degraded(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return here
 
 
-async def test_quitting_a_degraded_store_with_notes_offers_an_export_and_writes_it(degraded, make_app) -> None:
+async def test_quitting_a_degraded_store_with_notes_offers_an_export_and_writes_it(
+    degraded, make_app
+) -> None:
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:
         screen = await ready(app, pilot)

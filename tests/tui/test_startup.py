@@ -61,7 +61,9 @@ async def test_a_tag_key_before_the_store_opened_opens_it_and_is_saved(isolated_
         app.session._store = None  # noqa: SLF001
         screen.action_tag(0)
         assert app.session.store_open
-        assert [a.tag for a in app.session.store.annotations(screen.state.document.sha256)] == ["needs-source"]
+        assert [a.tag for a in app.session.store.annotations(screen.state.document.sha256)] == [
+            "needs-source"
+        ]
 
 
 async def test_the_cycle_collector_the_command_line_turned_off_is_back_after_the_first_frame(

@@ -58,14 +58,22 @@ def test_wide_characters_wrap_by_cells_not_code_points() -> None:
 def test_line_of_maps_offsets_to_lines() -> None:
     text = "alpha beta gamma\ndelta"
     wrapped = wrap(text, paragraph_spans(text), 10)
-    assert [text[s:e] for s, e in zip(wrapped.starts, wrapped.ends, strict=True)] == ["alpha beta", "gamma", "", "delta"]
+    assert [text[s:e] for s, e in zip(wrapped.starts, wrapped.ends, strict=True)] == [
+        "alpha beta",
+        "gamma",
+        "",
+        "delta",
+    ]
     assert wrapped.line_of(text.index("gamma")) == 1
     assert wrapped.line_of(text.index("delta")) == 3
     assert wrapped.lines_of(0, len("alpha beta gamma")) == (0, 1)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab cd\n日本😀\x1b")), max_size=300), st.integers(min_value=2, max_value=30))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab cd\n日本😀\x1b")), max_size=300),
+    st.integers(min_value=2, max_value=30),
+)
 def test_wrap_keeps_every_word_in_order_and_within_width(text: str, width: int) -> None:
     document = make_document(text or "x", source="t", extractor="plain")
     body = document.text
@@ -80,6 +88,13 @@ def test_wrap_keeps_every_word_in_order_and_within_width(text: str, width: int) 
 
 
 def test_rough_sentences_split_at_terminal_punctuation() -> None:
-    document = make_document('He left. "Why?" she asked. It was 5.8 million.\nNext para', source="t", extractor="plain")
+    document = make_document(
+        'He left. "Why?" she asked. It was 5.8 million.\nNext para', source="t", extractor="plain"
+    )
     spans = rough_sentences(document.text, document.paragraphs)
-    assert [document.text[s:e] for s, e in spans] == ["He left.", '"Why?" she asked.', "It was 5.8 million.", "Next para"]
+    assert [document.text[s:e] for s, e in spans] == [
+        "He left.",
+        '"Why?" she asked.',
+        "It was 5.8 million.",
+        "Next para",
+    ]

@@ -29,7 +29,9 @@ class Tmux:
         self.socket = socket
 
     def run(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-S", str(self.socket), *args], capture_output=True, text=True, timeout=20, check=False)
+        result = subprocess.run(
+            ["tmux", "-S", str(self.socket), *args], capture_output=True, text=True, timeout=20, check=False
+        )
         return result.stdout
 
     def screen(self) -> str:
@@ -83,7 +85,9 @@ def test_reader_opens_reads_searches_helps_and_quits_in_tmux(tmux: Tmux) -> None
     tmux.send("-l", "Klein")
     found = re.compile(r"/Klein\s+1/(\d+)")
     screen = tmux.wait_for(lambda s: found.search(s) is not None)
-    assert int(found.search(screen).group(1)) == (ROOT / "seeds/dw-north-korea-russia.txt").read_text().lower().count("klein")
+    assert int(found.search(screen).group(1)) == (
+        ROOT / "seeds/dw-north-korea-russia.txt"
+    ).read_text().lower().count("klein")
     tmux.send("Escape")
     tmux.wait_for(lambda s: found.search(s) is None and "Even before" in s)
 

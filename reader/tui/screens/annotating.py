@@ -208,7 +208,11 @@ class Annotating:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
         except (KeyError, ValueError) as exc:
             gone = isinstance(exc, KeyError)
-            self.notify("That note was removed elsewhere" if gone else f"Not done: {exc}", severity="warning", markup=False)
+            self.notify(
+                "That note was removed elsewhere" if gone else f"Not done: {exc}",
+                severity="warning",
+                markup=False,
+            )
             self.tagging.reload()
         else:
             if message is None:

@@ -54,7 +54,13 @@ class ReadingScreen(Annotating, Screen[None]):
         Binding("n", "search_step(1)", "Next match", show=False, id="reading.next_match"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="reading.previous_match"),
         *(
-            Binding(layer.key, f"toggle_layer('{layer.name}')", f"{layer.label} layer", show=False, id=f"layer.{layer.name}")
+            Binding(
+                layer.key,
+                f"toggle_layer('{layer.name}')",
+                f"{layer.label} layer",
+                show=False,
+                id=f"layer.{layer.name}",
+            )
             for layer in LAYERS
         ),
         Binding("f", "cycle_focus_layer", "Focus layer", show=False, id="reading.focus_layer"),

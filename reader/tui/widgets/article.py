@@ -69,7 +69,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("g,home", "edge(-1)", "Top", show=False, id="cursor.top"),
         Binding("G,end", "edge(1)", "Bottom", show=False, id="cursor.bottom"),
         Binding("right_square_bracket", "mark(1)", "Next highlight", show=False, id="cursor.next_mark"),
-        Binding("left_square_bracket", "mark(-1)", "Previous highlight", show=False, id="cursor.previous_mark"),
+        Binding(
+            "left_square_bracket", "mark(-1)", "Previous highlight", show=False, id="cursor.previous_mark"
+        ),
     ]
 
     class CursorMoved(Message):
@@ -185,7 +187,14 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self._wrapped.starts[line], self._wrapped.ends[line]
         on_cursor = _clip(self.state.cursor_span, start, end)
         selected = self.state.selected
-        key = (line, width, self._pad, self.state.version, on_cursor, selected and _clip(selected, start, end))
+        key = (
+            line,
+            width,
+            self._pad,
+            self.state.version,
+            on_cursor,
+            selected and _clip(selected, start, end),
+        )
         strip = self._cache.get(key)
         if strip is None:
             strip = self._cache[key] = self._render(line, width, on_cursor)
@@ -263,7 +272,11 @@ class ArticleView(ScrollView, can_focus=True):
 
         base = self._combined(())
         gutter = self._combined(("gutter",))
-        glyph = NOTE_GLYPH if noted else next((_GLYPHS[name] for name in _GLYPH_ORDER if name in layers_here), " ")
+        glyph = (
+            NOTE_GLYPH
+            if noted
+            else next((_GLYPHS[name] for name in _GLYPH_ORDER if name in layers_here), " ")
+        )
         segments = [
             Segment(" " * self._pad, base),
             Segment("▌" if on_cursor is not None else " ", gutter),
@@ -391,7 +404,6 @@ class ArticleView(ScrollView, can_focus=True):
         before = self.state.cursor_span
         self.state.cursor_to(min(position, max(start, end - 1)))
         self.cursor_changed(before)
-
 
     def _first_paint(self) -> None:
         """``READER_REPORT_FIRST_PAINT=path`` gets the wall-clock time (the first-paint benchmark reads it)."""

@@ -23,7 +23,12 @@ class SentenceDetails(Static):
         room = max(1, self.content_region.height)
         if len(lines) > room:  # say what does not fit; every item is also in the panel
             lines = lines[: room - 1]
-            lines.append(Text(f"… {len(text.wrap(self.app.console, width)) - room + 1} more lines: the panel lists them all", "dim"))
+            lines.append(
+                Text(
+                    f"… {len(text.wrap(self.app.console, width)) - room + 1} more lines: the panel lists them all",
+                    "dim",
+                )
+            )
             text = Text("\n").join(lines)
         self.update(text, layout=False)
 
@@ -43,14 +48,31 @@ def describe(state: ReadingState) -> Text:
         speaker = index.speakers.get(quote.speaker) if quote.speaker else None
         cue = f", cue “{snippet(quote.cue.text, 24)}”" if quote.cue else ""
         role = f" ({snippet(speaker.role, 30)})" if speaker and speaker.role and speaker.name else ""
-        lines.append(Text.assemble(f"{_GLYPH['speakers']} ", (f"{snippet(speaker_name(speaker), 40)}", "bold"), role, f" · {quote.kind} quote{cue}"))
+        lines.append(
+            Text.assemble(
+                f"{_GLYPH['speakers']} ",
+                (f"{snippet(speaker_name(speaker), 40)}", "bold"),
+                role,
+                f" · {quote.kind} quote{cue}",
+            )
+        )
     for mark in index.overlapping("numbers", start, end):
         number = index.numbers[mark.key]
-        lines.append(Text.assemble(f"{_GLYPH['numbers']} “{snippet(number.text, 30)}” = ", (number_value(number), "bold"), f" · {number.kind}"))
+        lines.append(
+            Text.assemble(
+                f"{_GLYPH['numbers']} “{snippet(number.text, 30)}” = ",
+                (number_value(number), "bold"),
+                f" · {number.kind}",
+            )
+        )
     for mark in index.overlapping("claims", start, end):
         claim = index.claims[mark.key]
         why = f": {snippet(claim.explanation, 200)}" if claim.explanation else ""
-        lines.append(Text.assemble(f"{_GLYPH['claims']} ", (claim.category.replace("_", " "), "bold"), f" ({claim.weight}){why}"))
+        lines.append(
+            Text.assemble(
+                f"{_GLYPH['claims']} ", (claim.category.replace("_", " "), "bold"), f" ({claim.weight}){why}"
+            )
+        )
     seen: set[str] = set()
     for mark in index.overlapping("checks", start, end):
         if mark.key not in seen:

@@ -126,7 +126,9 @@ class NumbersSection(Section):
                 continue
             label = (*value, (f"  ×{len(members)}", "dim"))
             children = [
-                Entry(f"“{snippet(number.text, 40)}”", PanelItem("number", number.id, number.start, number.end))
+                Entry(
+                    f"“{snippet(number.text, 40)}”", PanelItem("number", number.id, number.start, number.end)
+                )
                 for number in members
             ]
             rows.append(Entry(label, item, children))
@@ -149,7 +151,9 @@ class ClaimsSection(Section):
             children = []
             for claim in claims:
                 item = PanelItem("claim", claim.id, claim.start, claim.end)
-                why = [Entry(((snippet(claim.explanation, 200), "italic"),), item)] if claim.explanation else []
+                why = (
+                    [Entry(((snippet(claim.explanation, 200), "italic"),), item)] if claim.explanation else []
+                )
                 children.append(Entry(f"? {snippet(claim.text)}", item, why))
             rows.append(Entry(Text(f"{category.replace('_', ' ')} ({len(claims)})", "bold"), None, children))
         return rows

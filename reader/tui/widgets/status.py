@@ -14,7 +14,13 @@ class StatusLine(Static):
     """Redrawn only when its text changed: it spans the screen's width, so any redraw of it widens the
     frame's update box to every column and the side panel is composited again with the article."""
 
-    COMPONENT_CLASSES = {"status--speakers", "status--numbers", "status--claims", "status--checks", "status--off"}
+    COMPONENT_CLASSES = {
+        "status--speakers",
+        "status--numbers",
+        "status--claims",
+        "status--checks",
+        "status--off",
+    }
     _shown: Text | None = None
 
     def show(self, state: ReadingState) -> None:
