@@ -57,10 +57,10 @@ class ChecksLayer:
         self._places = {form for pair in PLACE_VARIANTS for form in pair}
 
     def feed(self, chunk: Chunk) -> None:
-        text = chunk.doc.text
+        text = chunk.text
         for match in _PROPER_RUN.finditer(text):
             self._add(self._proper, match.group(0), chunk.start + match.start())
-        for ent in chunk.doc.ents:
+        for ent in chunk.ents:
             if ent.label_ == "PERSON":
                 self._add(self._persons, ent.text, chunk.start + ent.start_char)
 
@@ -82,7 +82,7 @@ class ChecksLayer:
 
     def _add(self, table: dict[str, list[_Occurrence]], raw: str, start: int) -> None:
         form = _POSSESSIVE.sub("", raw.strip().rstrip(".,;:"))
-        if not form or form in self._places or not form[0].isupper() or any(c.isdigit() for c in form):
+        if not form or form in self._places or not form[0].isupper() or any(map(str.isdigit, form)):
             return
         occurrences = table[form]
         if not occurrences or occurrences[-1].start < start:  # chunks and their matches come in order

@@ -8,6 +8,7 @@ keeps itself, in plain Python data, not spaCy objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from reader.analysis.model import Check, Claim, Number, Quote, Sentence, Speaker
@@ -15,23 +16,32 @@ from reader.analysis.model import Check, Claim, Number, Quote, Sentence, Speaker
 
 @dataclass
 class Chunk:
-    """One parsed paragraph (or a slice of a very long one)."""
+    """One parsed paragraph (or a slice of a very long one).
+
+    spaCy rebuilds ``Doc.text`` and ``Doc.ents`` from the tokens on every access,
+    and every layer needs them, so the chunk holds them once.
+    """
 
     doc: Any  # spacy.tokens.Doc of the chunk's text only
-    start: int  # offset of doc.text in the document text
+    text: str  # doc.text
+    start: int  # offset of text in the document text
     paragraph: int  # index into Results.paragraphs
     sentences: list[Sentence]  # the document's sentences that fall in this chunk, global offsets
+    _columns: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.doc.text)
+    @cached_property
+    def ents(self) -> list[Any]:
+        return list(self.doc.ents)
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding a document offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+    def column(self, attribute: str) -> list[int]:
+        """One token attribute for the whole chunk as plain ints (``Doc.to_array``), built once.
+
+        Scanning these finds the few tokens worth a look without creating a
+        Token object for every word.
+        """
+        if attribute not in self._columns:
+            self._columns[attribute] = self.doc.to_array(attribute).tolist()
+        return self._columns[attribute]
 
 
 @dataclass

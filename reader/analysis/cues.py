@@ -64,9 +64,8 @@ class Cue:
     lemma: str = ""
 
 
-def find_cues(doc: Any, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:
-    """Every cue in the paragraph outside quotation marks, in text order."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: once per paragraph
+def find_cues(doc: Any, text: str, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:
+    """Every cue in the paragraph (``text`` is ``doc.text``) outside quotation marks, in text order."""
     cues = _parse_cues(doc, text, quoted) if has_parser else _rule_cues(doc, text, quoted)
     _cut_nested(cues, text)
     return sorted(cues, key=lambda cue: cue.verb_start)
@@ -82,17 +81,40 @@ def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
 
 def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]:
     cues = []
-    for sent in doc.sents:
-        for token in sent:
-            if _inside(token.idx, quoted):
-                continue
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                cue = _according_cue(doc, text, sent, token)
-            else:
-                cue = _verb_cue(doc, text, sent, token, quoted)
-            if cue is not None:
-                cues.append(cue)
+    for i in _cue_candidates(doc):
+        token = doc[i]
+        if _inside(token.idx, quoted):
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cue = _according_cue(doc, text, token.sent, token)
+        else:
+            cue = _verb_cue(doc, text, token, quoted)
+        if cue is not None:
+            cues.append(cue)
     return cues
+
+
+_CANDIDATE_LEMMAS = SPEECH_LEMMAS | {"make", "point"}  # "make clear", "point out"
+_lemma_is_candidate: dict[int, bool] = {}  # lemma hash -> whether its lower case is a reporting verb
+
+
+def _cue_candidates(doc: Any) -> list[int]:
+    """Indexes of the tokens that may carry a cue: a reporting verb's lemma, or "according".
+
+    Read from the doc's arrays, so the other nine words in ten never become Token objects.
+    """
+    strings = doc.vocab.strings
+    according = strings["according"]
+    lemmas = doc.to_array("LEMMA").tolist()
+    lowers = doc.to_array("LOWER").tolist()
+    for lemma in set(lemmas):
+        if lemma not in _lemma_is_candidate:
+            _lemma_is_candidate[lemma] = strings[lemma].lower() in _CANDIDATE_LEMMAS
+    return [
+        i
+        for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True))
+        if _lemma_is_candidate[lemma] or lower == according
+    ]
 
 
 def _speech_lemma(token: Any) -> str | None:
@@ -108,7 +130,7 @@ def _speech_lemma(token: Any) -> str | None:
     return None
 
 
-def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
+def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
     lemma = _speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
@@ -116,13 +138,15 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "without":
         return None  # "buried relatives without reporting the deaths": nothing was said
-    if lemma == "add" and any(child.dep_ == "dobj" for child in token.children):
+    children = list(token.children)
+    relations = {child.dep_ for child in children}
+    if lemma == "add" and "dobj" in relations:
         return None  # "the company added 1.1m subscribers": a gain, not words
-    if any(c.dep_ == "dobj" and c.ent_type_ in FIGURE_ENTITIES for c in token.children) and not any(
-        c.dep_ == "ccomp" for c in token.children
+    if "ccomp" not in relations and any(
+        c.dep_ == "dobj" and c.ent_type_ in FIGURE_ENTITIES for c in children
     ):
         return None  # "costing EU states an estimated €11 million": an amount is nobody's words
-    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
+    if relations & {"auxpass", "nsubjpass"}:
         return None  # "was condemned by", "were called to join": no speaker speaks here
     subject = _subject(token, quoted)
     if subject is None:
@@ -133,6 +157,7 @@ def _verb_cue(doc: Any, text: str, sent: Any, token: Any, quoted: list[tuple[int
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     start, end = _phrase(text, token, subject, content, quoted)
+    sent = token.sent
     if content is None and lemma in CLAUSE_LEMMAS:
         content = _positional_content(text, sent, start, end)
     return Cue(

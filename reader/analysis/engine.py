@@ -148,9 +148,10 @@ class _Builder:
         self.layers: list[Layer] = [layer(self.results) for layer in LAYERS]
 
     def feed(self, piece: Piece, doc: object) -> None:
+        text = self.document.text[piece.start : piece.end]
         sentences = []
         for sent in doc.sents:  # type: ignore[attr-defined]
-            span_text = sent.text
+            span_text = text[sent.start_char : sent.end_char]
             stripped = span_text.strip()
             if not stripped:
                 continue
@@ -159,7 +160,7 @@ class _Builder:
             sentence = Sentence(f"s{len(self.results.sentences)}", start, start + len(stripped))
             self.results.sentences.append(sentence)
             sentences.append(sentence)
-        chunk = Chunk(doc=doc, start=piece.start, paragraph=piece.paragraph, sentences=sentences)
+        chunk = Chunk(doc=doc, text=text, start=piece.start, paragraph=piece.paragraph, sentences=sentences)
         for layer in self.layers:
             layer.feed(chunk)
 

@@ -43,6 +43,8 @@ class Mention:
 
 def fold(text: str) -> str:
     """Case, diacritics and dots removed: 'Erdoğan' == 'Erdogan', 'U.S.' == 'US'."""
+    if text.isascii():  # most names: nothing to decompose (and this runs for every mention)
+        return text.replace(".", "").casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace(".", "").replace("’", "'").casefold()

@@ -14,7 +14,9 @@ claimed.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from reader.analysis.number_units import (
@@ -138,30 +140,89 @@ _QUALIFIER = re.compile(
     + r")\s+$",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A scanner regex, tried only where its matches can start.
+
+    A full pass of a regex over a paragraph costs far more than trying it at the
+    few places a match could begin, and most of these can only begin at a
+    number's first digit or at a month name. ``needs`` lists text (lower case)
+    that every match contains; without any of it, the pattern is not tried.
+    """
+
+    regex: re.Pattern[str]
+    starts: str = ""  # "digit", "month", or "" (anywhere)
+    needs: tuple[str, ...] = ()
+
+
+_STARTS = {
+    # Every pattern marked "digit" begins with \b\d or a stricter lookbehind: a number's first digit.
+    "digit": re.compile(r"(?<!\w)\d"),
+    "month": re.compile(rf"\b{MONTH}"),
+}
+
+
+class _Text:
+    """One text under scan, with the start positions of each kind found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self._starts: dict[str, list[int]] = {}
+
+    def finditer(self, pattern: _Pattern) -> Iterator[re.Match[str]]:
+        """What ``pattern.regex.finditer(text)`` finds (no pattern here matches empty text)."""
+        if pattern.needs and not any(word in self.lower for word in pattern.needs):
+            return
+        if not pattern.starts:
+            yield from pattern.regex.finditer(self.text)
+            return
+        if pattern.starts not in self._starts:
+            self._starts[pattern.starts] = [m.start() for m in _STARTS[pattern.starts].finditer(self.text)]
+        end = 0
+        for start in self._starts[pattern.starts]:
+            if start >= end and (match := pattern.regex.match(self.text, start)):
+                yield match
+                end = match.end()
+
+
 _BLOCKS = [
-    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"),  # 8.30pm, 4:00 A.M.
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # 0:40, 14:05
-    re.compile(r"\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"),  # 9am
-    re.compile(r"\b\d{3,4}\s?(?:UTC|GMT|CET|EST|hrs)\b"),  # 0100 UTC
-    re.compile(r"(?<![\w,.])0\d+\b(?!\.\d)"),  # 007, 0100: codes and clock times, not amounts
-    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),  # 9/11, 24/7, 12/25/2020
-    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # 3.2.1, 10.0.0.1
-    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\d)"),  # July 31
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![\w])(?!,?\s+\d{{4}})"),  # 31 July
-    re.compile(r"(?m)^\s*\(?\d{1,2}[.)](?=\s)"),  # list markers "1." "2)"
-    re.compile(r"(?:©|\([cC]\)|[Cc]opyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?"),  # page furniture: © 2024
+    _Pattern(re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"), "digit"),  # 8.30pm
+    _Pattern(re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"), "digit"),  # 0:40, 14:05
+    _Pattern(re.compile(r"\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"), "digit"),  # 9am
+    _Pattern(re.compile(r"\b\d{3,4}\s?(?:UTC|GMT|CET|EST|hrs)\b"), "digit"),  # 0100 UTC
+    # 007, 0100: codes and clock times, not amounts
+    _Pattern(re.compile(r"(?<![\w,.])0\d+\b(?!\.\d)"), "digit"),
+    _Pattern(re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"), "digit"),  # 9/11, 24/7, 12/25/2020
+    _Pattern(re.compile(r"\b\d+(?:\.\d+){2,}\b"), "digit"),  # 3.2.1, 10.0.0.1
+    # July 31, 31 July
+    _Pattern(re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\d)"), "month"),
+    _Pattern(
+        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![\w])(?!,?\s+\d{{4}})"), "digit"
+    ),
+    _Pattern(re.compile(r"(?m)^\s*\(?\d{1,2}[.)](?=\s)")),  # list markers "1." "2)"
+    # page furniture: © 2024
+    _Pattern(
+        re.compile(r"(?:©|\([cC]\)|[Cc]opyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?"),
+        needs=("©", "(c)", "copyright"),
+    ),
 ]
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATES = [
-    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),  # July 1, 2020
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"),  # 1 July 2020
-    re.compile(rf"\b{MONTH},?\s+{_YEAR}\b"),  # June 2015, March, 2018
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # 2020-07-01
-    re.compile(rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_YEAR}s?\b"),  # mid-2019, early 2020
-    re.compile(r"\b(?:1[89]|20)\d0s\b"),  # the 1990s
-    re.compile(rf"\bQ[1-4]\s+{_YEAR}\b"),  # Q3 2024
+    _Pattern(re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "month"),  # July 1, 2020
+    # 1 July 2020
+    _Pattern(re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"), "digit"),
+    _Pattern(re.compile(rf"\b{MONTH},?\s+{_YEAR}\b"), "month"),  # June 2015, March, 2018
+    _Pattern(re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),  # 2020-07-01
+    # mid-2019, early 2020
+    _Pattern(re.compile(rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_YEAR}s?\b"), needs=("mid", "early", "late")),
+    _Pattern(re.compile(r"\b(?:1[89]|20)\d0s\b"), "digit"),  # the 1990s
+    _Pattern(re.compile(rf"\bQ[1-4]\s+{_YEAR}\b"), needs=("q",)),  # Q3 2024
 ]
-_YEAR_SPAN = re.compile(rf"\b(?P<a>{_YEAR})\s?[/–—-]\s?(?P<b>\d{{4}}|\d{{2}})\b")  # 2019/20, 1939–45
+# 2019/20, 1939–45
+_YEAR_SPAN = _Pattern(re.compile(rf"\b(?P<a>{_YEAR})\s?[/–—-]\s?(?P<b>\d{{4}}|\d{{2}})\b"), "digit")
 _ALL_BUT = re.compile(rf"\ball\s+but\s+(?:{DIGITS}|{WORD_NUM_RE})\b", re.IGNORECASE)
 _ORDERS = re.compile(
     r"\b(?P<order>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
@@ -231,13 +292,14 @@ def scan(text: str) -> list[Figure]:
             taken.add(figure.start, figure.end)
             figures.append(figure)
 
-    for figure in _dates(text):
+    scanned = _Text(text)
+    for figure in _dates(scanned):
         take(figure)
     for pattern in _BLOCKS:
-        for match in pattern.finditer(text):
+        for match in scanned.finditer(pattern):
             if taken.free(match.start(), match.end()):
                 taken.add(match.start(), match.end())
-    for figure in _phrases(text, text.lower()):
+    for figure in _phrases(text, scanned.lower):
         take(figure)
     atoms = [atom for atom in _atoms(text) if taken.free(atom.start, atom.end)]
     for figure in _join_ranges(text, atoms):
@@ -272,12 +334,12 @@ def parse_figure(text: str) -> Figure | None:
     return None
 
 
-def _dates(text: str) -> list[Figure]:
+def _dates(scanned: _Text) -> list[Figure]:
     found = []
     for pattern in _DATES:
-        for match in pattern.finditer(text):
+        for match in scanned.finditer(pattern):
             found.append(Figure(match.start(), match.end(), "date", core_end=match.end()))
-    for match in _YEAR_SPAN.finditer(text):
+    for match in scanned.finditer(_YEAR_SPAN):
         first = int(match["a"])
         tail = match["b"]
         second = int(tail) if len(tail) == 4 else first - first % 100 + int(tail)
@@ -438,7 +500,7 @@ def _number_value(text: str) -> float | None:
 
 
 def _atoms(text: str) -> list[Figure]:
-    title_case = _title_case(text)
+    title_case = functools.cache(lambda: _title_case(text))  # needed for few figures
     atoms = []
     for match in _ATOM.finditer(text):
         atom = _atom(text, match, title_case)
@@ -453,7 +515,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
-def _atom(text: str, match: re.Match[str], title_case: bool) -> Figure | None:
+def _atom(text: str, match: re.Match[str], title_case: Callable[[], bool]) -> Figure | None:
     """One figure from a match of _ATOM, or None when the digits or words are not a figure here."""
     number = match["num"]
     start, end = match.start(), match.end()
@@ -552,7 +614,7 @@ def _is_year(text: str, match: re.Match[str], value: float) -> bool:
     return not (follower and follower.group(1).endswith("s") and follower.group(1) not in _NOT_PLURAL_NOUNS)
 
 
-def _digits_stand_alone(text: str, match: re.Match[str], title_case: bool) -> bool:
+def _digits_stand_alone(text: str, match: re.Match[str], title_case: Callable[[], bool]) -> bool:
     """Digits glued to letters or hyphenated onto a capitalised word are a name: G7, mAb114, COVID-19, Su-27."""
     start = match.start("num")
     before = text[max(0, start - 60) : start]
@@ -567,7 +629,7 @@ def _digits_stand_alone(text: str, match: re.Match[str], title_case: bool) -> bo
             return False
         plain = not match["scale"] and not match["pct"] and "," not in match["num"]
         tally = re.match(r"\s*(?:to|-|–)\s*\d", text[match.end() : match.end() + 8])  # "the Senate 61 to 39"
-        if head and plain and not tally and not title_case and _capitalised_mid_sentence(before, head):
+        if head and plain and not tally and not title_case() and _capitalised_mid_sentence(before, head):
             return False  # "Boeing 737", "Apollo 11"
     after = text[match.end() : match.end() + 30]
     glued = re.match(r"[A-Za-z]+", after)

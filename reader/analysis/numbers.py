@@ -34,7 +34,7 @@ class NumbersLayer:
         self._parenthesised: set[int] = set()
 
     def feed(self, chunk: Chunk) -> None:
-        text = chunk.doc.text
+        text = chunk.text
         previous: Figure | None = None
         for figure in scan(text):
             unit = figure.unit

@@ -114,6 +114,7 @@ class SpeakersLayer:
         self.paragraph = -1
         self._by_span: dict[tuple[int, int], int] = {}
         self.chunk_text = ""
+        self.ents: list[Any] = []  # the chunk's entities
 
     # ------------------------------------------------------------------
     # Streaming
@@ -121,7 +122,8 @@ class SpeakersLayer:
     def feed(self, chunk: Chunk) -> None:
         doc, base = chunk.doc, chunk.start
         self.paragraph = chunk.paragraph
-        self.chunk_text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.chunk_text = chunk.text
+        self.ents = chunk.ents
         self._by_span = {}
         parsed = self.results.has_parser
         if self.results.has_ner:
@@ -129,7 +131,7 @@ class SpeakersLayer:
         same_paragraph = self.pending is not None and chunk.paragraph == self.pending_paragraph
         quoted = find_quoted(self.chunk_text, open_at_start=same_paragraph)
         spans = [(max(q.start, 0), q.end) for q in quoted]
-        cues = find_cues(doc, spans, parsed)
+        cues = find_cues(doc, self.chunk_text, spans, parsed)
         subjects = self._person_subjects(doc, base) if parsed else []
         refs = []
         for cue in cues:
@@ -188,7 +190,7 @@ class SpeakersLayer:
     # Mentions
 
     def _register_entities(self, doc: Any, base: int) -> None:
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in NAME_LABELS:
                 self._add_mention(doc, ent.start, ent.end, ent.label_, base)
 
@@ -261,9 +263,11 @@ class SpeakersLayer:
         for "she" although no reporting verb bound her yet.
         """
         found = []
-        for token in doc:
-            if token.dep_ != "nsubj":
-                continue
+        nsubj = doc.vocab.strings["nsubj"]
+        for i, dep in enumerate(doc.to_array("DEP").tolist()):
+            if dep != nsubj:
+                continue  # most tokens: never made into Token objects
+            token = doc[i]
             known = fold(token.text) in self.person_words
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and (not token.ent_type_ or known)):
                 # A lone capitalised subject counts only as a surname already seen in a full name:
@@ -456,7 +460,7 @@ class SpeakersLayer:
 
     def _named(self, head: Any, doc: Any, base: int) -> Ref | None:
         """The name at this token: an entity, or a run of proper nouns NER missed."""
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.start <= head.i < ent.end:
                 if ent.label_ not in NAME_LABELS and ent.label_ not in (
                     "LOC",

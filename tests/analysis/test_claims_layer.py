@@ -45,7 +45,15 @@ def run_layer(
             results.sentences.append(sentence)
             sentences.append(sentence)
         results.numbers.extend(n for n in numbers if piece.start <= n.start < piece.end)
-        layer.feed(Chunk(doc=parsed, start=piece.start, paragraph=piece.paragraph, sentences=sentences))
+        layer.feed(
+            Chunk(
+                doc=parsed,
+                text=parsed.text,
+                start=piece.start,
+                paragraph=piece.paragraph,
+                sentences=sentences,
+            )
+        )
     results.speakers.extend(speakers)
     results.quotes.extend(quotes)
     layer.finish()
