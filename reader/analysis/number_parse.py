@@ -621,10 +621,11 @@ def _digits_stand_alone(text: str, match: re.Match[str], title_case: Callable[[]
     if not match["cur"]:
         if before and before[-1].isalpha():
             return False
-        hyphenated = re.search(r"([A-Za-z]+)-$", before)
+        # Both searches can only match at the end: the checks in front spare a scan of every position.
+        hyphenated = re.search(r"([A-Za-z]+)-$", before) if before.endswith(("-", "-\n")) else None
         if hyphenated and any(c.isupper() for c in hyphenated.group(1)):
             return False
-        head = re.search(r"([A-Za-z.]+)\s$", before)
+        head = re.search(r"([A-Za-z.]+)\s$", before) if before[-1:].isspace() else None
         if head and head.group(1).lower().rstrip(".") in NAME_HEADS:
             return False
         plain = not match["scale"] and not match["pct"] and "," not in match["num"]
