@@ -1,0 +1,58 @@
+"""The scanner tries most patterns only where a match can start: it must find what a full pass finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.analysis.number_parse import _BLOCKS, _DATES, _YEAR_SPAN, _Pattern, _Text
+from tests.fuzzing import fuzz_settings
+
+PATTERNS = [*_BLOCKS, *_DATES, _YEAR_SPAN]
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+ARTICLES = sorted((SHARED / "eval" / "dev" / "articles").glob("*.txt")) + sorted(
+    (Path(__file__).parent / "articles").glob("*.txt")
+)
+# Fragments the patterns care about, glued in any order: digits (also non-ASCII ones, which \d matches),
+# times, month names inside other words ("Mayor"), years, ranges, list markers, copyright lines.
+PIECES = [
+    "7", "12", "2019", "0100", "007", "8.30", "14:05", "3.2.1", "9/11", "pm", " a.m.", "AM", " UTC", "/",
+    "-", "–", "July", "Sept.", "May", "Mayor", "31st", " of ", "Q3 ", "mid-", "Early ", "late ", "1990s",
+    "©", "(c)", "Copyright", " ", ",", ".", "(", ")", "\n", "x", "é", "٣", "_",
+]  # fmt: skip
+
+
+def full_pass(pattern: _Pattern, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.regex.finditer(text)]
+
+
+def anchored(pattern: _Pattern, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _Text(text).finditer(pattern)]
+
+
+@pytest.mark.fuzz
+@fuzz_settings
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_anchored_patterns_find_what_a_full_pass_finds(text: str) -> None:
+    for pattern in PATTERNS:
+        assert anchored(pattern, text) == full_pass(pattern, text), pattern.regex.pattern
+
+
+def test_same_matches_on_real_articles() -> None:
+    compared = 0
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        for pattern in PATTERNS:
+            expected = full_pass(pattern, text)
+            assert anchored(pattern, text) == expected, (path.name, pattern.regex.pattern)
+            compared += len(expected)
+    assert len(ARTICLES) >= 20 and compared >= 20  # not vacuous: dates, times and year ranges were found
+
+
+def test_needs_skip_a_pattern_only_when_its_words_are_missing() -> None:
+    copyright_line = _BLOCKS[-1]
+    assert anchored(copyright_line, "Photo: (C) 2024 Reuters") == [(7, 15)]
+    assert anchored(copyright_line, "Photo: Reuters 2024") == []
