@@ -146,7 +146,7 @@ class ClaimsLayer:
         doc = chunk.doc
         tagged = doc.has_annotation("TAG") and doc.has_annotation("LEMMA")
         parsed = doc.has_annotation("DEP")
-        lowers = chunk.column("LOWER")
+        lowers = doc.to_array("LOWER").tolist()
         marked = _mark(lowers)
         found: list[tuple[int, int, Cue, bool]] = []  # token start, token end, cue, opens reports
         for match in finder_for(doc.vocab, tagged).find(doc, lowers):

@@ -27,21 +27,10 @@ class Chunk:
     start: int  # offset of text in the document text
     paragraph: int  # index into Results.paragraphs
     sentences: list[Sentence]  # the document's sentences that fall in this chunk, global offsets
-    _columns: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def ents(self) -> list[Any]:
         return list(self.doc.ents)
-
-    def column(self, attribute: str) -> list[int]:
-        """One token attribute for the whole chunk as plain ints (``Doc.to_array``), built once.
-
-        Scanning these finds the few tokens worth a look without creating a
-        Token object for every word.
-        """
-        if attribute not in self._columns:
-            self._columns[attribute] = self.doc.to_array(attribute).tolist()
-        return self._columns[attribute]
 
 
 @dataclass
