@@ -9,13 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis.number_parse import _BLOCKS, _DATES, _YEAR_SPAN, _Pattern, _Text
+from tests.analysis.conftest import DEV_ARTICLES
 from tests.fuzzing import fuzz_settings
 
 PATTERNS = [*_BLOCKS, *_DATES, _YEAR_SPAN]
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-ARTICLES = sorted((SHARED / "eval" / "dev" / "articles").glob("*.txt")) + sorted(
-    (Path(__file__).parent / "articles").glob("*.txt")
-)
+ARTICLES = sorted(DEV_ARTICLES.glob("*.txt")) + sorted((Path(__file__).parent / "articles").glob("*.txt"))
 # Fragments the patterns care about, glued in any order: digits (also non-ASCII ones, which \d matches),
 # times, month names inside other words ("Mayor"), years, ranges, list markers, copyright lines.
 PIECES = [
