@@ -204,7 +204,7 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             ):
                 return adjacent  # "the company invested ..., but Gazeta Prawna reports": a misparse
             return subject
-        if current is verb and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        if current is verb and _finite(verb):
             adjacent = _name_before(verb)
             if adjacent is not None:
                 return adjacent
@@ -213,6 +213,13 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
                 return inverted
         if current is verb and _misparsed_modifier(verb):
             return verb.head
+        if current is verb and _finite(verb):
+            # "..., the prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated that": a long
+            # subject the parser hung elsewhere; the name set off right before the verb, or opening the
+            # sentence, speaks.
+            set_off = _name_before(verb, comma=True) or _opening_name(verb)
+            if set_off is not None:
+                return set_off
         if (current.dep_ not in _CLAUSE_LINKS and not quoted_clause) or current.head is current:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
@@ -259,10 +266,43 @@ def _name_after_quote(verb: Any) -> Any | None:
     return None
 
 
-def _name_before(verb: Any) -> Any | None:
+def _finite(verb: Any) -> bool:
+    """A verb that carries tense itself ("said") or through an auxiliary ("has said", "will say")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.i < verb.i for c in verb.children)
+
+
+def _opening_name(verb: Any) -> Any | None:
+    """'Kristin Hrafnsson, who became ..., also told RT:': the parser loses a subject across the clause
+    between; a sentence that opens with a name and a comma, with a comma again right before the
+    verb, is that name's."""
+    doc = verb.doc
+    first = doc[verb.sent.start]
+    if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B" or first.pos_ != "PROPN":
+        return None
+    last = first
+    while last.i + 1 < verb.i and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
+        return None
+    position = verb.i - 1
+    while position > last.i and (
+        doc[position].pos_ == "ADV" or (doc[position].dep_ == "aux" and doc[position].head.i == verb.i)
+    ):
+        position -= 1
+    return last if position > last.i + 1 and doc[position].text == "," else None
+
+
+def _name_before(verb: Any, comma: bool = False) -> Any | None:
+    """A name right before the verb, past adverbs and the verb's own auxiliaries (and a comma if asked)."""
     doc = verb.doc
     position = verb.i - 1
-    while position >= 0 and doc[position].pos_ == "ADV":
+    while position >= 0 and (
+        doc[position].pos_ == "ADV" or (doc[position].dep_ == "aux" and doc[position].head.i == verb.i)
+    ):
+        position -= 1
+    if comma:
+        if position < 0 or doc[position].text != ",":
+            return None
         position -= 1
     if position >= 0 and doc[position].ent_type_ in ("PERSON", "ORG") and doc[position].pos_ == "PROPN":
         return doc[position]

@@ -111,6 +111,7 @@ class SpeakersLayer:
         self.pending: Draft[Ref] | None = None  # a quote still open at the last paragraph's end
         self.pending_paragraph = -1
         self.last_speaker: tuple[Ref, int] | None = None  # (speaker of the last quote, its paragraph)
+        self.announced: tuple[Ref, int] | None = None  # (speaker whose cue ended a paragraph with ":", it)
         self.paragraph = -1
         self._by_span: dict[tuple[int, int], int] = {}
         self.chunk_text = ""
@@ -142,11 +143,14 @@ class SpeakersLayer:
             self._remember(ref, spoke=False)
         continues = self.pending is not None and bool(quoted) and quoted[0].start <= 0
         previous = None
-        if self.last_speaker is not None and chunk.paragraph - self.last_speaker[1] <= 1:
+        if self.announced is not None and chunk.paragraph - self.announced[1] == 1:
+            previous = self.announced[0]
+        elif self.last_speaker is not None and chunk.paragraph - self.last_speaker[1] <= 1:
             previous = self.last_speaker[0]
         drafts = attribute(
             self.chunk_text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues
         )
+        self.announced = self._announcement(cues, refs, drafts)
         if self.pending is not None and not continues:
             self._emit(self.pending)
             self.pending = None
@@ -167,6 +171,17 @@ class SpeakersLayer:
                 self.pending_paragraph = chunk.paragraph
             else:
                 self._emit(draft)
+
+    def _announcement(
+        self, cues: list[Cue], refs: list[Ref | None], drafts: list[Draft[Ref]]
+    ) -> tuple[Ref, int] | None:
+        """'Hrafnsson also told RT:' closing a paragraph: the quote opening the next one is theirs."""
+        if not cues or not self.chunk_text.rstrip().endswith(":"):
+            return None
+        cue, ref = cues[-1], refs[-1]
+        if ref is None or any(draft.end > cue.verb_start for draft in drafts):
+            return None  # no speaker, or the cue's words are already in this paragraph
+        return ref, self.paragraph
 
     def finish(self) -> None:
         if self.pending is not None:

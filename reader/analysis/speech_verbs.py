@@ -114,6 +114,11 @@ PERSON_ROLE_NOUNS = frozenset(
     commissioner ambassador envoy senator governor mayor chancellor premier king queen prince
     officer official lawyer attorney prosecutor judge general founder executive ceo economist
     author journalist correspondent reporter editor diplomat dictator ruler politician candidate
+    representative activist adviser advisor negotiator lawmaker legislator detective inspector
+    sergeant constable captain colonel lieutenant doctor physician surgeon nurse teacher lecturer
+    student resident witness survivor farmer worker employee manager owner coach investigator
+    historian engineer pilot aide deputy consultant campaigner organiser organizer volunteer
+    priest bishop imam rabbi pastor medic paramedic firefighter soldier protester neighbour neighbor
     """.split()
 )
 
@@ -123,7 +128,7 @@ ORG_ROLE_NOUNS = frozenset(
     agency chain company firm group ministry department government bank retailer organisation
     organization party council committee court union movement alliance army militia carrier
     airline manufacturer maker insurer lender broadcaster publisher operator supplier developer
-    automaker carmaker drugmaker network institute
+    automaker carmaker drugmaker network institute force
     """.split()
 )
 
@@ -147,7 +152,7 @@ COMPANY_NOUNS = frozenset(
 
 # Nouns that, with "the", stand for the organisation just named: the companies, and bodies
 # whose name says what they are ("Europol ..., the agency said", "The network said").
-ORG_ANAPHORS = COMPANY_NOUNS | frozenset("agency organisation organization network institute".split())
+ORG_ANAPHORS = COMPANY_NOUNS | frozenset("agency organisation organization network institute force".split())
 
 # Title words that are part of a role, never of a person's canonical name.
 TITLES = frozenset(

@@ -154,3 +154,53 @@ def test_more_currencies_by_name(analyze_text) -> None:
         ("money", 2_300_000_000, "peso"),
         ("money", 80_000_000, "kwacha"),
     ]
+
+
+def test_a_cue_ending_a_paragraph_with_a_colon_owns_the_quote_that_opens_the_next(analyze_text) -> None:
+    analysis = analyze_text(
+        "Harbour master Ines Albrecht, who has run the port since the floods, told the council:\n\n"
+        "“We cannot dredge the channel again without new money.”\n\n"
+        "“The ferries will have to wait,” a pilot added.\n"
+    )
+    assert speaker_of(analysis, "We cannot dredge") == "Ines Albrecht"
+    assert speaker_of(analysis, "The ferries will have to wait") == "a pilot"
+
+
+def test_a_colon_without_a_cue_hands_nothing_on(analyze_text) -> None:
+    analysis = analyze_text(
+        "Ines Albrecht met the council on Monday. The agenda had two items:\n\n"
+        "“Dredging and ferries” was the title of the first.\n"
+    )
+    assert not [q for q in analysis.quotes if "Dredging and ferries" in q.text and q.speaker]
+
+
+def test_a_name_set_off_by_commas_before_has_said(analyze_text) -> None:
+    analysis = analyze_text(
+        "In an interview with Postimees, an Estonian newspaper, the mayor of Tallinn, Jaan Kask, "
+        'has stated that " if the budget passes, it seems likely that the tram line will open in 2027."\n'
+    )
+    assert speaker_of(analysis, "the tram line will open") == "Jaan Kask"
+
+
+def test_the_force_is_the_police_force_that_spoke(analyze_text) -> None:
+    analysis = analyze_text(
+        "Thames Valley Police reported arresting two men in Reading on Friday.\n"
+        "“Both men remain in custody while inquiries continue,” the force said.\n"
+    )
+    assert speaker_of(analysis, "Both men remain in custody") == "Thames Valley Police"
+
+
+def test_a_person_described_by_trade_is_who_she_means(analyze_text) -> None:
+    analysis = analyze_text(
+        "A local teacher described the night the river rose.\n"
+        "“The water came in through the floor,” she said.\n"
+    )
+    assert speaker_of(analysis, "The water came in") == "A local teacher"
+
+
+def test_a_sentence_opening_with_a_name_and_a_comma_is_its_subjects(analyze_text) -> None:
+    analysis = analyze_text(
+        "Ola Nordmann, who became a spokesman for the union after Per Hansen became engulfed in legal "
+        "battles, also told NRK that the strike would go on until the spring.\n"
+    )
+    assert speaker_of(analysis, "the strike would go on") == "Ola Nordmann"
