@@ -106,6 +106,7 @@ class SpeakersLayer:
         self.documents: dict[str, Ref] = {}  # a document noun -> who issued the last one credited
         self.roles: dict[str, int] = {}  # a role or organisation word -> latest mention carrying it
         self.person_words: set[str] = set()
+        self.entity_labels: dict[str, str] = {}  # folded entity text -> its NER label
         self.history: deque[Seen] = deque(maxlen=HISTORY_SIZE)
         self.drafts: list[Draft[Ref]] = []  # document offsets
         self.pending: Draft[Ref] | None = None  # a quote still open at the last paragraph's end
@@ -233,6 +234,8 @@ class SpeakersLayer:
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
+        if label != "NAME":
+            self.entity_labels.setdefault(fold(mention.text), label)
         name = mention.text.split()
         if len(name) >= 2 and (label == "PERSON" or (label == "ORG" and _person_like(name))):
             self.person_words.add(fold(name[-1]))
@@ -252,7 +255,7 @@ class SpeakersLayer:
         left = [
             c
             for c in root.lefts
-            if c.i < span.start and c.dep_ not in ("det", "punct", "cc", "prep", "nummod")
+            if c.i < span.start and c.dep_ not in ("det", "punct", "cc", "prep", "nummod", "advmod", "neg")
         ]
         if left:
             first = min(c.left_edge.i for c in left)
@@ -492,8 +495,15 @@ class SpeakersLayer:
                 self._rescue(number, head)
                 return Ref(named=number)
         known_surname = head.text[:1].isupper() and fold(head.text) in self.person_words
-        if (head.pos_ != "PROPN" and not known_surname) or not head.text[:1].isupper() or is_title(head.text):
+        # "Wikileaks says", written once as the entity "WikiLeaks": a name the tagger took for a noun.
+        known_label = self.entity_labels.get(fold(head.text)) if head.text[:1].isupper() else None
+        if (head.pos_ != "PROPN" and not known_surname and not known_label) or (
+            not head.text[:1].isupper() or is_title(head.text)
+        ):
             return None  # a known surname the tagger read as a common noun ("Farrow claimed") still names
+        if known_label and head.pos_ != "PROPN" and not known_surname:
+            number = self._add_mention(doc, head.i, head.i + 1, known_label, base)
+            return None if number is None else Ref(named=number)
         first = head.i
         while (
             first > 0

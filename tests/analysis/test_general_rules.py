@@ -204,3 +204,20 @@ def test_a_sentence_opening_with_a_name_and_a_comma_is_its_subjects(analyze_text
         "battles, also told NRK that the strike would go on until the spring.\n"
     )
     assert speaker_of(analysis, "the strike would go on") == "Ola Nordmann"
+
+
+def test_a_name_the_tagger_took_for_a_noun_is_the_entity_written_before(analyze_text) -> None:
+    analysis = analyze_text(
+        "The files were first published by WikiLeaks on Monday.\n"
+        "Wikileaks says that the leak came from a former contractor.\n"
+    )
+    assert speaker_of(analysis, "the leak came from") == "WikiLeaks"
+
+
+def test_an_adverb_before_a_name_is_no_role(analyze_text) -> None:
+    analysis = analyze_text(
+        "Only the Associated Press cites a source, saying that the army has 400 drones in the region.\n"
+    )
+    press = next(s for s in analysis.speakers if s.name == "Associated Press")
+    assert press.role is None
+    assert all(not alias.startswith("Only") for alias in press.aliases)
