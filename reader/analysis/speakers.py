@@ -265,6 +265,10 @@ class SpeakersLayer:
                 lead_start = min(lead_start, doc[first].idx)
         lead = _without_honorifics(text[lead_start:name_start].strip(" ,"))
         appositions = []
+        if not lead and root.dep_ == "appos" and root.head.i < span.start:
+            role = self._role_apposed_to(doc, root.head, span.start)  # "Minister of Culture, Lai Mohammed,"
+            if role:
+                appositions.append(role)
         for child in root.rights:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 appos = text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)].strip(
@@ -273,6 +277,23 @@ class SpeakersLayer:
                 if len(appos.split()) <= MAX_LABEL_WORDS * 2:
                     appositions.append(appos)
         return lead_start, lead, appositions
+
+    def _role_apposed_to(self, doc: Any, head: Any, name_first: int) -> str | None:
+        """The role noun phrase a name stands in apposition to, when it reads as a title or a person's role."""
+        if head.pos_ not in ("NOUN", "PROPN") or not (
+            fold(head.text) in PERSON_ROLE_NOUNS or is_title(head.text)
+        ):
+            return None
+        first = head.left_edge.i
+        while first < head.i and doc[first].dep_ == "det":
+            first += 1
+        last = name_first - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
+        if last < head.i:
+            return None
+        role = self.chunk_text[doc[first].idx : doc[last].idx + len(doc[last].text)]
+        return role if len(role.split()) <= MAX_LABEL_WORDS else None
 
     def _person_subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
         """Grammatical subjects a later pronoun may mean: named people, and groups for 'they'.

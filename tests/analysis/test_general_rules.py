@@ -221,3 +221,13 @@ def test_an_adverb_before_a_name_is_no_role(analyze_text) -> None:
     press = next(s for s in analysis.speakers if s.name == "Associated Press")
     assert press.role is None
     assert all(not alias.startswith("Only") for alias in press.aliases)
+
+
+def test_a_name_apposed_to_a_role_takes_that_role(analyze_text) -> None:
+    analysis = analyze_text(
+        "Minister of Trade and Industry, Aroha Ngata, has called the export figures misleading.\n"
+        "The minister said the report ignored services entirely.\n"
+    )
+    assert speaker_of(analysis, "the report ignored services") == "Aroha Ngata"
+    ngata = next(s for s in analysis.speakers if s.name == "Aroha Ngata")
+    assert ngata.role == "Minister of Trade and Industry"
