@@ -204,7 +204,8 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             ):
                 return adjacent  # "the company invested ..., but Gazeta Prawna reports": a misparse
             return subject
-        if current is verb and _finite(verb):
+        finite = current is verb and _finite(verb)
+        if finite:
             adjacent = _name_before(verb)
             if adjacent is not None:
                 return adjacent
@@ -213,7 +214,7 @@ def _subject(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
                 return inverted
         if current is verb and _misparsed_modifier(verb):
             return verb.head
-        if current is verb and _finite(verb):
+        if finite:
             # "..., the prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated that": a long
             # subject the parser hung elsewhere; the name set off right before the verb, or opening the
             # sentence, speaks.
@@ -266,6 +267,17 @@ def _name_after_quote(verb: Any) -> Any | None:
     return None
 
 
+def _left_of_modifiers(verb: Any, floor: int) -> int:
+    """The first position left of the verb, above ``floor``, that is neither an adverb nor its auxiliary."""
+    doc = verb.doc
+    position = verb.i - 1
+    while position > floor and (
+        doc[position].pos_ == "ADV" or (doc[position].dep_ == "aux" and doc[position].head.i == verb.i)
+    ):
+        position -= 1
+    return position
+
+
 def _finite(verb: Any) -> bool:
     """A verb that carries tense itself ("said") or through an auxiliary ("has said", "will say")."""
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.i < verb.i for c in verb.children)
@@ -284,22 +296,14 @@ def _opening_name(verb: Any) -> Any | None:
         last = doc[last.i + 1]
     if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
         return None
-    position = verb.i - 1
-    while position > last.i and (
-        doc[position].pos_ == "ADV" or (doc[position].dep_ == "aux" and doc[position].head.i == verb.i)
-    ):
-        position -= 1
+    position = _left_of_modifiers(verb, last.i)
     return last if position > last.i + 1 and doc[position].text == "," else None
 
 
 def _name_before(verb: Any, comma: bool = False) -> Any | None:
     """A name right before the verb, past adverbs and the verb's own auxiliaries (and a comma if asked)."""
     doc = verb.doc
-    position = verb.i - 1
-    while position >= 0 and (
-        doc[position].pos_ == "ADV" or (doc[position].dep_ == "aux" and doc[position].head.i == verb.i)
-    ):
-        position -= 1
+    position = _left_of_modifiers(verb, -1)
     if comma:
         if position < 0 or doc[position].text != ",":
             return None
