@@ -226,7 +226,7 @@ class SpeakersLayer:
         lead_start, lead, appositions = self._role(doc, span, start)
         role = "; ".join(part for part in (lead, *appositions) if part) or None
         end, acronym = _with_acronym(text, start, end)
-        hint = bool(lead) and (is_title(lead.split()[-1]) or fold(lead.split()[-1]) in PERSON_ROLE_NOUNS)
+        hint = bool(lead) and _reads_as_role(lead.split()[-1])
         full = text[lead_start:end] if lead else None
         mention = Mention(
             base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym
@@ -280,9 +280,7 @@ class SpeakersLayer:
 
     def _role_apposed_to(self, doc: Any, head: Any, name_first: int) -> str | None:
         """The role noun phrase a name stands in apposition to, when it reads as a title or a person's role."""
-        if head.pos_ not in ("NOUN", "PROPN") or not (
-            fold(head.text) in PERSON_ROLE_NOUNS or is_title(head.text)
-        ):
+        if head.pos_ not in ("NOUN", "PROPN") or not _reads_as_role(head.text):
             return None
         first = head.left_edge.i
         while first < head.i and doc[first].dep_ == "det":
@@ -662,9 +660,7 @@ class SpeakersLayer:
         start, end = self._phrase_bounds(head, doc)
         lemma = head.lemma_.lower()
         plural = head.tag_ in ("NNS", "NNPS") or lemma in ("police", "media")
-        person = not plural and (
-            lemma in PERSON_ROLE_NOUNS or lemma in ("spokesman", "spokeswoman", "spokesperson")
-        )
+        person = not plural and lemma in PERSON_ROLE_NOUNS
         return self._unnamed_entry(self.chunk_text[start:end], base + start, base + end, person, plural)
 
     def _unnamed_entry(self, label: str, start: int, end: int, person: bool, plural: bool) -> Ref:
@@ -694,12 +690,7 @@ class SpeakersLayer:
         if form in ("group", "role") or (len(words) == 1 and fold(words[0]) in GROUP_NOUNS):
             head = fold(words[-1])
             plural = head.endswith("s") and not head.endswith("ss")
-            person = not plural and head in PERSON_ROLE_NOUNS | {
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-                "witness",
-            }
+            person = not plural and head in PERSON_ROLE_NOUNS
             return self._unnamed_entry(text, base + start, base + end, person, plural)
         titles = max((i + 1 for i, word in enumerate(words[:-1]) if is_title(word)), default=0)
         if titles:
@@ -799,6 +790,11 @@ class SpeakersLayer:
 _ACRONYM_TAIL = re.compile(
     r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
 )
+
+
+def _reads_as_role(word: str) -> bool:
+    """A title ("Minister") or a word for what a person does ("analyst")."""
+    return is_title(word) or fold(word) in PERSON_ROLE_NOUNS
 
 
 def _with_acronym(text: str, start: int, end: int) -> tuple[int, str | None]:
