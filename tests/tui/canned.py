@@ -1,6 +1,11 @@
-"""A fixed analysis of the seed article built from the model dataclasses: TUI tests never depend on the engine."""
+"""Analyses built from the model dataclasses, so TUI tests never depend on the engine.
+
+``canned_analysis`` fits the seed article; ``plain_analysis`` fits any text and flags nothing.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from reader.analysis.model import (
     Analysis,
@@ -27,12 +32,26 @@ def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(needle)
 
 
+def plain_analysis(document: Document) -> Analysis:
+    """Any text's paragraphs and sentences, with nothing found in them."""
+    text = document.text
+    return Analysis(
+        document=DocumentInfo(
+            document.source, document.title, document.sha256, len(text), document.extractor
+        ),
+        engine=EngineInfo("canned", "reader test"),
+        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
+        sentences=[
+            Sentence(f"s{i}", start, end)
+            for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))
+        ],
+    )
+
+
 def canned_analysis(document: Document) -> Analysis:
     text = document.text
-    sentences = [
-        Sentence(f"s{i}", start, end)
-        for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))
-    ]
+    plain = plain_analysis(document)
+    sentences = plain.sentences
 
     def ts(needle: str, nth: int = 0) -> TextSpan:
         return TextSpan.of(text, *span_of(text, needle, nth))
@@ -61,13 +80,8 @@ def canned_analysis(document: Document) -> Analysis:
         "p1", "Volodymyr Zelensky", None, "Ukrainian President", "person", [ts("Volodymyr Zelensky")]
     )
     spokesman = Speaker("p2", None, "a spokesman", None, "unnamed", [ts("a spokesman")])
-    return Analysis(
-        document=DocumentInfo(
-            document.source, document.title, document.sha256, len(text), document.extractor
-        ),
-        engine=EngineInfo("canned", "reader test"),
-        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
-        sentences=sentences,
+    return replace(
+        plain,
         speakers=[klein, zelensky, spokesman],
         quotes=[
             quote("q0", "p0", "I see no signs that Vladimir Putin wants a just peace,", "said"),

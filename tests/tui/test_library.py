@@ -8,8 +8,8 @@ from reader.tui import ReaderApp
 from reader.tui.screens.confirm import ChoiceScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
+from tests.tui.canned import plain_analysis
 from tests.tui.test_app import ready
-from tests.tui.test_reopen import plain_analysis
 
 LARGE = (160, 48)
 SMALL = (80, 24)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence
 from reader.intake import load
-from reader.intake.document import Document, make_document
+from reader.intake.document import make_document
 from reader.store import Store
 from reader.tui import ReaderApp
 from reader.tui.screens.confirm import ChoiceScreen
 from reader.tui.screens.reading import ReadingScreen
-from reader.tui.text import rough_sentences
+from tests.tui.canned import plain_analysis
 from tests.tui.test_app import ready
 
 LARGE = (160, 48)
@@ -152,24 +151,3 @@ async def test_an_orphan_can_be_deleted_after_confirmation(tmp_path, make_app) -
         await pilot.pause()
         assert app.session.store.annotations(changed.sha256) == []
         assert screen.tagging.orphans == []
-
-
-def plain_analysis(document: Document) -> Analysis:
-    """An analysis of any text with its sentences and nothing flagged (the canned one fits only the seed)."""
-    text = document.text
-    sentences = [
-        Sentence(f"s{i}", s, e) for i, (s, e) in enumerate(rough_sentences(text, document.paragraphs))
-    ]
-    return Analysis(
-        document=DocumentInfo(
-            document.source, document.title, document.sha256, len(text), document.extractor
-        ),
-        engine=EngineInfo("canned", "reader test"),
-        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
-        sentences=sentences,
-        speakers=[],
-        quotes=[],
-        numbers=[],
-        claims=[],
-        checks=[],
-    )
