@@ -267,6 +267,15 @@ def _name_after_quote(verb: Any) -> Any | None:
     return None
 
 
+def _entity_last(first: Any, limit: int) -> Any:
+    """The last token, before position ``limit``, of the entity that begins at ``first``."""
+    doc = first.doc
+    last = first
+    while last.i + 1 < limit and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return last
+
+
 def _left_of_modifiers(verb: Any, floor: int) -> int:
     """The first position left of the verb, above ``floor``, that is neither an adverb nor its auxiliary."""
     doc = verb.doc
@@ -291,9 +300,7 @@ def _opening_name(verb: Any) -> Any | None:
     first = doc[verb.sent.start]
     if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B" or first.pos_ != "PROPN":
         return None
-    last = first
-    while last.i + 1 < verb.i and doc[last.i + 1].ent_iob_ == "I":
-        last = doc[last.i + 1]
+    last = _entity_last(first, verb.i)
     if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
         return None
     position = _left_of_modifiers(verb, last.i)
@@ -496,9 +503,7 @@ def _apposed_name(doc: Any, text: str, after: int, limit: int) -> tuple[Any, int
     first = next((t for t in doc if t.idx > after), None)
     if first is None or first.i >= limit or first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
         return None
-    last = first
-    while last.i + 1 < limit and doc[last.i + 1].ent_iob_ == "I":
-        last = doc[last.i + 1]
+    last = _entity_last(first, limit)
     end = last.idx + len(last.text)
     if not text.startswith(",", end):
         return None
