@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import ROOT, SEED, article, write_article
-from benchmarks.harness import Figure, paired_best
+from benchmarks.harness import Figure, median_pair
 from reader.analysis.engine import BATCH_SIZE, analyze_many, split_pieces
 from reader.analysis.nlp import load_pipeline
 from reader.intake import make_document
@@ -31,7 +31,7 @@ def analysis_vs_bare_pipe(name: str, text: str, repeats: int) -> Figure:
             pass
 
     bare()  # warm-up: vectors and caches
-    mine, theirs, spread = paired_best(ours, bare, repeats)
+    mine, theirs, spread = median_pair(ours, bare, repeats)
     return Figure(f"analysis time, {name}", mine, theirs, "s", "<= 1.2x", mine / theirs <= 1.2, spread)
 
 
