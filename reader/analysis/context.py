@@ -50,7 +50,14 @@ class Results:
 
 
 class Layer(Protocol):
-    """A layer reads chunks in document order, then finishes once over its own results."""
+    """A layer reads chunks in document order, then finishes once over its own results.
+
+    ``requires`` and ``produces`` name the ``Results`` fields it reads and fills
+    (checked by ``layers.check_order``).
+    """
+
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
 
     def __init__(self, results: Results) -> None: ...
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from reader.analysis.checks import compare_names
+from reader.analysis.checks.layer import compare_names
 from reader.analysis.model import Analysis
-from reader.analysis.places import PLACE_VARIANTS
+from reader.analysis.checks.places import PLACE_VARIANTS
 from tests.analysis.conftest import DEV_ARTICLES
 
 DEV_GOLD = DEV_ARTICLES.parent / "gold"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.number_parse import _BLOCKS, _DATES, _YEAR_SPAN, _Pattern, _Text
+from reader.analysis.numbers.parse import _BLOCKS, _DATES, _YEAR_SPAN, _Pattern, _Text
 from tests.analysis.conftest import DEV_ARTICLES
 from tests.fuzzing import fuzz_settings
 

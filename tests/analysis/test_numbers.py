@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.model import Number
-from reader.analysis.number_parse import scan
+from reader.analysis.numbers.parse import scan
 
 # (sentence, span text, kind, value, low, high, unit, qualifier)
 CASES = [

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.number_parse import parse_figure, scan
-from reader.analysis.number_words import SMALL, TENS, words_value
+from reader.analysis.numbers.parse import parse_figure, scan
+from reader.analysis.numbers.words import SMALL, TENS, words_value
 
 SETTINGS = settings(max_examples=150, deadline=None)
 whole = st.integers(min_value=0, max_value=10**12 - 1)

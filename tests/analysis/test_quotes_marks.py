@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.quote_marks import MARKS, find_quoted
+from reader.analysis.speakers.quote_marks import MARKS, find_quoted
 
 
 def inner(text: str) -> list[str]:

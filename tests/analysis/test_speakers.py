@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import Analysis
-from reader.analysis.names import Mention, clean_bounds, cluster_mentions, fold, near_spelling
+from reader.analysis.speakers.names import Mention, clean_bounds, cluster_mentions, fold, near_spelling
 
 
 def named(analysis: Analysis) -> dict[str, object]:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from reader.analysis.speech_verbs import OCCUPATIONS, ORG_WORDS, TITLES
+from reader.analysis.speakers.speech_verbs import OCCUPATIONS, ORG_WORDS, TITLES
 
 _NAME_CHARS = re.compile(r"[^\W\d_](?:[\w.'’\-]*[^\W_])?|\d+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")

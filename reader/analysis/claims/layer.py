@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.analysis.claim_cues import (
+from reader.analysis.claims.cues import (
     ANONYMOUS_SOURCE,
     AUXILIARIES,
     CATEGORY_ORDER,
@@ -59,7 +59,7 @@ from reader.analysis.claim_cues import (
     finder_for,
     weight_of,
 )
-from reader.analysis.claim_sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
+from reader.analysis.claims.sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
 
@@ -135,6 +135,9 @@ class SentenceCues:
 
 
 class ClaimsLayer:
+    requires = ("text", "sentences", "numbers", "speakers", "quotes")
+    produces = ("claims",)
+
     def __init__(self, results: Results) -> None:
         self.results = results
         self.sentences: list[SentenceCues] = []

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from reader.analysis.number_units import (
+from reader.analysis.numbers.units import (
     ATTACHED,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -27,7 +27,7 @@ from reader.analysis.number_units import (
     MEASURES,
     QUALIFIERS,
 )
-from reader.analysis.number_words import (
+from reader.analysis.numbers.words import (
     FRACTIONS,
     SCALES,
     SHORT_SCALES,

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.speech_verbs import (
+from reader.analysis.speakers.speech_verbs import (
     CLAUSE_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,

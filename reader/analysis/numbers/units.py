@@ -7,7 +7,7 @@ currency or unit is a new line here and nowhere else.
 
 from __future__ import annotations
 
-from reader.analysis.number_words import SHORT_SCALES
+from reader.analysis.numbers.words import SHORT_SCALES
 
 # Qualifiers in front of a figure, mapped to the one name the analysis uses for each meaning.
 QUALIFIERS: dict[str, str] = {

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Check, CheckSpan, Number, Sentence
-from reader.analysis.places import PLACE_VARIANTS
+from reader.analysis.checks.places import PLACE_VARIANTS
 
 # Lower-case particles inside names: "Osama bin Laden", "Luigi Di Maio", "Ursula von der Leyen".
 _PARTICLES = r"(?:bin|ibn|bint|al|el|de|da|di|du|del|della|van|von|der|den|le|la|abu|dos|das)"
@@ -50,6 +50,9 @@ class _Occurrence:
 
 
 class ChecksLayer:
+    requires = ("text", "sentences", "numbers", "speakers")
+    produces = ("checks",)
+
     def __init__(self, results: Results) -> None:
         self.results = results
         self._persons: dict[str, list[_Occurrence]] = defaultdict(list)

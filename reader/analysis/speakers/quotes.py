@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from reader.analysis.cues import Cue
-from reader.analysis.quote_marks import Quoted
+from reader.analysis.speakers.cues import Cue
+from reader.analysis.speakers.quote_marks import Quoted
 
 Ref = TypeVar("Ref")
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.context import Chunk, Results
-from reader.analysis.cues import Cue, find_cues
+from reader.analysis.speakers.cues import Cue, find_cues
 from reader.analysis.model import Quote, Speaker, TextSpan
-from reader.analysis.names import (
+from reader.analysis.speakers.names import (
     Mention,
     clean_bounds,
     cluster_mentions,
@@ -34,9 +34,9 @@ from reader.analysis.names import (
     near_spelling,
     split_title,
 )
-from reader.analysis.quote_marks import find_quoted
-from reader.analysis.quotes import Draft, attribute
-from reader.analysis.speech_verbs import (
+from reader.analysis.speakers.quote_marks import find_quoted
+from reader.analysis.speakers.quotes import Draft, attribute
+from reader.analysis.speakers.speech_verbs import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -96,6 +96,9 @@ class Seen:
 
 
 class SpeakersLayer:
+    requires = ("text",)
+    produces = ("speakers", "quotes")
+
     def __init__(self, results: Results) -> None:
         self.results = results
         self.text = results.text

@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Number
-from reader.analysis.number_parse import Figure, scan
+from reader.analysis.numbers.parse import Figure, scan
 
 # Words after a figure that are not the thing it counts.
 NOT_COUNTED = frozenset(
@@ -28,6 +28,9 @@ _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
 
 
 class NumbersLayer:
+    requires = ("text",)
+    produces = ("numbers",)
+
     def __init__(self, results: Results) -> None:
         self.results = results
         # Indexes of numbers written as a "(conversion)" of the one before.
