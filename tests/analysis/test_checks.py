@@ -7,8 +7,8 @@ import json
 import pytest
 
 from reader.analysis.checks.layer import compare_names
-from reader.analysis.model import Analysis
 from reader.analysis.checks.places import PLACE_VARIANTS
+from reader.analysis.model import Analysis
 from tests.analysis.conftest import DEV_ARTICLES
 
 DEV_GOLD = DEV_ARTICLES.parent / "gold"

@@ -15,9 +15,9 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from reader.analysis.checks.places import PLACE_VARIANTS
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Check, CheckSpan, Number, Sentence
-from reader.analysis.checks.places import PLACE_VARIANTS
 
 # Lower-case particles inside names: "Osama bin Laden", "Luigi Di Maio", "Ursula von der Leyen".
 _PARTICLES = r"(?:bin|ibn|bint|al|el|de|da|di|du|del|della|van|von|der|den|le|la|abu|dos|das)"

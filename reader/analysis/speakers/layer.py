@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.context import Chunk, Results
-from reader.analysis.speakers.cues import Cue, find_cues
 from reader.analysis.model import Quote, Speaker, TextSpan
+from reader.analysis.speakers.cues import Cue, find_cues
 from reader.analysis.speakers.names import (
     Mention,
     clean_bounds,
