@@ -57,10 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     importing = sub.add_parser("import", help="merge notes from a JSON export back into the store")
     importing.add_argument("file", metavar="FILE")
     sub.add_parser("paths", help="print where data, config and exports live")
-    serving = sub.add_parser("serve", help="serve the reader to web browsers (one reader per tab, same store)")
+    serving = sub.add_parser(
+        "serve", help="serve the reader to web browsers (one reader per tab, same store)"
+    )
     serving.add_argument("source", nargs="?", metavar="PATH|URL", help="the article (default: the library)")
     serving.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; others: no authentication)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; others: no authentication)",
     )
     serving.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
     serving.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import ipaddress
 import logging
 import shlex
 import signal
@@ -24,7 +25,6 @@ from aiohttp import web
 from textual_serve.server import Server
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-LOOPBACK = "127.0.0.1"
 TAB_STOP_SECONDS = 10.0  # a reader quits in well under a second; one that hangs must not hold the server
 
 
@@ -75,6 +75,11 @@ def bind(host: str, port: int) -> socket.socket:
             ) from None
         raise ServeError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     return sock
+
+
+def is_loopback(sock: socket.socket) -> bool:
+    """Bound to this machine only (127.0.0.0/8, ::1): ``--host localhost`` is as private as the default."""
+    return ipaddress.ip_address(sock.getsockname()[0].split("%")[0]).is_loopback
 
 
 def page_url(sock: socket.socket) -> str:

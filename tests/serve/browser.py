@@ -120,7 +120,8 @@ def open_tab(browser: Browser, url: str) -> Tab:
 
     def on_socket(socket) -> None:  # noqa: ANN001 - playwright's WebSocket
         socket.on(
-            "framereceived", lambda payload: tab.received.append(payload if isinstance(payload, bytes) else payload.encode())
+            "framereceived",
+            lambda payload: tab.received.append(payload if isinstance(payload, bytes) else payload.encode()),
         )
 
     page.on("websocket", on_socket)

@@ -40,7 +40,9 @@ def serve_env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "READER_DATA_DIR": str(tmp_path / "not-this-one")}
 
 
-def test_tag_and_note_in_the_browser_are_in_the_store(browser: Browser, data_dir: Path, tmp_path: Path) -> None:
+def test_tag_and_note_in_the_browser_are_in_the_store(
+    browser: Browser, data_dir: Path, tmp_path: Path
+) -> None:
     data = data_dir
     served = reader_serve("--data-dir", str(data), "serve", str(SEED), "--port", "0", env=serve_env(tmp_path))
     try:
@@ -51,7 +53,7 @@ def test_tag_and_note_in_the_browser_are_in_the_store(browser: Browser, data_dir
         tab.press("j", "1")
         (tagged,) = wait_for_annotations(tab, data, lambda found: len(found) == 1)
         assert tagged.tag == "needs-source"
-        assert tagged.anchor.exact == "Does Putin want peace in Ukraine?"  # j: from the first sentence to the second
+        assert tagged.anchor.exact == "Does Putin want peace in Ukraine?"  # j: the second sentence
         shown = len(tab.text())
         tab.press("a")
         tab.wait_for(b"ctrl+s saves", after=shown)  # the note editor is up: type into it

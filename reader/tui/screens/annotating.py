@@ -294,7 +294,7 @@ class Annotating:
         except (ExportError, StoreError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error", timeout=10, markup=False)
             return
-        if self.app.is_web:  # `reader serve`: the file goes to the reader's browser, not only the server's disk
+        if self.app.is_web:  # `reader serve`: to the reader's browser, not only the server's disk
             self.app.deliver_text(path, encoding="utf-8")
             self.notify(f"Downloading {path.name}", title="Export", timeout=8, markup=False)
             return
