@@ -134,6 +134,8 @@ async def run(server: ReaderServer, sock: socket.socket, ready: str) -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    # textual-serve has no public way to get its routes without its own run_app (which binds the port
+    # itself and cannot report a free one): its _make_app is why pyproject pins it to a minor version.
     runner = web.AppRunner(await server._make_app(), handle_signals=False, shutdown_timeout=1.0)
     await runner.setup()
     site = web.SockSite(runner, sock)
