@@ -23,7 +23,7 @@ class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "notes", "export", "import", "paths")
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "paths", "serve")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     importing = sub.add_parser("import", help="merge notes from a JSON export back into the store")
     importing.add_argument("file", metavar="FILE")
     sub.add_parser("paths", help="print where data, config and exports live")
+    serving = sub.add_parser(
+        "serve", help="serve the reader to web browsers (one reader per tab, same store)"
+    )
+    serving.add_argument("source", nargs="?", metavar="PATH|URL", help="the article (default: the library)")
+    serving.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; others: no authentication)",
+    )
+    serving.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
+    serving.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return parser
 
@@ -140,6 +151,8 @@ def _max_bytes(args: argparse.Namespace) -> int:
 def run_subcommand(args: argparse.Namespace) -> int:
     if args.command == "analyze":
         return run_analyze(args)
+    if args.command == "serve":
+        return run_serve(args)
     from reader.export import commands
 
     if args.command == "notes":
@@ -175,6 +188,18 @@ def run_analyze(args: argparse.Namespace) -> int:
             else:
                 console.print(render_summary(analysis, document.text))
     return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from reader.paths import data_dir
+    from reader.serve import ServeError, serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    try:
+        return serve(args.source, args.host, args.port, data_dir(), _max_bytes(args), args.max_size)
+    except ServeError as exc:
+        raise UsageError(str(exc)) from None
 
 
 @contextmanager

@@ -294,6 +294,10 @@ class Annotating:
         except (ExportError, StoreError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error", timeout=10, markup=False)
             return
+        if self.app.is_web:  # `reader serve`: to the reader's browser, not only the server's disk
+            self.app.deliver_text(path, encoding="utf-8")
+            self.notify(f"Downloading {path.name}", title="Export", timeout=8, markup=False)
+            return
         self.notify(f"Exported to {path}", title="Export", timeout=8, markup=False)
 
     def action_library(self) -> None:
