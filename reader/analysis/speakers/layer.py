@@ -338,6 +338,10 @@ class SpeakersLayer:
             ref = self._resolve_rule(cue.subject, doc, base)
         else:
             ref = self._resolve_token(cue.subject, doc, base, depth=0)
+            if ref is None and cue.content is not None and _describes_source(cue.subject):
+                # Whatever noun phrase reports a clause is its source ("the campaign says ...",
+                # "according to exit polls"): an unnamed speaker with that description.
+                ref = self._unnamed(cue.subject, doc, base)
         if ref is not None:
             self._remember(ref, spoke=True)
         return ref
@@ -793,6 +797,11 @@ class SpeakersLayer:
 _ACRONYM_TAIL = re.compile(
     r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
 )
+
+
+def _describes_source(head: Any) -> bool:
+    """A noun heading a phrase that can report words: not a pronoun, a figure-less "this", or a time."""
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME", "ORDINAL", "MONEY")
 
 
 def _reads_as_role(word: str) -> bool:

@@ -1,0 +1,26 @@
+"""Attribution rules of issue 15 (news never tuned on): one general construction each, in sentences written here."""
+
+from __future__ import annotations
+
+from reader.analysis.model import Analysis
+
+
+def speaker(analysis: Analysis, fragment: str):
+    """The speaker of the quote containing fragment (None when the quote has none); fails with no quote."""
+    quote = next(q for q in analysis.quotes if fragment in q.text)
+    return next((s for s in analysis.speakers if s.id == quote.speaker), None)
+
+
+def test_any_noun_phrase_reporting_a_clause_is_an_unnamed_source(analyze_text) -> None:
+    analysis = analyze_text(
+        "The orchestra says the winter season will open with a new symphony.\n"
+        "Turnout rose to 71 percent, according to the tally.\n"
+        "Conservatives say the tax will hurt small farms.\n"
+    )
+    for fragment, label in (
+        ("winter season", "The orchestra"),
+        ("Turnout rose", "the tally"),
+        ("hurt small farms", "Conservatives"),
+    ):
+        found = speaker(analysis, fragment)
+        assert found is not None and found.kind == "unnamed" and found.label == label
