@@ -24,3 +24,21 @@ def test_any_noun_phrase_reporting_a_clause_is_an_unnamed_source(analyze_text) -
     ):
         found = speaker(analysis, fragment)
         assert found is not None and found.kind == "unnamed" and found.label == label
+
+
+def test_suggest_reports_a_clause_unless_it_is_a_findings_participle(analyze_text) -> None:
+    analysis = analyze_text(
+        "Mayor Ines Carvalho suggested that the bridge toll be scrapped next year.\n"
+        "Rainfall doubled in the valley, suggesting that the dam had been overwhelmed.\n"
+    )
+    assert speaker(analysis, "bridge toll").name == "Ines Carvalho"
+    assert not [q for q in analysis.quotes if "dam had been" in q.text]
+
+
+def test_ask_reports_what_someone_was_asked_to_do_not_whom(analyze_text) -> None:
+    analysis = analyze_text(
+        "Senator Olu Adeyemi asked the regulators to publish the inspection records.\n"
+        "Reporters asked Adeyemi about it on Monday.\n"
+    )
+    assert speaker(analysis, "publish the inspection records").name == "Olu Adeyemi"
+    assert not [q for q in analysis.quotes if "about it" in q.text]
