@@ -219,6 +219,10 @@ class SpeakersLayer:
         span = doc[first:last]
         start, end = clean_bounds(text, span.start_char, span.end_char)
         words = text[start:end].split()
+        while len(words) >= 2 and fold(words[-1]) in HEADLINE_VERBS:
+            # A headline's "Obama Says Police ...": NER takes the verb into the name.
+            end = start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
+            words.pop()
         if not words:
             return None
         titles = split_title(words) if label != "ORG" else 0
@@ -513,8 +517,8 @@ class SpeakersLayer:
                     "PRODUCT",
                 ):
                     return None
-                if ent.label_ == "NORP" and head.pos_ != "PROPN":
-                    return None
+                if ent.label_ == "NORP" and (head.pos_ != "PROPN" or head.tag_ == "NNPS"):
+                    return None  # "Republicans said": a group of people, described, not named
                 number = self._add_mention(doc, ent.start, ent.end, ent.label_, base)
                 if number is None:
                     return None
@@ -797,6 +801,11 @@ class SpeakersLayer:
 _ACRONYM_TAIL = re.compile(
     r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
 )
+
+
+# Verb forms that end a headline's subject ("Obama Says ...") and are never the end of a name;
+# "States", "Reports" or "Posts" are, so the wider speech forms are not used here.
+HEADLINE_VERBS = frozenset("says said tells told warns warned asks asked urges urged denies denied".split())
 
 
 def _describes_source(head: Any) -> bool:
