@@ -46,8 +46,7 @@ def test_ask_reports_what_someone_was_asked_to_do_not_whom(analyze_text) -> None
 
 def test_a_plural_nationality_or_party_is_a_group_and_a_headline_verb_no_part_of_a_name(analyze_text) -> None:
     analysis = analyze_text(
-        "Tanaka Says Port Will Reopen\n"
-        "Liberals said the budget left rural clinics without money.\n"
+        "Tanaka Says Port Will Reopen\nLiberals said the budget left rural clinics without money.\n"
     )
     group = speaker(analysis, "rural clinics")
     assert group.kind == "unnamed" and group.label == "Liberals"
