@@ -1,0 +1,162 @@
+"""The review queue on the seed (canned analysis: three flagged claims): every key and flow, on the store."""
+
+from __future__ import annotations
+
+from reader.store import Store
+from reader.tui.screens.evidence_editor import EvidenceEditor
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.screens.reading import ReadingScreen
+from reader.tui.screens.review import ReviewScreen
+from tests.tui.test_app import ready
+
+LARGE = (160, 48)
+
+
+def verdicts(store: Store, sha: str) -> dict[str, str | None]:
+    return {a.anchor.exact: a.verdict for a in store.annotations(sha) if a.verdicts}
+
+
+async def open_queue(app, pilot) -> ReviewScreen:
+    await ready(app, pilot)
+    await pilot.press("R")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def test_number_keys_decide_and_move_on_undo_and_skip(make_app, seed_document) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        queue = await open_queue(app, pilot)
+        store, sha = app.session.store, seed_document.sha256
+        claims = [item.text for item in queue.shown]
+        assert len(claims) == 3 and [i.kind for i in queue.shown] == ["claim"] * 3  # article order
+        assert "3 of 3 undecided" in str(queue.query_one("#review-summary").render())
+        await pilot.press("4")  # false: the 4th verdict of the default scale
+        assert verdicts(store, sha) == {claims[0]: "false"}
+        assert [i.text for i in queue.shown] == claims[1:]  # decided ones leave the undecided filter
+        await pilot.press("s")  # skip the second
+        assert queue.current.text == claims[2]
+        await pilot.press("1")
+        assert verdicts(store, sha) == {claims[0]: "false", claims[2]: "true"}
+        await pilot.press("9")  # past the scale's 5 verdicts: nothing
+        await pilot.press("U")
+        assert verdicts(store, sha) == {claims[0]: "false"}
+        assert queue.current.text == claims[2]  # the undone claim is back under the highlight
+        await pilot.press("f")  # decided
+        assert queue.filter == "decided" and [i.text for i in queue.shown] == [claims[0]]
+        await pilot.press("3")  # a decided claim can be changed: the history keeps both
+        [annotation] = [a for a in store.annotations(sha) if a.verdicts]
+        assert [v.value for v in annotation.verdicts] == ["false", "misleading"]
+        assert "was false" in str(queue.query_one("#review-details").render())
+        await pilot.press("f")
+        assert queue.filter == "all" and len(queue.shown) == 3
+        await pilot.press("o")
+        assert queue.order == "weight"
+
+
+async def test_enter_jumps_to_the_sentence_and_tags_show_in_the_queue(make_app, seed_document) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("1")  # tag the first sentence: a tagged span joins the queue
+        await pilot.press("R")
+        await pilot.pause()
+        queue = app.screen
+        assert isinstance(queue, ReviewScreen)
+        assert [i.kind for i in queue.shown][0] == "tagged" and len(queue.shown) == 4
+        await pilot.press("down", "down")
+        target = queue.current
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        start, end = screen.state.cursor_span
+        assert start <= target.start < end
+
+
+async def test_note_and_evidence_add_edit_delete_without_leaving_the_queue(make_app, seed_document) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        queue = await open_queue(app, pilot)
+        store, sha = app.session.store, seed_document.sha256
+        first = queue.current
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"who?", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is queue
+        [annotation] = store.annotations(sha)
+        assert (annotation.note, annotation.anchor.exact, annotation.verdict) == ("who?", first.text, None)
+        await pilot.press("x")
+        editor = app.screen
+        assert isinstance(editor, EvidenceEditor)
+        await pilot.press(*"not a url", "ctrl+s")  # refused, the form stays with what was typed
+        assert app.screen is editor and "not a web address" in str(
+            editor.query_one("#evidence-error").render()
+        )
+        editor.query_one("#evidence-url").value = "https://example.org/report"
+        editor.query_one("#evidence-title").value = "Report"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [record] = store.annotation(annotation.id).evidence
+        assert (record.url, record.title) == ("https://example.org/report", "Report")
+        details = str(queue.query_one("#review-details").render())
+        assert "https://web.archive.org/web/https://example.org/report" in details
+        await pilot.press("X")
+        assert isinstance(app.screen, EvidenceEditor)
+        app.screen.query_one("#evidence-passage").value = "page 4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [edited] = store.annotation(annotation.id).evidence
+        assert (edited.id, edited.passage, edited.title) == (record.id, "page 4", "Report")
+        await pilot.press("D")
+        assert store.annotation(annotation.id).evidence == ()
+        assert store.annotation(annotation.id).note == "who?"  # the note stays
+        await pilot.press("U")
+        assert store.annotation(annotation.id).evidence == (edited,)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_the_library_queue_lists_every_article_and_opens_one_at_its_claim(
+    isolated_dirs, make_app, seed_document, seed_analysis
+) -> None:
+    from reader.intake import make_document
+
+    other = make_document(
+        "Other article.\n\nThe mayor says crime fell by half, officials claim.\n",
+        source="/tmp/other.txt",
+        extractor="plain",
+    )
+    with Store.open() as store:
+        store.open_document(seed_document)
+        store.save_analysis(seed_analysis)
+        store.open_document(other)
+        store.annotate(other.sha256, 16, 49, tag="needs-source")
+    app = make_app()
+    app.document = None
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("R")
+        await pilot.pause()
+        queue = app.screen
+        assert isinstance(queue, ReviewScreen)
+        assert {i.sha256 for i in queue.shown} == {seed_document.sha256, other.sha256} and len(
+            queue.shown
+        ) == 4
+        assert "4 of 4 undecided in 2 articles" in str(queue.query_one("#review-summary").render())
+        await pilot.press("2")
+        assert len(queue.shown) == 3
+        target = queue.current
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen) and reading.state.document.sha256 == target.sha256
+        start, end = reading.state.cursor_span
+        assert start <= target.start < end
