@@ -160,3 +160,27 @@ async def test_the_library_queue_lists_every_article_and_opens_one_at_its_claim(
         assert isinstance(reading, ReadingScreen) and reading.state.document.sha256 == target.sha256
         start, end = reading.state.cursor_span
         assert start <= target.start < end
+
+
+async def test_the_details_line_and_notes_show_the_verdict_and_an_off_scale_one(
+    isolated_dirs, make_app, seed_document
+) -> None:
+    (isolated_dirs / "config" / "config.toml").write_text('[verdicts]\nscale = ["right", "wrong"]\n')
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        queue = await open_queue(app, pilot)
+        assert "1 right  2 wrong" in str(queue.query_one("#review-scale").render())
+        await pilot.press("3")  # not on this two-verdict scale: nothing happens
+        assert not [a for a in app.session.store.annotations(seed_document.sha256) if a.verdicts]
+        first = queue.current
+        await pilot.press("2", "f", "enter")  # decided filter: the claim just decided
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        assert "⚖ wrong" in str(reading.query_one("#details").render())
+        # the scale is edited afterwards: the old verdict stays, marked off-scale
+        app.session.config = type(app.session.config)(scale=("true", "false"))
+        reading.refresh_reading()
+        await pilot.pause()
+        assert "wrong (off-scale)" in str(reading.query_one("#details").render())
+        assert first.text in [a.anchor.exact for a in app.session.store.annotations(seed_document.sha256)]

@@ -11,7 +11,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from reader.store import Annotation
+from reader.store.verdicts import DEFAULT_SCALE
 from reader.tui.annotations import NOTE_GLYPH, Marked
+from reader.tui.review_text import evidence_lines, verdict_line
 from reader.tui.widgets.panel import Entry, Node, PanelItem, PanelTree, SidePanel, snippet
 
 ORPHAN_GLYPH = "⚠"
@@ -23,6 +25,10 @@ def note_label(annotation: Annotation) -> Text:
         parts.append((annotation.tag, "bold"))
     if annotation.note:
         parts.append((("" if not parts else ": ") + snippet(annotation.note, 48), "italic"))
+    if annotation.verdict:
+        parts.append(f" ⚖ {annotation.verdict}")
+    if annotation.evidence:
+        parts.append(f" +{len(annotation.evidence)} evidence")
     parts.append((f"  “{snippet(annotation.anchor.exact, 40)}”", "dim"))
     return Text.assemble(f"{NOTE_GLYPH} ", *parts)
 
@@ -77,14 +83,22 @@ class NotesBranch:
         node.expand()
 
 
-def sentence_notes(marked: Marked, span: tuple[int, int]) -> list[Text]:
-    """The details area's first lines: the reader's own tags and notes on the cursor sentence, in full."""
+def sentence_notes(
+    marked: Marked, span: tuple[int, int], scale: tuple[str, ...] = DEFAULT_SCALE
+) -> list[Text]:
+    """The details area's first lines: the reader's own tags, notes, verdicts and evidence on the cursor
+    sentence, in full."""
     lines = []
     for annotation in marked.overlapping(*span):
-        parts: list[tuple[str, str] | str] = [f"{NOTE_GLYPH} "]
-        if annotation.tag:
-            parts.append((annotation.tag, "bold"))
-        if annotation.note:
-            parts.append((": " if annotation.tag else "") + " ".join(annotation.note.split()))
-        lines.append(Text.assemble(*parts))
+        if annotation.tag or annotation.note:
+            parts: list[tuple[str, str] | str] = [f"{NOTE_GLYPH} "]
+            if annotation.tag:
+                parts.append((annotation.tag, "bold"))
+            if annotation.note:
+                parts.append((": " if annotation.tag else "") + " ".join(annotation.note.split()))
+            lines.append(Text.assemble(*parts))
+        verdict = verdict_line(annotation, scale)
+        if verdict is not None:
+            lines.append(verdict)
+            lines += evidence_lines(annotation)
     return lines
