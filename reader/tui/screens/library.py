@@ -185,9 +185,8 @@ class LibraryScreen(Screen[None]):
                 store.set_position(item.sha256, item.start)  # type: ignore[attr-defined]
                 self.open_article(item.sha256)  # type: ignore[attr-defined]
 
-        screen = ReviewScreen(
-            store, library_loader(store), self.app.session.config.scale, title="Review queue: library"
-        )  # type: ignore[attr-defined]
+        scale = self.app.session.config.scale  # type: ignore[attr-defined]
+        screen = ReviewScreen(store, library_loader(store), scale, title="Review queue: library", across=True)
         self.app.push_screen(screen, back)
 
     def open(self, entry: LibraryEntry) -> None:

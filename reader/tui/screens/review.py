@@ -17,8 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Static
 
 from reader import review
 from reader.analysis.model import Analysis
@@ -28,10 +27,12 @@ from reader.store import Change, History, Store, StoreError
 from reader.store.verdicts import shown
 from reader.tui.review_text import evidence_lines, verdict_line
 from reader.tui.text import inert
-from reader.tui.widgets.footer import KeyFooter
 from reader.tui.widgets.panel import snippet
+from reader.tui.widgets.queue_list import QueueList
 
 Loader = Callable[[], list[ReviewItem]]
+# One line instead of Textual's Footer, whose dozen key widgets took longer to style than the queue to load.
+KEYS = "enter go to sentence · a note · x/X/D add/edit/delete evidence · f filter · o order · esc back · ? all keys"
 
 
 def article_loader(store: Store, sha256: str, analysis: Callable[[], Analysis | None]) -> Loader:
@@ -79,6 +80,7 @@ class ReviewScreen(Screen["ReviewItem | None"]):
         *,
         history: History | None = None,
         title: str = "Review queue",
+        across: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -86,6 +88,7 @@ class ReviewScreen(Screen["ReviewItem | None"]):
         self.scale = scale
         self.history = history or History(store)
         self.title = inert(title)
+        self.across = across  # the whole library: rows name their article
         self.filter = "undecided"
         self.order = "article"
         self.items: list[ReviewItem] = load()
@@ -94,18 +97,18 @@ class ReviewScreen(Screen["ReviewItem | None"]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="review-summary")
-        yield OptionList(id="review-list")
+        yield QueueList(id="review-list")
         yield Static(id="review-details")
         yield Static(self._scale_hint(), id="review-scale")
-        yield KeyFooter()
+        yield Static(Text(KEYS, "dim"), id="review-keys")
 
     def _scale_hint(self) -> Text:
         keys = "  ".join(f"{n} {value}" for n, value in enumerate(self.scale, start=1))
-        return Text(f"{keys}  ·  0 clear  ·  s skip  ·  U undo", "dim")
+        return Text(f"{keys}  ·  0 clear  ·  s skip  ·  U undo")
 
     @property
-    def list(self) -> OptionList:
-        return self.query_one("#review-list", OptionList)
+    def list(self) -> QueueList:
+        return self.query_one("#review-list", QueueList)
 
     def on_mount(self) -> None:
         self.show(0)
@@ -128,13 +131,8 @@ class ReviewScreen(Screen["ReviewItem | None"]):
         if index is None:
             index = self.list.highlighted or 0
         self.shown = review.arranged(self.items, self.filter, self.order)
-        options = self.list
-        options.clear_options()
-        options.add_options([Option(self._label(item)) for item in self.shown])
-        if self.shown:
-            options.highlighted = max(0, min(index, len(self.shown) - 1))
+        self.list.show(len(self.shown), lambda i: self._label(self.shown[i]), index)
         self._summary()
-        self._details()
 
     def _label(self, item: ReviewItem) -> Text:
         verdict = shown(item.verdict, self.scale)
@@ -143,21 +141,22 @@ class ReviewScreen(Screen["ReviewItem | None"]):
             if item.category
             else f"tagged {item.annotation.tag or ''}".strip()
         )
-        where = f"{snippet(item.title, 24)} · " if self._library else ""
+        where = f"{snippet(item.title, 24)} · " if self.across else ""
         return Text.assemble(
             (f"{verdict:<14} ", "bold" if item.decided else "dim"),
             f"“{snippet(item.text, 70)}”",
             (f"  {where}{kind}{' · ' + item.weight if item.weight else ''}", "dim"),
         )
 
-    @property
-    def _library(self) -> bool:
-        return len({item.sha256 for item in self.items}) > 1
-
     def _summary(self) -> None:
-        undecided = sum(1 for item in self.items if not item.decided)
-        articles = len({item.sha256 for item in self.items if not item.decided})
-        across = f" in {articles} {'article' if articles == 1 else 'articles'}" if self._library else ""
+        undecided = 0
+        articles: set[str] = set()
+        for item in self.items:  # one pass: this runs after every verdict
+            if not item.decided:
+                undecided += 1
+                articles.add(item.sha256)
+        count = len(articles)
+        across = f" in {count} {'article' if count == 1 else 'articles'}" if self.across else ""
         text = (
             f"{undecided} of {len(self.items)} undecided{across} · showing {self.filter} ({len(self.shown)})"
             f" · order: {self.order}"
@@ -186,11 +185,8 @@ class ReviewScreen(Screen["ReviewItem | None"]):
                 lines += evidence_lines(item.annotation)
         self.query_one("#review-details", Static).update(Text("\n").join(lines))
 
-    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+    def on_queue_list_moved(self, _event: QueueList.Moved) -> None:
         self._details()
-
-    def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
-        self.action_jump()
 
     # -- keeping the items in step with the store -------------------------------------------
 
@@ -209,7 +205,8 @@ class ReviewScreen(Screen["ReviewItem | None"]):
         self._replace(item, review.refreshed(self.store, item))
         still_there = self.filter == "all" or (self.filter == "decided") == (self.items_by(item).decided)
         self.show(index + 1 if advance and still_there else index)
-        self.notify(message, timeout=2, markup=False)
+        if not advance:  # a verdict shows in the list and moves on; a toast per key would only slow it
+            self.notify(message, timeout=2, markup=False)
         return True
 
     def items_by(self, item: ReviewItem) -> ReviewItem:
@@ -235,7 +232,7 @@ class ReviewScreen(Screen["ReviewItem | None"]):
         if not self.shown:
             self.app.bell()
             return
-        self.list.highlighted = ((self.list.highlighted or 0) + 1) % len(self.shown)
+        self.list.move_to(((self.list.highlighted or 0) + 1) % len(self.shown))
 
     def action_undo(self) -> None:
         change = self.history.undo()
