@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,35 @@ def test_a_bad_scale_or_publisher_is_one_line_and_exit_2(
     assert err.count("\n") == 1 and message in err
     with Store.open() as store:  # nothing lost
         assert [a.verdict for a in store.annotations(decided) if a.verdicts] == ["false"]
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "message"),
+    [
+        ("reader:evidence", [{"id": "e1", "url": "www.example.org/no-scheme"}], "not a web address"),
+        ("reader:evidence", [{"id": "e1", "url": "https://a.example", "accessed": "May 4"}], "not a date"),
+        ("reader:verdicts", [{"value": "half true", "time": "2026-11-01T10:00:00Z"}], "not a verdict name"),
+    ],
+)
+def test_an_import_with_bad_evidence_or_verdict_is_one_line_exit_2_and_keeps_the_store(
+    decided: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    seed_path: Path,
+    field: str,
+    bad: list[dict[str, str]],
+    message: str,
+) -> None:
+    exported = tmp_path / "notes.json"
+    assert main(["export", str(seed_path), "--format", "json", "-o", str(exported)]) == 0
+    with Store.open() as store:
+        before = store.annotations(decided)
+    collection = json.loads(exported.read_text())
+    collection["first"]["items"][0][field] = bad
+    exported.write_text(json.dumps(collection))
+    capsys.readouterr()
+    assert main(["import", str(exported)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+    with Store.open() as store:  # nothing lost, nothing half-imported
+        assert store.annotations(decided) == before
