@@ -184,3 +184,26 @@ async def test_the_details_line_and_notes_show_the_verdict_and_an_off_scale_one(
         await pilot.pause()
         assert "wrong (off-scale)" in str(reading.query_one("#details").render())
         assert first.text in [a.anchor.exact for a in app.session.store.annotations(seed_document.sha256)]
+
+
+async def test_the_palette_opens_the_queue_and_a_verdict_undoes_on_the_reading_screen(
+    make_app, seed_document
+) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        reading = await ready(app, pilot)
+        await pilot.press("ctrl+p", *"review queue")
+        await pilot.pause(0.3)  # the palette searches in a worker: let it deliver
+        await pilot.press("enter")
+        await pilot.pause()
+        queue = app.screen
+        assert isinstance(queue, ReviewScreen)
+        decided = queue.current
+        await pilot.press("4", "escape")
+        await pilot.pause()
+        assert app.screen is reading
+        store, sha = app.session.store, seed_document.sha256
+        assert verdicts(store, sha) == {decided.text: "false"}
+        await pilot.press("U")  # one history: the reading screen undoes the queue's verdict
+        await pilot.pause()
+        assert verdicts(store, sha) == {}
