@@ -207,3 +207,24 @@ async def test_the_palette_opens_the_queue_and_a_verdict_undoes_on_the_reading_s
         await pilot.press("U")  # one history: the reading screen undoes the queue's verdict
         await pilot.pause()
         assert verdicts(store, sha) == {}
+
+
+async def test_an_unwritable_export_target_is_a_notice_and_the_verdict_stays(
+    isolated_dirs, make_app, seed_document
+) -> None:
+    blocker = isolated_dirs / "a-file"
+    blocker.write_text("not a folder")
+    (isolated_dirs / "config" / "config.toml").write_text(f'exports = "{blocker / "exports"}"\n')
+    app = make_app()
+    messages: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kwargs: (messages.append(str(message)), notify(message, **kwargs))[1]
+    async with app.run_test(size=LARGE) as pilot:
+        queue = await open_queue(app, pilot)
+        decided = queue.current
+        await pilot.press("4", "escape")
+        await pilot.pause()
+        await pilot.press("E")  # the Web Annotation JSON, which carries verdicts
+        await pilot.pause()
+        assert [m for m in messages if m.startswith("Export failed")] and app.is_running
+        assert verdicts(app.session.store, seed_document.sha256) == {decided.text: "false"}
