@@ -14,17 +14,17 @@ SEED = ROOT / "seeds" / "dw-north-korea-russia.txt"
 COUNT = re.compile(r"(\d+) of (\d+) undecided")
 
 
-def open_queue(tmux: Tmux) -> tuple[int, int]:
+def open_queue(terminal: Tmux) -> tuple[int, int]:
     """``R`` until the queue lists the analysis's claims (the real engine may still be running at first)."""
     deadline = time.monotonic() + 90
     while True:
-        tmux.send("R")
-        screen = tmux.wait_for(lambda s: COUNT.search(s) is not None)
+        terminal.send("R")
+        screen = terminal.wait_for(lambda s: COUNT.search(s) is not None)
         undecided, total = map(int, COUNT.search(screen).groups())
         if total >= 3 or time.monotonic() > deadline:
             return undecided, total
-        tmux.send("Escape")
-        tmux.wait_for(lambda s: COUNT.search(s) is None)
+        terminal.send("Escape")
+        terminal.wait_for(lambda s: COUNT.search(s) is None)
         time.sleep(1)
 
 
