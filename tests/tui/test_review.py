@@ -228,3 +228,29 @@ async def test_an_unwritable_export_target_is_a_notice_and_the_verdict_stays(
         await pilot.pause()
         assert [m for m in messages if m.startswith("Export failed")] and app.is_running
         assert verdicts(app.session.store, seed_document.sha256) == {decided.text: "false"}
+
+
+async def test_evidence_shows_in_the_details_line_and_the_notes_branch(make_app, seed_document) -> None:
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        queue = await open_queue(app, pilot)
+        await pilot.press("x")
+        editor = app.screen
+        assert isinstance(editor, EvidenceEditor)
+        editor.query_one("#evidence-url").value = "https://example.org/report"
+        editor.query_one("#evidence-title").value = "Ministry report"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is queue
+        await pilot.press("3", "f", "enter")  # misleading; then the decided filter and jump to it
+        await pilot.pause()
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        details = str(reading.query_one("#details").render())
+        assert "⚖ misleading" in details and "1 evidence record" in details
+        assert "Ministry report: https://example.org/report" in details
+        assert "archive: https://web.archive.org/web/https://example.org/report" in details
+        notes = reading.panel.tree.root.children[0]
+        assert str(notes.label) == "Notes (1)"
+        [entry] = [str(child.label) for child in notes.children]
+        assert "⚖ misleading · evidence: Ministry report" in entry
