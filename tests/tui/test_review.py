@@ -254,3 +254,25 @@ async def test_evidence_shows_in_the_details_line_and_the_notes_branch(make_app,
         assert str(notes.label) == "Notes (1)"
         [entry] = [str(child.label) for child in notes.children]
         assert "⚖ misleading · evidence: Ministry report" in entry
+
+
+async def test_reader_review_opens_on_the_library_queue_and_esc_leaves_the_library(
+    isolated_dirs, seed_document, seed_analysis
+) -> None:
+    from reader.tui import ReaderApp
+
+    with Store.open() as store:
+        store.open_document(seed_document)
+        store.save_analysis(seed_analysis)
+    app = ReaderApp(None, theme="reader-dark", review=True)  # what `reader review` runs
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        queue = app.screen
+        assert isinstance(queue, ReviewScreen) and queue.across
+        assert "3 of 3 undecided in 1 article" in str(queue.query_one("#review-summary").render())
+        await pilot.press("2")
+        assert verdicts(app.session.store, seed_document.sha256) == {queue.items[0].text: "mostly-true"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
