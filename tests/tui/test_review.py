@@ -41,7 +41,14 @@ async def test_number_keys_decide_and_move_on_undo_and_skip(make_app, seed_docum
         assert queue.current.text == claims[2]
         await pilot.press("1")
         assert verdicts(store, sha) == {claims[0]: "false", claims[2]: "true"}
-        await pilot.press("9")  # past the scale's 5 verdicts: nothing
+        messages: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kwargs: (messages.append(str(message)), notify(message, **kwargs))[1]
+        await pilot.press("9")  # past the scale's 5 verdicts: a notice, nothing stored
+        assert verdicts(store, sha) == {claims[0]: "false", claims[2]: "true"}
+        assert messages == [
+            "9 is not on the verdict scale: 1 to 5 (true, mostly-true, misleading, false, unproven)"
+        ]
         await pilot.press("U")
         assert verdicts(store, sha) == {claims[0]: "false"}
         assert queue.current.text == claims[2]  # the undone claim is back under the highlight

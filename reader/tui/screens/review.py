@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -116,8 +117,22 @@ class ReviewScreen(Screen["ReviewItem | None"]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decide" and parameters and int(parameters[0]) > len(self.scale):  # type: ignore[call-overload]
-            return None  # keys past the end of the scale are not shown, nor run
+            return None  # keys past the end of the scale are not shown, nor run: on_key says why
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        if (
+            event.character is not None
+            and event.character.isdigit()
+            and int(event.character) > len(self.scale)
+        ):
+            event.stop()
+            self.notify(
+                f"{event.character} is not on the verdict scale: 1 to {len(self.scale)} ({', '.join(self.scale)})",
+                severity="warning",
+                timeout=3,
+                markup=False,
+            )
 
     # -- the list ---------------------------------------------------------------------------
 
