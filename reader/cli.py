@@ -23,7 +23,7 @@ class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "notes", "export", "import", "paths", "serve")
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -45,17 +45,25 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     notes = sub.add_parser("notes", help="print an article's notes and tags")
     notes.add_argument("source", metavar="PATH|URL|-")
-    export = sub.add_parser("export", help="export notes and tags as Markdown or Web Annotation JSON")
+    export = sub.add_parser(
+        "export", help="export notes, tags and verdicts: Markdown, Web Annotation JSON, ClaimReview or CSV"
+    )
     export.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article (or --all)")
     export.add_argument(
         "--all", action="store_true", help="every article with notes (Markdown: one file each + index.md)"
     )
-    export.add_argument("--format", default="md", choices=("md", "json"), help="default: md")
+    export.add_argument(
+        "--format", default="md", choices=("md", "json", "claimreview", "csv"), help="default: md"
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE|DIR", help="default: the exports folder (see 'reader paths')"
     )
     importing = sub.add_parser("import", help="merge notes from a JSON export back into the store")
     importing.add_argument("file", metavar="FILE")
+    reviewing = sub.add_parser("review", help="the review queue of every article: claims still to decide")
+    reviewing.add_argument(
+        "--list", action="store_true", help="print the undecided claims instead of opening the queue"
+    )
     sub.add_parser("paths", help="print where data, config and exports live")
     serving = sub.add_parser(
         "serve", help="serve the reader to web browsers (one reader per tab, same store)"
@@ -161,7 +169,16 @@ def run_subcommand(args: argparse.Namespace) -> int:
         return commands.export(args.source, args.all, args.format, args.output)
     if args.command == "import":
         return commands.import_(args.file)
+    if args.command == "review":
+        return commands.review_list() if args.list else run_review()
     return commands.show_paths()
+
+
+def run_review() -> int:
+    from reader.tui import ReaderApp
+
+    ReaderApp(None, review=True).run()
+    return EXIT_OK
 
 
 def run_analyze(args: argparse.Namespace) -> int:

@@ -75,6 +75,26 @@ def import_(path: str) -> int:
     return 0
 
 
+def review_list() -> int:
+    """``reader review --list``: every undecided claim, one line each, grouped by article."""
+    from reader.review import arranged, library_items
+
+    with _open_store() as store:
+        items = arranged(library_items(store), "undecided")
+    title = None
+    for item in items:
+        if item.title != title:
+            title = item.title
+            print(f"{title} ({item.sha256[:8]})")
+        kind = item.category or f"tagged {item.annotation.tag if item.annotation else ''}".strip()
+        print(f"  {item.start}-{item.end}  {kind}  “{' '.join(item.text.split())}”")
+    articles = len({item.sha256 for item in items})
+    print(
+        f"{len(items)} undecided in {articles} {'article' if articles == 1 else 'articles'}", file=sys.stderr
+    )
+    return 0
+
+
 def show_paths() -> int:
     from reader.config import ConfigError, config_path, load_config
     from reader.store.store import DATABASE

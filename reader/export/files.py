@@ -8,16 +8,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.config import load_config
-from reader.export import webanno
+from reader.export import claimreview, webanno
 from reader.export.article import Article
 from reader.export.atomic import write_atomic
+from reader.export.csv_export import render_csv
 from reader.export.errors import ExportError
 from reader.export.markdown import render_index, render_markdown
 from reader.store import Anchor, Annotation, Store, locate
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "claimreview", "csv")
 INDEX = "index.md"
 ALL_JSON = "reader-annotations.jsonl"
+# --all in one file: the formats that hold many articles in one document
+ALL_FILES = {"json": ALL_JSON, "claimreview": "reader-claimreviews.json", "csv": "reader-annotations.csv"}
+SUFFIX = {"md": "md", "json": "json", "claimreview": "claimreview.json", "csv": "csv"}
 
 
 def file_name(title: str, sha256: str, fmt: str) -> str:
@@ -32,6 +36,10 @@ def render(article: Article, fmt: str) -> str:
         return render_markdown(article)
     if fmt == "json":
         return webanno.dumps(webanno.to_collection(article), lines=False)
+    if fmt == "claimreview":
+        return claimreview.dumps(claimreview.reviews(article, load_config()))
+    if fmt == "csv":
+        return render_csv([article])
     raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
@@ -48,7 +56,7 @@ def export_document(store: Store, sha256: str, fmt: str = "md", target: Path | N
     text = render(article, fmt)
     folder = target if target is not None and target.is_dir() else None
     if target is None or folder is not None:
-        path = (folder or _default_folder()) / file_name(article.record.title, sha256, fmt)
+        path = (folder or _default_folder()) / file_name(article.record.title, sha256, SUFFIX.get(fmt, fmt))
     else:
         path = target
     return write_atomic(path, text)
@@ -62,14 +70,13 @@ def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> lis
     entries = sorted(store.library(), key=lambda e: (e.title.casefold(), e.sha256))
     if not entries:
         raise ExportError("nothing to export: no article has notes or tags yet")
-    if fmt == "json":
+    if fmt in ALL_FILES:
         path = (
-            target if target is not None and not target.is_dir() else (target or _default_folder()) / ALL_JSON
+            target
+            if target is not None and not target.is_dir()
+            else (target or _default_folder()) / ALL_FILES[fmt]
         )
-        lines = "".join(
-            webanno.dumps(webanno.to_collection(Article.load(store, e.sha256)), lines=True) for e in entries
-        )
-        return [write_atomic(path, lines)]
+        return [write_atomic(path, _render_all([Article.load(store, e.sha256) for e in entries], fmt))]
     folder = target or _default_folder()
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: --all writes a folder of files; this is a file")
@@ -81,6 +88,15 @@ def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> lis
         named.append((entry, name))
     written.append(write_atomic(folder / INDEX, render_index(named)))
     return written
+
+
+def _render_all(articles: list[Article], fmt: str) -> str:
+    if fmt == "json":
+        return "".join(webanno.dumps(webanno.to_collection(a), lines=True) for a in articles)
+    if fmt == "claimreview":
+        config = load_config()
+        return claimreview.dumps([review for a in articles for review in claimreview.reviews(a, config)])
+    return render_csv(articles)
 
 
 @dataclass(frozen=True)
@@ -135,7 +151,13 @@ def import_file(store: Store, path: Path) -> ImportReport:
 
 
 def _same(a: Annotation, b: Annotation) -> bool:
-    return (a.anchor, a.tag, a.note) == (b.anchor, b.tag, b.note)
+    return (a.anchor, a.tag, a.note, a.verdicts, a.evidence) == (
+        b.anchor,
+        b.tag,
+        b.note,
+        b.verdicts,
+        b.evidence,
+    )
 
 
 def _placed(annotation: Annotation, text: str) -> Annotation:

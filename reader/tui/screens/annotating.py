@@ -190,7 +190,7 @@ class Annotating:
 
     def _show_notes(self) -> None:
         if self._tagging is not None:
-            self._notes.show(self._tagging.marked, self._tagging.orphans)
+            self._notes.show(self._tagging.marked, self._tagging.orphans, self.session.config.scale)
 
     def _show_notices(self) -> None:
         self.app.show_notices()  # type: ignore[attr-defined]

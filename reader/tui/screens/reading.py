@@ -67,6 +67,7 @@ class ReadingScreen(Annotating, Screen[None]):
         Binding("tab", "switch_focus", "Article/panel", id="reading.switch_focus"),
         Binding("p", "toggle_panel", "Panel", id="reading.toggle_panel"),
         Binding("escape", "clear", "Clear marks", show=False, id="reading.clear"),
+        Binding("R", "review", "Review queue (verdicts)", show=False, id="reading.review"),
         *ANNOTATION_BINDINGS,  # tags, notes, selection, undo, export, library: reader.tui.screens.annotating
     ]
 
@@ -255,6 +256,31 @@ class ReadingScreen(Annotating, Screen[None]):
             return
         self.state.clear_marks()
         self._highlights_changed(center=False)
+
+    def action_review(self) -> None:
+        """The review queue of this article; undo there and here is one history. See reader.tui.screens.review."""
+        from reader.tui.screens.review import ReviewScreen, article_loader
+
+        tagging = self.tagging
+        load = article_loader(tagging.store, tagging.sha256, lambda: self.state.analysis)
+
+        def back(item: object) -> None:
+            self._apply(lambda: tagging.reload() or "")
+            if item is not None:
+                before = self.state.cursor_span
+                self.state.cursor_to(item.start)  # type: ignore[attr-defined]
+                self.article.cursor_changed(before)
+                self.article.show_cursor(center=True)
+                self.refresh_reading()
+
+        screen = ReviewScreen(
+            tagging.store,
+            load,
+            self.session.config.scale,
+            history=tagging.history,
+            title=self.state.document.title,
+        )
+        self.app.push_screen(screen, back)
 
     def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
         item = message.item

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.store.verdicts import DEFAULT_SCALE
 from reader.tui.highlights import LAYERS, number_value, speaker_name
 from reader.tui.state import ReadingState
 from reader.tui.widgets.notes import sentence_notes
@@ -17,7 +18,10 @@ class SentenceDetails(Static):
     """A fixed-height area (styles/app.tcss): changing it never costs a layout pass, which repaints the screen."""
 
     def show(self, state: ReadingState) -> None:
-        text = Text("\n").join([*sentence_notes(state.annotations, state.cursor_span), describe(state)])
+        session = getattr(self.app, "session", None)  # the scale shows old verdicts as off-scale
+        scale = session.config.scale if session is not None else DEFAULT_SCALE
+        notes = sentence_notes(state.annotations, state.cursor_span, scale)
+        text = Text("\n").join([*notes, describe(state)])
         width = max(1, self.content_region.width or self.app.size.width)
         lines = text.wrap(self.app.console, width)
         room = max(1, self.content_region.height)
