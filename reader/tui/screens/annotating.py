@@ -242,6 +242,7 @@ class Annotating:
     def action_note(self) -> None:
         span, note = self.tagging.note_target()
         if span[0] >= span[1]:
+            self.typed_ahead_into(None)
             self.app.bell()
             return
 
@@ -251,7 +252,9 @@ class Annotating:
 
         from reader.tui.screens.note_editor import NoteEditor
 
-        self.app.push_screen(NoteEditor(self.state.document.text[span[0] : span[1]], note), saved)
+        editor = NoteEditor(self.state.document.text[span[0] : span[1]], note)
+        self.app.push_screen(editor, saved)
+        self.typed_ahead_into(editor)  # keys typed right after ``a`` are the note's
 
     def action_remove(self) -> None:
         self._apply(self.tagging.remove, "No tag or note here to remove")

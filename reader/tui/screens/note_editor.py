@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from reader.tui.text import inert
+from reader.tui.typeahead import hand_over
 
 QUOTE_CHARS = 240
 
@@ -50,6 +51,12 @@ class NoteEditor(ModalScreen["str | None"]):
             yield Static(Text.assemble(("Note on ", "bold"), (f"“{quote}”", "italic")), id="note-quote")
             yield NoteText(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(Text("ctrl+s saves · esc cancels · an empty note is removed", "dim"), id="note-hint")
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after ``a``, before the text area has focus, are the note's."""
+        areas = self.query(NoteText)
+        if areas:
+            hand_over(event, areas.first())
 
     def on_mount(self) -> None:
         area = self.query_one(NoteText)
