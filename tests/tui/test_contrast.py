@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import combinations, product
 
 import pytest
-from rich.color import Color, ColorSystem
+from rich.color import ColorSystem
 from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 
@@ -74,7 +74,9 @@ async def test_every_combination_of_article_styles_is_legible(make_app, theme: s
         article = (await ready(app, pilot)).article
         bad = []
         for stack in style_stacks():
-            bad += failures([Segment("text", article._combined(stack))], f"{theme} {'+'.join(stack) or 'plain'}")
+            bad += failures(
+                [Segment("text", article._combined(stack))], f"{theme} {'+'.join(stack) or 'plain'}"
+            )
         assert not bad, f"{len(bad)} illegible stacks, e.g.\n" + "\n".join(bad[:15])
 
 

@@ -15,9 +15,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key, Resize
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Header, Input
-from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
