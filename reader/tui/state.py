@@ -55,6 +55,7 @@ class ReadingState:
         self.selected: Span | None = None
         self.speaker: str | None = None
         self.search = Search()
+        self.search_origin: int | None = None  # the cursor sentence when the search bar opened
         self.annotations = Marked()  # the reader's tags and notes placed on this text (reader.tui.tagging)
         self.selection: Selection | None = None  # a span being chosen with v (reader.tui.tagging)
         self.version = 0
@@ -163,8 +164,22 @@ class ReadingState:
 
     # -- search -----------------------------------------------------------------------------
 
+    def begin_search(self) -> None:
+        """Typing searches from here: every keystroke looks again from this sentence, not the last match."""
+        self.search_origin = self.cursor
+
+    def cancel_search(self) -> None:
+        """Escape in the search bar: no matches, and the cursor back where the search began."""
+        if self.search_origin is not None:
+            self.cursor = self.search_origin
+        self.search_origin = None
+        self.search = Search()
+        self.version += 1
+
     def find(self, query: str) -> None:
-        """Every match of ``query`` (case-insensitive); the current one is the first at or after the cursor."""
+        """Every match of ``query`` (case-insensitive); the current one is the first at or after the sentence
+        where the search began, and with no match the cursor goes back there."""
+        origin = self.cursor if self.search_origin is None else self.search_origin
         starts: list[int] = []
         if query:
             haystack, needle = self._searchable(query)
@@ -173,6 +188,7 @@ class ReadingState:
                 starts.append(position)
                 position = haystack.find(needle, position + len(needle))
         current = -1
+        self.cursor = origin
         if starts:
             current = bisect_left(starts, self.sentence.start) % len(starts)
             self.cursor_to(starts[current])

@@ -242,6 +242,7 @@ class Annotating:
     def action_note(self) -> None:
         span, note = self.tagging.note_target()
         if span[0] >= span[1]:
+            self.typed_ahead_into(None)
             self.app.bell()
             return
 
@@ -251,7 +252,16 @@ class Annotating:
 
         from reader.tui.screens.note_editor import NoteEditor
 
-        self.app.push_screen(NoteEditor(self.state.document.text[span[0] : span[1]], note), saved)
+        def keep(text: str) -> None:
+            """The app quits while the note is open: save what was typed (the store is still open)."""
+            try:
+                self.tagging.save_note(span, text)
+            except (StoreError, KeyError, ValueError):
+                pass  # the store could not take it; quitting with notes in memory only asked first
+
+        editor = NoteEditor(self.state.document.text[span[0] : span[1]], note, keep)
+        self.app.push_screen(editor, saved)
+        self.typed_ahead_into(editor)  # keys typed right after ``a`` are the note's
 
     def action_remove(self) -> None:
         self._apply(self.tagging.remove, "No tag or note here to remove")
