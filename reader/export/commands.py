@@ -26,28 +26,36 @@ def _open_store(*, saving: bool = False) -> Store:
     return store
 
 
-def _opened(store: Store, source: str) -> str:
+def _opened(store: Store, source: str, max_bytes: int | None = None) -> str:
     """Load the article and let the store re-anchor it; its sha256."""
-    from reader.intake import load
+    from reader.intake import DEFAULT_MAX_BYTES, load
 
-    document = load(source)
+    document = load(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     store.open_document(document, touch=False)
     return document.sha256
 
 
-def notes(source: str) -> int:
+def notes(source: str, *, max_bytes: int | None = None) -> int:
     from rich.console import Console
 
     from reader.export.terminal import render_notes
 
     with _open_store() as store:
-        sha = _opened(store, source)
+        sha = _opened(store, source, max_bytes)
         console = Console(soft_wrap=False)
         console.print(render_notes(Article.load(store, sha), console.width))
     return 0
 
 
-def export(source: str | None, every: bool, fmt: str, output: str | None) -> int:
+def export(
+    source: str | None,
+    every: bool,
+    fmt: str,
+    output: str | None,
+    *,
+    force: bool = False,
+    max_bytes: int | None = None,
+) -> int:
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     if every == (source is not None):
@@ -60,9 +68,10 @@ def export(source: str | None, every: bool, fmt: str, output: str | None) -> int
             raise ExportError(f"{target}: cannot create the folder: {exc.strerror or exc}") from None
     with _open_store() as store:
         if every:
-            written = export_all(store, fmt, target)
+            written = export_all(store, fmt, target, force=force)
         else:
-            written = [export_document(store, _opened(store, source), fmt, target)]
+            sha = _opened(store, source, max_bytes)
+            written = [export_document(store, sha, fmt, target, force=force)]
     for path in written:
         print(path)
     return 0

@@ -17,7 +17,11 @@ from reader.store import Anchor, Annotation, Store, locate
 
 FORMATS = ("md", "json")
 INDEX = "index.md"
+INDEX_HEADING = "# Reader notes\n"
 ALL_JSON = "reader-annotations.jsonl"
+# Where the marker of an earlier export sits: the front matter or the JSON's opening members.
+_MARKER_BYTES = 64 * 1024
+_JSON_MARKER = re.compile(r'^\s*\{.*?"generator"\s*:\s*\{[^{}]*"name"\s*:\s*"reader ', re.DOTALL)
 
 
 def file_name(title: str, sha256: str, fmt: str) -> str:
@@ -39,7 +43,47 @@ def _default_folder() -> Path:
     return load_config().exports_dir()
 
 
-def export_document(store: Store, sha256: str, fmt: str = "md", target: Path | None = None) -> Path:
+def is_reader_export(path: Path) -> bool:
+    """True when ``path`` holds what an earlier export wrote, told by the marker every export carries:
+    Markdown front matter with ``sha256:`` and ``reader:`` lines, the ``--all`` index heading, or
+    Web Annotation JSON whose ``generator`` is reader."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_MARKER_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    if head.startswith("---\n"):
+        front = head[4:].split("\n---", 1)[0]
+        return bool(
+            re.search(r"^sha256: [0-9a-f]{64}$", front, re.M) and re.search(r"^reader: ", front, re.M)
+        )
+    if head.startswith(INDEX_HEADING):
+        return True
+    return bool(_JSON_MARKER.search(head))
+
+
+def check_target(path: Path, sources: tuple[str, ...] = (), *, force: bool = False) -> None:
+    """Refuse to write over an article's own source (even with ``force``), or over any existing file
+    that is not an earlier reader export unless ``force``."""
+    if not path.exists():
+        return
+    for source in sources:
+        if "://" in source or source == "-":
+            continue
+        try:
+            if path.samefile(Path(source).expanduser()):
+                raise ExportError(f"{path}: this is the article itself; choose another file with -o")
+        except OSError:
+            continue
+    if path.is_dir():
+        raise ExportError(f"{path}: a folder is in the way of the export file")
+    if not force and not is_reader_export(path):
+        raise ExportError(f"{path}: exists and is not a reader export; choose another file or add --force")
+
+
+def export_document(
+    store: Store, sha256: str, fmt: str = "md", target: Path | None = None, *, force: bool = False
+) -> Path:
     """Write one article's export; ``target`` is a file, an existing folder, or None for the exports folder."""
     try:
         article = Article.load(store, sha256)
@@ -51,10 +95,13 @@ def export_document(store: Store, sha256: str, fmt: str = "md", target: Path | N
         path = (folder or _default_folder()) / file_name(article.record.title, sha256, fmt)
     else:
         path = target
+    check_target(path, article.record.sources, force=force)
     return write_atomic(path, text)
 
 
-def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> list[Path]:
+def export_all(
+    store: Store, fmt: str = "md", target: Path | None = None, *, force: bool = False
+) -> list[Path]:
     """Every article with annotations. Markdown: one file each plus ``index.md`` in the folder ``target``;
     JSON: one JSON Lines file (``target`` a file, or a folder to put ``reader-annotations.jsonl`` in)."""
     if fmt not in FORMATS:
@@ -66,18 +113,22 @@ def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> lis
         path = (
             target if target is not None and not target.is_dir() else (target or _default_folder()) / ALL_JSON
         )
-        lines = "".join(
-            webanno.dumps(webanno.to_collection(Article.load(store, e.sha256)), lines=True) for e in entries
-        )
+        articles = [Article.load(store, e.sha256) for e in entries]
+        check_target(path, tuple(s for a in articles for s in a.record.sources), force=force)
+        lines = "".join(webanno.dumps(webanno.to_collection(article), lines=True) for article in articles)
         return [write_atomic(path, lines)]
     folder = target or _default_folder()
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: --all writes a folder of files; this is a file")
     written = []
     named = []
-    for entry in entries:
-        name = file_name(entry.title, entry.sha256, fmt)
-        written.append(write_atomic(folder / name, render_markdown(Article.load(store, entry.sha256))))
+    articles = [Article.load(store, entry.sha256) for entry in entries]
+    sources = tuple(s for a in articles for s in a.record.sources)
+    names = [file_name(entry.title, entry.sha256, fmt) for entry in entries]
+    for name in [*names, INDEX]:  # every file checked before any is written: all or nothing
+        check_target(folder / name, sources, force=force)
+    for entry, article, name in zip(entries, articles, names, strict=True):
+        written.append(write_atomic(folder / name, render_markdown(article)))
         named.append((entry, name))
     written.append(write_atomic(folder / INDEX, render_index(named)))
     return written
