@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.export.article import Article
-from reader.export.errors import ExportError
+from reader.export.errors import ExportError, ForeignFile
 from reader.export.files import FORMATS, export_all, export_document, import_file
 from reader.store import Store, StoreError
 
@@ -67,11 +67,14 @@ def export(
         except OSError as exc:
             raise ExportError(f"{target}: cannot create the folder: {exc.strerror or exc}") from None
     with _open_store() as store:
-        if every:
-            written = export_all(store, fmt, target, force=force)
-        else:
-            sha = _opened(store, source, max_bytes)
-            written = [export_document(store, sha, fmt, target, force=force)]
+        try:
+            if every:
+                written = export_all(store, fmt, target, force=force)
+            else:
+                sha = _opened(store, source, max_bytes)
+                written = [export_document(store, sha, fmt, target, force=force)]
+        except ForeignFile as exc:
+            raise ForeignFile(f"{exc}; choose another file, or add --force to replace it") from None
     for path in written:
         print(path)
     return 0

@@ -11,7 +11,7 @@ from reader.config import load_config
 from reader.export import webanno
 from reader.export.article import Article
 from reader.export.atomic import write_atomic
-from reader.export.errors import ExportError
+from reader.export.errors import ExportError, ForeignFile
 from reader.export.markdown import render_index, render_markdown
 from reader.store import Anchor, Annotation, Store, locate
 
@@ -78,7 +78,7 @@ def check_target(path: Path, sources: tuple[str, ...] = (), *, force: bool = Fal
     if path.is_dir():
         raise ExportError(f"{path}: a folder is in the way of the export file")
     if not force and not is_reader_export(path):
-        raise ExportError(f"{path}: exists and is not a reader export; choose another file or add --force")
+        raise ForeignFile(f"{path}: exists and is not a reader export, so it was left as it is")
 
 
 def export_document(
