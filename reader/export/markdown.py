@@ -164,7 +164,7 @@ def _speakers(article: Article) -> str:
 def render_index(entries: list[tuple[LibraryEntry, str]]) -> str:
     """The ``--all`` index: one line per article, linking its file (``entries`` = entry, file name)."""
     lines = [
-        "# Reader notes",
+        "# Reader notes",  # files.INDEX_HEADING: how a later --all knows the index is its own
         "",
         f"{len(entries)} {'article' if len(entries) == 1 else 'articles'} with annotations.",
         "",

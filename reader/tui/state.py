@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Sentence
 from reader.intake.document import Document
+from reader.labels import sentence_place
 from reader.tui.annotations import Marked, Selection
 from reader.tui.highlights import LAYER_NAMES, AnalysisIndex, Mark
 from reader.tui.text import inert, rough_sentences
@@ -88,6 +89,12 @@ class ReadingState:
     @property
     def cursor_span(self) -> Span:
         return self.sentence.start, self.sentence.end
+
+    @property
+    def place(self) -> str:
+        """The cursor sentence as a reader counts it: "paragraph 3, sentence 2"."""
+        paragraphs = [paragraph.start for paragraph in self.document.paragraphs]
+        return sentence_place(self.sentence.start, paragraphs, self._sentence_starts)
 
     @property
     def position(self) -> int:

@@ -17,7 +17,7 @@ import pytest
 from reader.cli import main
 from reader.export import export_all, export_document, import_file
 from reader.export.csv_export import HEADER
-from reader.export.errors import ExportError
+from reader.export.errors import ExportError, ForeignFile
 from reader.store import Anchor, Annotation, Store
 from reader.store.verdicts import Evidence, Verdict
 from tests.export.conftest import GOLDEN, Seeded, find
@@ -229,3 +229,24 @@ def test_an_unwritable_target_is_one_line_and_exit_2(
     assert main(["export", "--all", "--format", "csv", "-o", str(blocker / "sub" / "out.csv")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot write" in err
+
+
+def test_every_format_replaces_its_own_earlier_export_and_keeps_a_foreign_file(
+    reviewed: Seeded, tmp_path: Path
+) -> None:
+    sha = reviewed.document.sha256
+    for fmt in ("md", "json", "claimreview", "csv"):
+        target = tmp_path / f"notes.{fmt}"
+        export_document(reviewed.store, sha, fmt, target)
+        exported = target.read_text(encoding="utf-8")
+        assert export_document(reviewed.store, sha, fmt, target) == target  # its own file: replaced
+        assert target.read_text(encoding="utf-8") == exported
+        foreign = tmp_path / f"mine.{fmt}"
+        mine = b"[1, 2]\n" if fmt != "csv" else b"a,b\r\n1,2\r\n"
+        foreign.write_bytes(mine)
+        with pytest.raises(ForeignFile):
+            export_document(reviewed.store, sha, fmt, foreign)
+        assert foreign.read_bytes() == mine
+    for fmt in ("json", "claimreview", "csv"):  # the --all single files replace themselves too
+        [first] = export_all(reviewed.store, fmt, tmp_path)
+        assert export_all(reviewed.store, fmt, tmp_path) == [first]

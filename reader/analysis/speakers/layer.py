@@ -228,6 +228,8 @@ class SpeakersLayer:
         titles = split_title(words) if label != "ORG" else 0
         if titles:
             start += len(" ".join(words[:titles])) + 1
+        if len(words) - titles == 1 and len(words[-1].strip(".")) == 1:
+            return None  # a lone letter ("said X", "Plan B") is never a speaker's name
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
         lead_start, lead, appositions = self._role(doc, span, start)
