@@ -259,7 +259,7 @@ def run_analyze(args: argparse.Namespace, options: GlobalOptions) -> int:
             if console is None:
                 sys.stdout.write(analysis.to_json() + "\n")
             else:
-                console.print(render_summary(analysis, document.text))
+                console.print(render_summary(analysis, document.text), crop=False)
     return EXIT_OK if len(documents) == len(args.sources) else EXIT_SOME_FAILED
 
 

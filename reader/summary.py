@@ -29,6 +29,7 @@ def render_summary(analysis: Analysis, text: str) -> RenderableType:
         f"[bold]{_escape(analysis.document.title)}[/]\n{_escape(analysis.document.source)} · {analysis.engine.model}\n"
     )
     header.append_text(Text.from_markup(counts))
+    header.no_wrap, header.overflow = True, "ignore"  # a path or URL is copied whole, never folded
     parts.append(header)
     for warning in analysis.warnings:
         parts.append(Text(f"warning: {warning}", style="yellow"))
