@@ -51,3 +51,32 @@ def test_a_plural_nationality_or_party_is_a_group_and_a_headline_verb_no_part_of
     group = speaker(analysis, "rural clinics")
     assert group.kind == "unnamed" and group.label == "Liberals"
     assert not [s for s in analysis.speakers if s.name and s.name.endswith("Says")]
+
+
+def test_quantifiers_and_demonstratives_for_people_are_unnamed_groups(analyze_text) -> None:
+    analysis = analyze_text(
+        "Some of the growers say the frost ruined half the harvest.\n"
+        "Those close to the coach said he would stay another season.\n"
+        "Others say the canal will never reopen.\n"
+    )
+    for fragment, label in (
+        ("frost ruined", "Some of the growers"),
+        ("stay another season", "Those close to the coach"),
+        ("canal will never", "Others"),
+    ):
+        found = speaker(analysis, fragment)
+        assert found is not None and found.kind == "unnamed" and found.label == label
+
+
+def test_a_reporting_verb_read_as_a_noun_still_reports_its_clause(analyze_text) -> None:
+    # the small model tags this "claims" NNS (a plural noun) yet parses it with a subject and a clause
+    analysis = analyze_text("But Trump claims that he should be exempt from the audit.\n")
+    assert speaker(analysis, "exempt from the audit").name == "Trump"
+
+
+def test_a_quoted_programme_name_after_the_verb_is_a_name_not_a_quote(analyze_text) -> None:
+    analysis = analyze_text(
+        'Councillor Mira Osei told "Evening Roundup" that the depot would close in May.\n'
+    )
+    assert [q.text for q in analysis.quotes] == ["that the depot would close in May"]
+    assert speaker(analysis, "depot would close").name == "Mira Osei"

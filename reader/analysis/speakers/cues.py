@@ -121,7 +121,8 @@ def _cue_candidates(doc: Any) -> list[int]:
 def _speech_lemma(token: Any) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
-        return None
+        if not _verb_tagged_noun(token):
+            return None
     if lemma == "make" and any(child.lower_ == "clear" for child in token.children):
         return "make clear"
     if lemma == "point" and any(child.dep_ == "prt" and child.lower_ == "out" for child in token.children):
@@ -129,6 +130,15 @@ def _speech_lemma(token: Any) -> str | None:
     if lemma in SPEECH_LEMMAS:
         return lemma
     return None
+
+
+def _verb_tagged_noun(token: Any) -> bool:
+    """'But Trump claims that he ...': a verb form the tagger read as a plural noun, though the parser
+    gave it a subject and a reported clause, as only a verb has."""
+    if token.tag_ not in ("NNS", "NN") or token.lower_ not in SPEECH_FORMS:
+        return False
+    relations = {child.dep_ for child in token.children}
+    return "nsubj" in relations and "ccomp" in relations
 
 
 def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:

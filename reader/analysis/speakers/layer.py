@@ -372,6 +372,10 @@ class SpeakersLayer:
         lower = head.lower_
         if lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(lower)
+        if lower in QUANTIFIER_SUBJECTS and (
+            lower in BARE_QUANTIFIER_SOURCES or any(c.dep_ in QUANTIFIER_MODIFIERS for c in head.children)
+        ):
+            return self._some_people(head, base)
         if head.pos_ == "PRON":
             return None
         inner = self._name_inside(head, doc)
@@ -676,6 +680,15 @@ class SpeakersLayer:
         person = not plural and lemma in PERSON_ROLE_NOUNS
         return self._unnamed_entry(self.chunk_text[start:end], base + start, base + end, person, plural)
 
+    def _some_people(self, head: Any, base: int) -> Ref:
+        """'Some of his advisers', 'those close to him', 'others': an unnamed group, the whole phrase
+        (relative clause too: 'those who know him') its label when it is short enough."""
+        first, last = head.i, head.right_edge.i
+        if last - first + 1 > MAX_LABEL_WORDS:
+            last = head.i
+        start, end = head.doc[first].idx, head.doc[last].idx + len(head.doc[last].text)
+        return self._unnamed_entry(self.chunk_text[start:end], base + start, base + end, False, True)
+
     def _unnamed_entry(self, label: str, start: int, end: int, person: bool, plural: bool) -> Ref:
         words = label.split()
         key = " ".join(
@@ -804,6 +817,12 @@ _ACRONYM_TAIL = re.compile(
     r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
 )
 
+
+# Quantifiers and demonstratives standing for people: "some of his advisers", "those close to him",
+# "many in the party say"; "some" and "others" speak even alone ("some say").
+QUANTIFIER_SUBJECTS = frozenset("some many most several few those others all both".split())
+BARE_QUANTIFIER_SOURCES = frozenset({"some", "others"})
+QUANTIFIER_MODIFIERS = frozenset({"prep", "amod", "relcl", "acl"})
 
 # Verb forms that end a headline's subject ("Obama Says ...") and are never the end of a name;
 # "States", "Reports" or "Posts" are, so the wider speech forms are not used here.

@@ -66,12 +66,14 @@ def attribute(
         if choice is None:
             continue
         cue = cues[choice]
-        used.add(choice)
-        placed.add(number)
         # 'noted "serious concerns"': a fragment that is the verb's object is a mixed quote.
         fragment = cue.phrase_end <= quote.start and not re.search(
             r"[,:]", text[cue.phrase_end : quote.start]
         )
+        if fragment and _is_title(_words(text[quote.inner_start : quote.inner_end])):
+            continue  # 'told MSNBC's "Morning Joe" that ...': a programme's name; the cue reports the clause
+        used.add(choice)
+        placed.add(number)
         kind = (
             "mixed" if fragment and not _is_sentence(text[quote.inner_start : quote.inner_end]) else "direct"
         )
