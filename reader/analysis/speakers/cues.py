@@ -41,6 +41,7 @@ _RELATIVE_START = re.compile(
     r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE
 )
 FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+_QUOTE_MARKS = re.compile(r"[\"“”‘’«»„]")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _RULE_STOPWORDS = frozenset(
     "the a an in on at after before but and or so if when while as this that these those it its "
@@ -411,8 +412,10 @@ def _that_clause(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
 def _span(token: Any) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     doc = token.doc
-    while right.i > left.i and (right.is_punct and right.text not in ('"', "”", "’", "»", ")", "]")):
-        right = doc[right.i - 1]
+    while right.i > left.i and (
+        (right.is_punct and right.text not in ('"', "”", "’", "»", ")", "]")) or right.dep_ == "cc"
+    ):
+        right = doc[right.i - 1]  # a closing comma, or the "and" that leads to the next clause
     while left.i < right.i and left.is_punct and left.text in (",", ":", ";", "—", "–"):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right.text)
@@ -473,10 +476,15 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:
     to = doc[token.i + 1]
-    objects = [c for c in to.children if c.dep_ == "pobj"]
+    objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
     subject = objects[0] if objects else (doc[to.i + 1] if to.i + 1 < sent.end else None)
     if subject is None:
         return None
+    if subject.dep_ == "pcomp" and subject.tag_.startswith("VB"):
+        # "according to show insiders": the parser read the noun "show" as a verb taking "insiders"
+        nouns = [c for c in subject.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            subject = nouns[0]
     phrase_end = subject.right_edge.idx + len(subject.right_edge.text)
     # "according to officials, some of whom ...": the source is the noun phrase, not its clauses.
     for child in subject.children:
@@ -529,17 +537,33 @@ def _apposed_name(doc: Any, text: str, after: int, limit: int) -> tuple[Any, int
 
 
 def _cut_nested(cues: list[Cue], text: str) -> None:
-    """A content span stops before another cue's own clause set off by a comma or dash."""
+    """A content span stops before another cue's own clause set off by a comma, a dash or a
+    coordinating word ("what Trump says his plan would do and how experts say ..."), and never
+    holds its own verb (a clause the parser rooted before it)."""
     for cue in cues:
         if cue.content is None:
             continue
         start, end = cue.content
+        if start < cue.verb_start < end:
+            start = cue.verb_end + 1
         for other in cues:
             if other is cue or not (start < other.phrase_start < end):
                 continue
             text_cut = _last_boundary_before(text, other.phrase_start, start)
             if text_cut is not None:
                 end = min(end, text_cut)
+            coordination = max(text.rfind(word, start, other.phrase_start) for word in (" and ", " but "))
+            subject = other.subject
+            if coordination > start and not isinstance(subject, tuple) and subject is not None:
+                opening = text[coordination + 5 : subject.left_edge.idx]
+                if (
+                    subject.idx > coordination
+                    and len(opening.split()) <= 2
+                    and not _QUOTE_MARKS.search(opening)
+                ):
+                    end = min(
+                        end, coordination
+                    )  # "... and how experts say": the conjunct has its own speaker
         cue.content = (start, end) if end - start >= 3 else None
 
 

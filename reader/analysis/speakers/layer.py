@@ -142,7 +142,7 @@ class SpeakersLayer:
         for cue in cues:
             while subjects and subjects[0][0] < cue.verb_start:
                 self._remember(subjects.pop(0)[1], spoke=False)
-            refs.append(self._resolve_cue(cue, doc, base))
+            refs.append(self._resolve_cue(cue, doc, base, _beside_quote(cue, self.chunk_text, spans)))
         for _, ref in subjects:
             self._remember(ref, spoke=False)
         continues = self.pending is not None and bool(quoted) and quoted[0].start <= 0
@@ -337,16 +337,17 @@ class SpeakersLayer:
     # ------------------------------------------------------------------
     # Resolving a cue's subject
 
-    def _resolve_cue(self, cue: Cue, doc: Any, base: int) -> Ref | None:
+    def _resolve_cue(self, cue: Cue, doc: Any, base: int, beside_quote: bool) -> Ref | None:
         if cue.subject is None:
             return None
         if isinstance(cue.subject, tuple):
             ref = self._resolve_rule(cue.subject, doc, base)
         else:
             ref = self._resolve_token(cue.subject, doc, base, depth=0)
-            if ref is None and cue.content is not None and _describes_source(cue.subject):
-                # Whatever noun phrase reports a clause is its source ("the campaign says ...",
-                # "according to exit polls"): an unnamed speaker with that description.
+            if ref is None and (cue.content is not None or beside_quote) and _describes_source(cue.subject):
+                # Whatever noun phrase reports a clause or a quotation is its source ("the campaign
+                # says ...", "according to exit polls", '"...," the ad's narrator says'): an unnamed
+                # speaker with that description.
                 ref = self._unnamed(cue.subject, doc, base)
         if ref is not None:
             self._remember(ref, spoke=True)
@@ -827,6 +828,15 @@ QUANTIFIER_MODIFIERS = frozenset({"prep", "amod", "relcl", "acl"})
 # Verb forms that end a headline's subject ("Obama Says ...") and are never the end of a name;
 # "States", "Reports" or "Posts" are, so the wider speech forms are not used here.
 HEADLINE_VERBS = frozenset("says said tells told warns warned asks asked urges urged denies denied".split())
+
+
+def _beside_quote(cue: Cue, text: str, quoted: list[tuple[int, int]]) -> bool:
+    """Only punctuation and spaces between the cue's phrase and a quotation mark on either side."""
+    return any(
+        (end <= cue.phrase_start and not text[end : cue.phrase_start].strip(" ,:;—–"))
+        or (cue.phrase_end <= start and not text[cue.phrase_end : start].strip(" ,:;—–"))
+        for start, end in quoted
+    )
 
 
 def _describes_source(head: Any) -> bool:

@@ -176,6 +176,12 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
         picks = [c for c in cids if clusters[c].person or not person_only]
         return max(picks, key=lambda c: clusters[c].last_seen) if picks else None
 
+    def likeliest(cids: list[int]) -> int | None:
+        """A bare surname two people share ("Clinton" after Hillary and Chelsea Clinton) is the one
+        the article names most: news calls the other by a fuller form. A tie goes to the latest."""
+        picks = [c for c in cids if clusters[c].person]
+        return max(picks, key=lambda c: (len(clusters[c].members), clusters[c].last_seen)) if picks else None
+
     for number, mention in enumerate(mentions):
         words = name_words(mention.text)
         if not words:
@@ -204,7 +210,7 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
             ]
             cid = short[0] if len(short) == 1 else None
         if cid is None and len(words) == 1:
-            cid = latest(by_last.get(words[0], []), person_only=True)
+            cid = likeliest(by_last.get(words[0], []))
             if cid is None and person:
                 named_like = [
                     c
