@@ -33,6 +33,8 @@ class StatusLine(Static):
     def show(self, state: ReadingState) -> None:
         counts = state.index.counts() if state.index else {}
         text = Text(f"{state.position:>3}% ", "bold")
+        if state.selection is not None:  # v: the keys select now; the details area says which
+            text.append("SELECTING ", "reverse bold")
         for layer in LAYERS:
             style = self.get_component_rich_style(f"status--{layer.name}", partial=True)
             if not state.layers[layer.name]:
