@@ -17,7 +17,6 @@ from textual.dom import DOMNode
 
 from reader.tui.themes import THEME_LABELS
 
-
 # Textual's default bindings a reader has no use for: the article never scrolls sideways, shift+tab is
 # only the way back from the panel that tab already is, the text has no mouse selection to copy, and
 # ctrl+p opening the palette is said at the foot of the help.
