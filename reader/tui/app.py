@@ -107,10 +107,20 @@ class ReaderApp(App[None]):
         return dict(DARK.variables)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's own theme picker lists dozens of themes; the reader offers its three instead."""
-        for command in super().get_system_commands(screen):
-            if command.title != "Theme":
-                yield command
+        """Of Textual's own commands only Screenshot, into the exports folder: its theme picker lists dozens
+        of themes (the reader offers its three), Quit is the reader's q, Keys is ?, Maximize has no use here."""
+        yield SystemCommand(
+            "Screenshot", "Save an SVG picture of the screen in the exports folder", self.screenshot
+        )
+
+    def screenshot(self) -> None:
+        folder = self.session.config.exports_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.notify(f"Screenshot not saved: {exc}", severity="error", timeout=10, markup=False)
+            return
+        self.set_timer(0.1, lambda: self.deliver_screenshot(path=str(folder)))
 
     def watch_theme(self, name: str) -> None:
         if name in THEME_LABELS and name != self.preferences.theme:

@@ -17,6 +17,21 @@ from textual.dom import DOMNode
 
 from reader.tui.themes import THEME_LABELS
 
+# Textual's default bindings a reader has no use for: the article never scrolls sideways, shift+tab is
+# only the way back from the panel that tab already is, the text has no mouse selection to copy, and
+# ctrl+p opening the palette is said at the foot of the help.
+TEXTUAL_ONLY = frozenset(
+    {
+        "scroll_left",
+        "scroll_right",
+        "page_left",
+        "page_right",
+        "focus_previous",
+        "copy_text",
+        "command_palette",
+    }
+)
+
 
 @dataclass
 class KeyRow:
@@ -30,7 +45,7 @@ def key_rows(pairs: Iterable[tuple[DOMNode, Binding]], key_display: Callable[[Bi
     """One row per (node, action) with a description, every key bound to it merged in."""
     rows: dict[tuple[int, str], KeyRow] = {}
     for node, binding in pairs:
-        if not binding.description:
+        if not binding.description or binding.action.rpartition(".")[2] in TEXTUAL_ONLY:
             continue
         row = rows.setdefault((id(node), binding.action), KeyRow(binding.description, node, binding.action))
         shown = key_display(binding)

@@ -73,6 +73,14 @@ class AnalysisIndex:
         self.quotes_by_speaker: dict[str | None, list[Quote]] = defaultdict(list)
         for quote in analysis.quotes:
             self.quotes_by_speaker[quote.speaker].append(quote)
+        self.speaker_groups: dict[str, list[Speaker]] = {}  # first member's id -> the panel entry's speakers
+        self.group_of: dict[str, str] = {}
+        unnamed: dict[str, str] = {}
+        for speaker in analysis.speakers:
+            same = " ".join(speaker_name(speaker).casefold().split()) if speaker.name is None else None
+            key = unnamed.setdefault(same, speaker.id) if same is not None else speaker.id
+            self.group_of[speaker.id] = key
+            self.speaker_groups.setdefault(key, []).append(speaker)
         marks: dict[str, list[Mark]] = {name: [] for name in LAYER_NAMES}
         for quote in analysis.quotes:
             marks["speakers"].append(Mark("speakers", "quote", quote.start, quote.end, quote.id))
@@ -99,6 +107,12 @@ class AnalysisIndex:
             "claims": len(analysis.claims),
             "checks": len(analysis.checks),
         }
+
+    def group_quotes(self, speaker: str) -> list[Quote]:
+        """The quotes of the panel entry ``speaker`` belongs to: unnamed speakers with one label are one entry."""
+        members = self.speaker_groups.get(self.group_of.get(speaker, speaker), [])
+        quotes = [quote for member in members for quote in self.quotes_by_speaker.get(member.id, [])]
+        return sorted(quotes, key=lambda quote: quote.start)
 
     def overlapping(self, layer: str, start: int, end: int) -> list[Mark]:
         """Marks of one layer that touch ``[start, end)``, including long ones that begin earlier."""

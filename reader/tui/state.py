@@ -161,7 +161,7 @@ class ReadingState:
     def speaker_quotes(self) -> list[Span]:
         if self.index is None or self.speaker is None:
             return []
-        return [(quote.start, quote.end) for quote in self.index.quotes_by_speaker.get(self.speaker, [])]
+        return [(quote.start, quote.end) for quote in self.index.group_quotes(self.speaker)]
 
     def clear_marks(self) -> None:
         self.selected = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.intake.document import make_document
 from reader.store import Store
 from reader.tui import ReaderApp
@@ -104,7 +106,7 @@ async def test_enter_opens_the_article_from_the_stored_text_with_its_notes() -> 
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
         screen = app.screen
-        await pilot.press("slash", *"harbour", "enter", "enter")
+        await pilot.press("slash", *"harbour", "enter")  # the only match opens
         reading = await ready(app, pilot)
         assert isinstance(reading, ReadingScreen)
         assert reading.state.document.text == HARBOUR.text
@@ -126,7 +128,7 @@ async def test_opening_another_article_replaces_the_reading_screen(make_app, see
         await pilot.press("L")
         library = app.screen
         assert isinstance(library, LibraryScreen)
-        await pilot.press("slash", *"floods", "enter", "enter")
+        await pilot.press("slash", *"floods", "enter")
         second = await ready(app, pilot)
         assert isinstance(second, ReadingScreen) and second is not first
         assert second.state.document.sha256 == FLOODS.sha256
@@ -141,10 +143,12 @@ async def test_delete_asks_first_and_then_forgets_the_article(make_app) -> None:
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
         screen = app.screen
-        await pilot.press("slash", *"floods", "enter", "d")
+        await pilot.press("slash", *"floods", "escape", "d")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
-        assert "Floods in the valley" in str(app.screen.query_one("#choice-question").render())
+        question = str(app.screen.query_one("#choice-question").render())
+        assert "Floods in the valley" in question
+        assert re.search(r"from https://example\.org/floods, last opened \d{4}-\d\d-\d\d \d\d:\d\d", question)
         await pilot.press("n")
         await pilot.pause()
         assert len(app.session.store.library()) == 2
@@ -190,3 +194,18 @@ async def test_the_newest_screen_of_an_article_owns_its_saved_position(make_app,
         assert app.screen_stack == [first, again]
     saved = Store.open().position(seed_document.sha256)
     assert saved is not None and saved.offset == offset
+
+
+async def test_enter_in_the_filter_opens_the_only_match_and_not_one_of_several() -> None:
+    library_with_two_articles()
+    app = make_library_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"e", "enter")  # both titles have an e: the list takes the keys
+        await pilot.pause()
+        assert app.screen is screen and screen.table.has_focus
+        await pilot.press("slash", *"valley", "enter")
+        reading = await ready(app, pilot)
+        assert isinstance(reading, ReadingScreen)
+        assert reading.state.document.sha256 == FLOODS.sha256

@@ -265,6 +265,10 @@ async def test_e_and_E_export_the_notes_and_say_where(isolated_dirs, make_app) -
         await pilot.press("j", "1", "a", *"check this", "ctrl+s")
         await pilot.pause()
         await pilot.press("e", "E")
+        for _ in range(100):  # the keys are handled after press returns: on a busy machine, later
+            if sum(message.startswith("Exported to") for message in messages) >= 2:
+                break
+            await pilot.pause(0.05)
     exports = sorted((isolated_dirs / "data" / "exports").iterdir())
     assert [path.suffix for path in exports] == [".json", ".md"]
     markdown = exports[1].read_text(encoding="utf-8")

@@ -32,11 +32,13 @@ if TYPE_CHECKING:
 POSITION_DELAY = 0.75  # seconds of stillness before the reading position is saved (and always on leaving)
 
 SELECTION_BINDINGS = [
-    Binding("j,down", "extend('sentence', 1)", "Select to sentence end", id="select.sentence_down"),
-    Binding("k,up", "extend('sentence', -1)", "Select back a sentence", id="select.sentence_up"),
-    Binding("l,w,right", "extend('word', 1)", "Select next word", id="select.word_right"),
-    Binding("h,b,left", "extend('word', -1)", "Select back a word", id="select.word_left"),
-    Binding("escape", "cancel_selection", "Cancel selection", id="select.cancel"),
+    Binding(
+        "j,down", "extend('sentence', 1)", "Select to sentence end", show=False, id="select.sentence_down"
+    ),
+    Binding("k,up", "extend('sentence', -1)", "Select back a sentence", show=False, id="select.sentence_up"),
+    Binding("l,w,right", "extend('word', 1)", "Select next word", show=False, id="select.word_right"),
+    Binding("h,b,left", "extend('word', -1)", "Select back a word", show=False, id="select.word_left"),
+    Binding("escape", "cancel_selection", "Cancel selection", show=False, id="select.cancel"),
 ]
 ANNOTATION_BINDINGS = [
     Binding("a", "note", "Note on sentence/selection", show=False, id="notes.note"),

@@ -146,7 +146,12 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_done(self, _event: Input.Submitted) -> None:
-        self.table.focus()
+        """Enter in the filter: the only match opens at once; with more, the list takes the keys."""
+        shown = self.shown()
+        if len(shown) == 1:
+            self.open(shown[0])
+        else:
+            self.table.focus()
 
     def action_filter(self) -> None:
         self.query_one("#library-filter", Input).focus()
@@ -239,6 +244,7 @@ class LibraryScreen(Screen[None]):
         question = Text.assemble(
             "Delete ",
             (f"“{snippet(inert(entry.title), 60)}”", "bold"),
-            f" and its {count} note(s) and tag(s)? This cannot be undone.",
+            f" and its {count} note(s) and tag(s)? This cannot be undone.\n",
+            (f"from {snippet(inert(source_label(entry)), 60)}, last opened {when(entry.last_opened)}", "dim"),
         )
         self.app.push_screen(confirm(question, "delete"), answered)

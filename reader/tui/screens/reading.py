@@ -281,9 +281,13 @@ class ReadingScreen(Annotating, Screen[None]):
                 tree.focus()
 
     def action_toggle_panel(self) -> None:
+        """On a narrow screen the panel is an overlay: it takes the focus, so the arrows move in it."""
         self._show_panel(not self.panel_open)
+        tree = self.panel.tree
         if not self.panel_open and self.panel.has_focus_within:
             self.article.focus()
+        elif self.panel_open and self.narrow and tree is not None:
+            tree.focus()
         self.call_after_refresh(self.article.show_cursor)
 
     def action_clear(self) -> None:
@@ -326,6 +330,9 @@ class ReadingScreen(Annotating, Screen[None]):
             self.state.focus_speaker(item.key)
             self.article.refresh_highlights()
         self.state.select(item.start, item.end)
+        if self.narrow and self.panel_open:  # the overlay would hide what it jumped to
+            self._show_panel(False)
+            self.article.focus()
         self.article.repaint()
         self.article.show_cursor(center=True)
         self.refresh_reading()

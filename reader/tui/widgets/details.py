@@ -13,6 +13,9 @@ from reader.tui.widgets.notes import sentence_notes
 from reader.tui.widgets.panel import snippet
 
 _GLYPH = {layer.name: layer.glyph for layer in LAYERS}
+SELECTION_HINT = Text.assemble(  # fits 78 columns, the details area at 80x24
+    ("Selecting: ", "bold"), "j/k sentence · h/l word · a note · a tag key tags it · Esc cancels"
+)
 
 
 class SentenceDetails(Static):
@@ -22,7 +25,8 @@ class SentenceDetails(Static):
         session = getattr(self.app, "session", None)  # the scale shows old verdicts as off-scale
         scale = session.config.scale if session is not None else DEFAULT_SCALE
         notes = sentence_notes(state.annotations, state.cursor_span, scale)
-        text = Text("\n").join([*notes, describe(state)])
+        hint = [SELECTION_HINT] if state.selection is not None else []
+        text = Text("\n").join([*hint, *notes, describe(state)])
         width = max(1, self.content_region.width or self.app.size.width)
         lines = text.wrap(self.app.console, width)
         room = max(1, self.content_region.height)

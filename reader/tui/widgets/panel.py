@@ -84,16 +84,20 @@ class SpeakersSection(Section):
     layer = "speakers"
 
     def count(self, index: AnalysisIndex) -> int:
-        return len(index.analysis.speakers)
+        """Speakers as listed: unnamed ones with the same label are one entry."""
+        return len(index.speaker_groups)
 
     def entries(self, index: AnalysisIndex) -> list[Entry]:
         rows = []
-        for speaker in index.analysis.speakers:
-            quotes = index.quotes_by_speaker.get(speaker.id, [])
+        for key, members in index.speaker_groups.items():
+            speaker = members[0]
+            quotes = index.group_quotes(key)
             role = f", {snippet(speaker.role, 30)}" if speaker.role and speaker.name else ""
-            first = quotes[0] if quotes else (speaker.mentions[0] if speaker.mentions else None)
-            item = PanelItem("speaker", speaker.id, first.start, first.end) if first else None
-            label = (snippet(speaker_name(speaker), 36), (role, "dim"), f" ({len(quotes)})")
+            mentions = [mention for member in members for mention in member.mentions]
+            first = quotes[0] if quotes else min(mentions, key=lambda span: span.start, default=None)
+            item = PanelItem("speaker", key, first.start, first.end) if first else None
+            times = (f" ×{len(members)}", "dim") if len(members) > 1 else ""
+            label = (snippet(speaker_name(speaker), 36), (role, "dim"), times, f" ({len(quotes)})")
             rows.append(Entry(label, item, [_quote_entry(quote) for quote in quotes]))
         unattributed = index.quotes_by_speaker.get(None, [])
         if unattributed:

@@ -10,6 +10,13 @@ from reader.tui.highlights import LAYERS
 from reader.tui.state import ReadingState
 
 
+def counted(layer: str, count: int) -> str:
+    """The speakers layer counts quotes (the panel counts speakers): say so, the others count their items."""
+    if layer == "speakers":
+        return f"{count} quote" + ("" if count == 1 else "s")
+    return str(count)
+
+
 class StatusLine(Static):
     """Redrawn only when its text changed: it spans the screen's width, so any redraw of it widens the
     frame's update box to every column and the side panel is composited again with the article."""
@@ -26,12 +33,16 @@ class StatusLine(Static):
     def show(self, state: ReadingState) -> None:
         counts = state.index.counts() if state.index else {}
         text = Text(f"{state.position:>3}% ", "bold")
+        if state.selection is not None:  # v: the keys select now; the details area says which
+            text.append("SELECTING ", "reverse bold")
         for layer in LAYERS:
             style = self.get_component_rich_style(f"status--{layer.name}", partial=True)
             if not state.layers[layer.name]:
                 style = self.get_component_rich_style("status--off", partial=True)
             count = counts.get(layer.name)
-            label = f"{layer.glyph}{layer.label}" + (f" {count}" if count is not None else "")
+            label = f"{layer.glyph}{layer.label}" + (
+                f" {counted(layer.name, count)}" if count is not None else ""
+            )
             marker = "▸" if layer.name == state.focus_layer else " "
             text.append(f" {marker}")
             text.append(label, style)
