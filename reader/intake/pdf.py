@@ -2,7 +2,7 @@
 
 PDFium gives text runs with their boxes. Runs on one baseline make a line;
 a paragraph ends where the gap to the next line is wider than the document's
-usual line step, at a first-line indent, or where a line stops short of the
+usual line step inside a paragraph, at a first-line indent, or where a line stops short of the
 text column after a full stop. Words hyphenated at a
 line end are joined, a paragraph running over a page break is joined, and lines
 that repeat at the top or bottom of most pages (running headers, footers, page
@@ -22,6 +22,7 @@ from reader.intake.errors import InputError
 MAX_PAGES = 5000
 # Lines looked at from each edge of a page: a running header and a page number below it.
 _EDGE_DEPTH = 2
+_MIN_INNER_GAPS = 3
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*\d{1,5})?$|^[-–—]\s*\d{1,5}\s*[-–—]$",
     re.IGNORECASE,
@@ -160,9 +161,22 @@ def _edge_lines(lines: list[_Line]) -> list[_Line]:
 
 
 def _line_step(pages: list[list[_Line]]) -> float:
-    """The usual distance between baselines in the document: the lower quartile of the gaps, so paragraph gaps do not count."""
-    steps = [a.bottom - b.bottom for lines in pages for a, b in pairwise(lines) if a.bottom > b.bottom]
-    return _quantile(steps, 0.25) if steps else 0.0
+    """The usual distance between the baselines of two lines of one paragraph, across the document.
+
+    Measured below the lines that stop mid-sentence, which are inside a
+    paragraph nearly always; with fewer than a few of them (a page of one-line
+    paragraphs) a line's own height stands in, times the usual 1.2-1.5 leading.
+    """
+    inner = [
+        a.bottom - b.bottom
+        for lines in pages
+        for a, b in pairwise(lines)
+        if a.bottom > b.bottom and not _ENDS_SENTENCE.search(a.text)
+    ]
+    if len(inner) >= _MIN_INNER_GAPS:
+        return _quantile(inner, 0.5)
+    heights = [line.top - line.bottom for lines in pages for line in lines]
+    return 1.4 * _quantile(heights, 0.5) if heights else 0.0
 
 
 def _paragraphs(pages: list[list[_Line]]) -> list[Block]:
