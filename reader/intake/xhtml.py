@@ -40,7 +40,9 @@ def parse(data: bytes | str) -> etree._Element | None:
 
 def local(tag: object) -> str:
     """An element's name without its namespace (``{http://www.w3.org/1999/xhtml}p`` -> ``p``)."""
-    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""  # a comment or a processing instruction
+    return tag.rsplit("}", 1)[-1].lower()  # not QName: HTML's parser keeps tag names QName refuses
 
 
 def drop(element: etree._Element) -> None:
