@@ -9,7 +9,7 @@ import pytest
 
 from reader.cli import main
 from reader.intake import InputError, load
-from tests.intake.pdf_fixtures import HEADER, wrap, write_pdf, write_scan
+from tests.intake.pdf_fixtures import HEADER, paginate, wrap, write_pdf, write_scan
 
 REPORT_PAGES = [
     [
@@ -165,3 +165,19 @@ def test_analyze_json_names_the_pdf_extractor(report: Path, capsys) -> None:
     document = out["document"] if "document" in out else out[0]["document"]
     assert document["extractor"].startswith("pdf:pypdfium2-")
     assert document["chars"] == len("\n".join(REPORT_PARAGRAPHS))
+
+
+def test_a_long_report_comes_back_paragraph_for_paragraph(tmp_path: Path) -> None:
+    """Wrapped paragraphs over several pages, some cut by a page break: the text is the paragraphs, one a line."""
+    words = "the council said repairs to the harbour bridge cost more than planned and took longer".split()
+    paragraphs = [
+        " ".join(["The", *(words[(n + i) % len(words)] for i in range(30 + 9 * n))]) + "." for n in range(12)
+    ]
+    layout = paginate(paragraphs, lines_per_page=20)
+    assert len(layout) >= 3 and any(
+        page[0][0].startswith("the") or page[0][0][0].islower() for page in layout[1:]
+    )
+    document = load(str(write_pdf(tmp_path / "long.pdf", layout)))
+    assert document.text.split("\n") == paragraphs
+    assert document.pages[0] == 1 and document.pages[-1] <= len(layout)
+    assert list(document.pages) == sorted(document.pages)
