@@ -7,6 +7,8 @@ and nothing after it alters the text.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -23,16 +25,43 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A chapter of a book: its title and the index of its first paragraph."""
+
+    title: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph as a format reader found it, with the page it starts on (PDF) when known."""
+
+    text: str
+    page: int | None = None
+    section: str | None = None  # set on the first block of a chapter
+
+
+@dataclass(frozen=True)
 class Document:
     text: str
     title: str
     source: str
     extractor: str
     paragraphs: tuple[Paragraph, ...] = field(default=())
+    # One page number per paragraph (same length as ``paragraphs``) for paged formats, else empty.
+    pages: tuple[int, ...] = field(default=())
+    sections: tuple[Section, ...] = field(default=())
 
     @property
     def sha256(self) -> str:
         return sha256_of(self.text)
+
+    def page_of(self, offset: int) -> int | None:
+        """The page the paragraph holding ``offset`` starts on, or None for unpaged documents."""
+        if not self.pages:
+            return None
+        index = bisect.bisect_right(self.paragraphs, offset, key=lambda paragraph: paragraph.start) - 1
+        return self.pages[max(index, 0)]
 
 
 def sha256_of(text: str) -> str:
@@ -85,3 +114,24 @@ def make_document(text: str, *, source: str, extractor: str, title: str | None =
         extractor=extractor,
         paragraphs=paragraph_spans(text),
     )
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def document_from_blocks(
+    blocks: list[Block], *, source: str, extractor: str, title: str | None = None
+) -> Document:
+    """One paragraph a block, in order, keeping each block's page and chapter beside its paragraph.
+
+    Whitespace inside a block (line breaks included) becomes one space, so block ``i``
+    is paragraph ``i`` and the page and section indices stay exact.
+    """
+    kept = [(_SPACES.sub(" ", block.text).strip(), block) for block in blocks]
+    kept = [(text, block) for text, block in kept if text]
+    document = make_document(
+        "\n".join(text for text, _ in kept), source=source, extractor=extractor, title=title
+    )
+    pages = tuple(block.page or 0 for _, block in kept) if any(b.page for _, b in kept) else ()
+    sections = tuple(Section(block.section, i) for i, (_, block) in enumerate(kept) if block.section)
+    return dataclasses.replace(document, pages=pages, sections=sections)

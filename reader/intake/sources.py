@@ -1,9 +1,10 @@
 """One entry point for every source: a path, an ``http(s)://`` URL, or ``-`` for stdin.
 
-The kind of text is decided once, here: Markdown by extension (``.md``,
-``.markdown``), HTML by extension (``.html``, ``.htm``, ``.xhtml``) or by its
-opening (``<!doctype html``, ``<html``), a URL by its Content-Type; everything
-else is plain text, kept exactly as written apart from newlines, BOM and NFC.
+The format is chosen once, by ``reader.intake.formats``: PDF, EPUB and DOCX by
+their bytes first and their suffix (or a URL's Content-Type) second; Markdown
+by extension; HTML by extension or by its opening (``<!doctype html``,
+``<html``); everything else is plain text, kept exactly as written apart from
+newlines, BOM and NFC.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from reader.intake import formats
 from reader.intake.decoding import decode_bytes
 from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
@@ -25,10 +27,6 @@ from reader.intake.webpage import declared_charset, extract_article, looks_like_
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 
-_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_MARKDOWN_TYPES = frozenset({"text/markdown", "text/x-markdown"})
 # Types whose bytes may still be an article: judged by the URL's extension and the content itself.
 _UNLABELLED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 # "name:" with two or more letters: a URL scheme, not a Windows drive letter.
@@ -51,16 +49,7 @@ def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             f"{source}: unsupported URL scheme '{scheme.group(1).lower()}:' (only http and https)"
         )
     path = Path(source)
-    return _from_bytes(_read_file(path, source, max_bytes), source, kind=_kind_from_suffix(path.suffix))
-
-
-def _kind_from_suffix(suffix: str) -> str | None:
-    suffix = suffix.lower()
-    if suffix in _MARKDOWN_SUFFIXES:
-        return "markdown"
-    if suffix in _HTML_SUFFIXES:
-        return "html"
-    return None
+    return _from_bytes(_read_file(path, source, max_bytes), source, kind=formats.from_suffix(path))
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> bytes:
@@ -110,17 +99,12 @@ def _from_url(url: str, max_bytes: int) -> Document:
     from reader.intake import fetch as fetching
 
     fetched = fetching.fetch(url, max_bytes=max_bytes)
-    if fetched.content_type in _HTML_TYPES:
-        kind = "html"
-    elif fetched.content_type in _MARKDOWN_TYPES:
-        kind = "markdown"
-    elif fetched.content_type == "text/plain":
-        kind = "plain"
-    elif fetched.content_type in _UNLABELLED_TYPES:
-        kind = _kind_from_suffix(Path(urlsplit(fetched.url).path).suffix)
-    else:
+    kind = formats.from_content_type(fetched.content_type)
+    if fetched.content_type in _UNLABELLED_TYPES:
+        kind = formats.from_suffix(Path(urlsplit(fetched.url).path))
+    elif kind is None and formats.sniff(fetched.body) is None:
         raise InputError(
-            f"{url}: the server sent {fetched.content_type}, not an article (HTML or plain text)"
+            f"{url}: the server sent {fetched.content_type}, not an article (HTML, plain text, PDF, EPUB or DOCX)"
         )
     return _from_bytes(fetched.body, url, kind=kind, charset=fetched.charset, what="page")
 
@@ -128,17 +112,30 @@ def _from_url(url: str, max_bytes: int) -> Document:
 def _from_bytes(
     raw: bytes, source: str, *, kind: str | None, charset: str | None = None, what: str = "file"
 ) -> Document:
-    """Decode and dispatch; ``kind`` None means sniff HTML from the content, else plain text."""
+    """Dispatch on the format the bytes sniff as, else ``kind``; None means sniff HTML, else plain text."""
     if not raw:
         raise InputError(f"{source}: the {what} is empty")
-    if kind == "html" or (kind is None and _sniff_html(raw)):
+    kind = formats.choose(raw, kind)
+    if kind == formats.PDF:
+        from reader.intake.pdf import read_pdf  # each container reader imports its library only when needed
+
+        return read_pdf(raw, source)
+    if kind == formats.EPUB:
+        from reader.intake.epub import read_epub
+
+        return read_epub(raw, source)
+    if kind == formats.DOCX:
+        from reader.intake.docx import read_docx
+
+        return read_docx(raw, source)
+    if kind == formats.HTML or (kind is None and _sniff_html(raw)):
         text = decode_bytes(raw, source, declared=charset or declared_charset(raw))
         _require_text(text, source, what)
         article = extract_article(normalise_text(text), source)
         return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
     text = decode_bytes(raw, source, declared=charset)
     _require_text(text, source, what)
-    if kind == "markdown":
+    if kind == formats.MARKDOWN:
         rendered = render_markdown(normalise_text(text))
         if not rendered.text.replace("\ufeff", "").strip():
             raise InputError(f"{source}: the Markdown has no readable text")
