@@ -23,7 +23,7 @@ class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "notes", "export", "import", "paths")
+SUBCOMMANDS = ("analyze", "corpus", "notes", "export", "import", "paths")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--jobs", type=int, default=1, metavar="N", help="parse a batch in N processes")
     analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
+    _add_corpus(sub)
     notes = sub.add_parser("notes", help="print an article's notes and tags")
     notes.add_argument("source", metavar="PATH|URL|-")
     export = sub.add_parser("export", help="export notes and tags as Markdown or Web Annotation JSON")
@@ -59,6 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("paths", help="print where data, config and exports live")
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return parser
+
+
+def _add_corpus(sub: argparse._SubParsersAction) -> None:
+    corpus = sub.add_parser("corpus", help="analyse a corpus on Dask into Parquet, and report on it")
+    verbs = corpus.add_subparsers(dest="corpus_command", metavar="analyze|report", required=True)
+    analyze = verbs.add_parser("analyze", help="analyse folders and JSON Lines into DIR")
+    analyze.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, article files, .jsonl files")
+    analyze.add_argument("--out", required=True, metavar="DIR", help="the corpus folder (a rerun resumes)")
+    analyze.add_argument("--format", default="parquet", choices=("parquet", "jsonl"), help="default: parquet")
+    analyze.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: cores)")
+    analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster")
+    analyze.add_argument("--batch-size", type=int, metavar="N", help="documents per task and shard (25)")
+    analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
+    report = verbs.add_parser("report", help="tables, an HTML report and CSVs for a corpus folder")
+    report.add_argument("folder", metavar="DIR")
+    report.add_argument("-o", "--output", metavar="FILE", help="the HTML page (default: DIR/report.html)")
 
 
 def build_open_parser() -> argparse.ArgumentParser:
@@ -140,6 +157,8 @@ def _max_bytes(args: argparse.Namespace) -> int:
 def run_subcommand(args: argparse.Namespace) -> int:
     if args.command == "analyze":
         return run_analyze(args)
+    if args.command == "corpus":
+        return run_corpus(args)
     from reader.export import commands
 
     if args.command == "notes":
@@ -175,6 +194,22 @@ def run_analyze(args: argparse.Namespace) -> int:
             else:
                 console.print(render_summary(analysis, document.text))
     return EXIT_OK
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    from reader import corpus
+
+    if args.corpus_command == "report":
+        return corpus.report_command(args.folder, args.output)
+    return corpus.analyze_command(
+        args.inputs,
+        args.out,
+        fmt=args.format,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        batch_size=args.batch_size,
+        max_bytes=_max_bytes(args),
+    )
 
 
 @contextmanager
