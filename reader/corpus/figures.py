@@ -43,7 +43,9 @@ class Headline:
 def read(out: Path, name: str) -> pa.Table:
     folder = out / name
     if not folder.is_dir():
-        raise InputError(f"{out}: no {name}/ table (not a Parquet corpus folder from 'reader corpus analyze')")
+        raise InputError(
+            f"{out}: no {name}/ table (not a Parquet corpus folder from 'reader corpus analyze')"
+        )
     parts = sorted(folder.glob("part-*.parquet"))
     if not parts:
         return SCHEMAS[name].empty_table()
@@ -111,7 +113,10 @@ def compute(out: Path) -> tuple[Headline, list[Figure]]:
             [
                 (
                     o,
-                    *(_share(claim_counts[o, c], sum(claim_counts[o, k] for k in categories)) for c in categories),
+                    *(
+                        _share(claim_counts[o, c], sum(claim_counts[o, k] for k in categories))
+                        for c in categories
+                    ),
                     sum(claim_counts[o, k] for k in categories),
                 )
                 for o in outlets

@@ -45,7 +45,9 @@ class Item:
             from reader.intake.webpage import extract_article
 
             article = extract_article(normalise_text(self.value), self.id)
-            return make_document(article.text, source=self.id, extractor=article.extractor, title=article.title)
+            return make_document(
+                article.text, source=self.id, extractor=article.extractor, title=article.title
+            )
         return make_document(self.value, source=self.id, extractor="plain")
 
 

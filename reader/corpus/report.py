@@ -85,7 +85,9 @@ def _chart(figure: Figure) -> str:
     else:
         measure = {"volume": 1, "speakers": 1, "unnamed": 3, "numbers": 3}[figure.name]
         axis.barh(labels, [float(row[measure]) for row in rows])
-        axis.set_xlabel({"volume": "documents", "speakers": "quotes"}.get(figure.name, figure.columns[measure]))
+        axis.set_xlabel(
+            {"volume": "documents", "speakers": "quotes"}.get(figure.name, figure.columns[measure])
+        )
     axis.invert_yaxis()
     fig.tight_layout()
     buffer = io.StringIO()

@@ -186,14 +186,21 @@ def analysis_rows(
     for check in analysis.checks:
         spans = [{"start": s.start, "end": s.end, "text": s.text} for s in check.spans]
         rows["checks"].append(
-            {**key, "kind": check.kind, "message": check.message, "spans": json.dumps(spans, ensure_ascii=False)}
+            {
+                **key,
+                "kind": check.kind,
+                "message": check.message,
+                "spans": json.dumps(spans, ensure_ascii=False),
+            }
         )
     return rows
 
 
 def failure_rows(doc_id: str, outlet: str, date: str, stage: str, error: str) -> Rows:
     rows = empty_rows()
-    rows["failures"].append({"doc_id": doc_id, "outlet": outlet, "date": date, "stage": stage, "error": error})
+    rows["failures"].append(
+        {"doc_id": doc_id, "outlet": outlet, "date": date, "stage": stage, "error": error}
+    )
     return rows
 
 

@@ -32,7 +32,9 @@ def assert_same_tables(out: Path, reference: Path) -> None:
         assert ours[name] == theirs[name], name
 
 
-def test_local_cluster_of_two_workers_matches_one_process(one_process: Path, corpus_file: Path, tmp_path: Path):
+def test_local_cluster_of_two_workers_matches_one_process(
+    one_process: Path, corpus_file: Path, tmp_path: Path
+):
     summary = run([str(corpus_file)], Options(out=tmp_path, workers=2, batch_size=10))
     assert (summary.documents, summary.failures, summary.shards_written) == (DOCUMENTS, BAD, 21)
     assert_same_tables(tmp_path, one_process)
@@ -76,7 +78,9 @@ def test_scheduler_and_two_worker_processes_survive_a_killed_worker(
 
         def drive() -> None:
             try:
-                outcome["summary"] = run([str(corpus_file)], Options(out=out, scheduler=address, batch_size=10))
+                outcome["summary"] = run(
+                    [str(corpus_file)], Options(out=out, scheduler=address, batch_size=10)
+                )
             except BaseException as exc:  # reported by the assertion below
                 outcome["error"] = exc
 

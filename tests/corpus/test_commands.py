@@ -23,7 +23,9 @@ def test_failures_are_recorded_with_their_error(one_process: Path, corpus_file: 
 
 
 def test_metadata_columns_travel_with_every_table(one_process: Path, corpus_file: Path):
-    records = [json.loads(line) for line in corpus_file.read_text().splitlines() if line.startswith('{"id": "doc')]
+    records = [
+        json.loads(line) for line in corpus_file.read_text().splitlines() if line.startswith('{"id": "doc')
+    ]
     documents = {row["doc_id"]: row for row in pq.read_table(one_process / "documents").to_pylist()}
     first = records[7]
     row = documents[first["id"]]
@@ -87,7 +89,9 @@ def test_report_figures_tables_html_and_csv(one_process: Path, corpus_file: Path
     assert "<script" not in text and 'src="http' not in text and "<link" not in text
     with open(tmp_path / "report-volume.csv") as stream:
         volume = list(csv.DictReader(stream))
-    records = [json.loads(line) for line in corpus_file.read_text().splitlines() if line.startswith('{"id": "doc')]
+    records = [
+        json.loads(line) for line in corpus_file.read_text().splitlines() if line.startswith('{"id": "doc')
+    ]
     expected = Counter((r["outlet"], r["date"][:7]) for r in records)
     assert {(v["outlet"], v["month"]): int(v["documents"]) for v in volume} == expected
     assert {v["outlet"] for v in volume} == set(OUTLETS)
@@ -97,4 +101,6 @@ def test_report_figures_tables_html_and_csv(one_process: Path, corpus_file: Path
     assert sum(int(n["numbers"]) for n in numbers) == total_numbers
     words = {o: sum(len(r["text"].split()) for r in records if r["outlet"] == o) for o in OUTLETS}
     for n in numbers:
-        assert float(n["per_1000_words"]) == pytest.approx(1000 * int(n["numbers"]) / words[n["outlet"]], abs=0.01)
+        assert float(n["per_1000_words"]) == pytest.approx(
+            1000 * int(n["numbers"]) / words[n["outlet"]], abs=0.01
+        )

@@ -17,10 +17,14 @@ from reader.corpus.run import Options, run
 READER = Path(sys.executable).parent / "reader"
 
 
-def test_rerun_after_a_killed_run_finishes_the_rest_only(one_process: Path, corpus_file: Path, tmp_path: Path):
+def test_rerun_after_a_killed_run_finishes_the_rest_only(
+    one_process: Path, corpus_file: Path, tmp_path: Path
+):
     out = tmp_path / "out"
     command = [READER, "corpus", "analyze", corpus_file, "--out", out, "--workers", "1", "--batch-size", "10"]
-    first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    first = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     manifest = out / "manifest.json"
     deadline = time.monotonic() + 120
     while not (manifest.exists() and len(json.loads(manifest.read_text())["shards"]) >= 3):
