@@ -7,23 +7,26 @@ bad input ends as one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 
 from reader import __version__
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_INPUT = 2
+EXIT_SOME_FAILED = 1  # a batch where some inputs were analysed and some could not be read
 
 
 class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "corpus", "notes", "export", "import", "paths")
+SUBCOMMANDS = ("analyze", "corpus", "notes", "export", "import", "review", "paths", "serve")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -31,34 +34,65 @@ MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
-        description="Read news critically in the terminal: speakers, numbers and unverified claims.",
-        epilog="Subcommands: " + ", ".join(SUBCOMMANDS) + ". Run 'reader COMMAND --help' for each.",
+        usage="reader [GLOBAL OPTIONS] [ARTICLE | COMMAND ...]",
+        description=(
+            "Read news critically in the terminal: speakers, numbers and unverified claims.\n\n"
+            "  reader ARTICLE      open an article (a file, a URL, or - for stdin) in the reader\n"
+            "  reader              open the library: every article with notes or tags\n"
+            "  reader COMMAND ...  one of the commands below"
+        ),
+        epilog=(
+            "Global options (--data-dir, --max-size) go anywhere, before or after the command."
+            " Run 'reader COMMAND --help' for each command."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    parser.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     analyze = sub.add_parser("analyze", help="analyse articles and print a summary or JSON")
     analyze.add_argument("sources", nargs="+", metavar="PATH|URL|-")
     analyze.add_argument(
         "--json", action="store_true", help="print the analysis contract (JSON Lines for several inputs)"
     )
     analyze.add_argument("--jobs", type=int, default=1, metavar="N", help="parse a batch in N processes")
-    analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     _add_corpus(sub)
     notes = sub.add_parser("notes", help="print an article's notes and tags")
     notes.add_argument("source", metavar="PATH|URL|-")
-    export = sub.add_parser("export", help="export notes and tags as Markdown or Web Annotation JSON")
+    export = sub.add_parser(
+        "export", help="export notes, tags and verdicts: Markdown, Web Annotation JSON, ClaimReview or CSV"
+    )
     export.add_argument("source", nargs="?", metavar="PATH|URL|-", help="the article (or --all)")
     export.add_argument(
         "--all", action="store_true", help="every article with notes (Markdown: one file each + index.md)"
     )
-    export.add_argument("--format", default="md", choices=("md", "json"), help="default: md")
+    export.add_argument(
+        "--format", default="md", choices=("md", "json", "claimreview", "csv"), help="default: md"
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE|DIR", help="default: the exports folder (see 'reader paths')"
     )
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE even when it is not an earlier reader export"
+    )
     importing = sub.add_parser("import", help="merge notes from a JSON export back into the store")
     importing.add_argument("file", metavar="FILE")
+    reviewing = sub.add_parser("review", help="the review queue of every article: claims still to decide")
+    reviewing.add_argument(
+        "--list", action="store_true", help="print the undecided claims instead of opening the queue"
+    )
     sub.add_parser("paths", help="print where data, config and exports live")
-    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    serving = sub.add_parser(
+        "serve", help="serve the reader to web browsers (one reader per tab, same store)"
+    )
+    serving.add_argument("source", nargs="?", metavar="PATH|URL", help="the article (default: the library)")
+    serving.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1; others: no authentication)",
+    )
+    serving.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
     return parser
 
 
@@ -72,7 +106,6 @@ def _add_corpus(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: cores)")
     analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster")
     analyze.add_argument("--batch-size", type=int, metavar="N", help="documents per task and shard (25)")
-    analyze.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
     report = verbs.add_parser("report", help="tables, an HTML report and CSVs for a corpus folder")
     report.add_argument("folder", metavar="DIR")
     report.add_argument("-o", "--output", metavar="FILE", help="the HTML page (default: DIR/report.html)")
@@ -87,30 +120,55 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)"
     )
-    parser.add_argument("--max-size", metavar="SIZE", help=MAX_SIZE_HELP)
-    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     return parser
 
 
-def take_data_dir(argv: list[str]) -> list[str]:
-    """Apply a global ``--data-dir DIR`` (anywhere on the command line) through READER_DATA_DIR.
+@dataclass(frozen=True)
+class GlobalOptions:
+    max_size: str | None = None
 
-    The environment is how reader.paths.data_dir() finds it in every layer, so
-    the option works the same for the TUI and for each subcommand.
+
+def take_global_options(argv: list[str]) -> tuple[list[str], GlobalOptions]:
+    """Take ``--data-dir DIR`` and ``--max-size SIZE`` from anywhere on the command line.
+
+    ``--data-dir`` goes into READER_DATA_DIR, which is how reader.paths.data_dir()
+    finds it in every layer; ``--max-size`` is returned for the commands that load.
+    Before or after the command name, both work the same.
     """
     rest: list[str] = []
+    max_size = None
     items = iter(argv)
     for item in items:
-        if item == "--data-dir":
-            value = next(items, None)
-            if not value:
-                raise UsageError("--data-dir needs a folder")
-            os.environ["READER_DATA_DIR"] = value
-        elif item.startswith("--data-dir="):
-            os.environ["READER_DATA_DIR"] = item.split("=", 1)[1]
-        else:
+        name, equals, inline = item.partition("=")
+        if name not in ("--data-dir", "--max-size"):
             rest.append(item)
-    return rest
+            continue
+        value = inline if equals else next(items, None)
+        if not value:
+            raise UsageError(
+                "--data-dir needs a folder" if name == "--data-dir" else "--max-size needs a size"
+            )
+        if name == "--data-dir":
+            os.environ["READER_DATA_DIR"] = value
+        else:
+            max_size = value
+    return rest, GlobalOptions(max_size=max_size)
+
+
+def unknown_command(argv: list[str]) -> str | None:
+    """'unknown command ...' when the first word is neither a command nor something to open."""
+    words = [item for item in argv if not item.startswith("-")]
+    if not words or words[0] in SUBCOMMANDS:
+        return None
+    word = words[0]
+    if any(mark in word for mark in "./\\:") or os.path.lexists(os.path.expanduser(word)):
+        return None  # a path or URL, not a mistyped command: the loader judges it
+    nearest = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
+    if nearest:
+        return f"unknown command {word!r}; did you mean {nearest[0]!r}?"
+    if len(words) > 1:
+        return f"unknown command {word!r} (commands: {', '.join(SUBCOMMANDS)}; 'reader --help' lists them)"
+    return None  # one word that is no file: the loader says "no such file or directory"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,15 +176,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.intake import InputError
 
     try:
-        argv = take_data_dir(argv)
+        argv, options = take_global_options(argv)
         if argv and argv[0] in SUBCOMMANDS:
             args = build_parser().parse_args(argv)
-            return run_subcommand(args)
+            return run_subcommand(args, options)
         if argv and argv[0] in ("-h", "--help"):
             build_parser().print_help()
             return EXIT_OK
+        mistyped = unknown_command(argv)
+        if mistyped:
+            raise UsageError(mistyped)
         args = build_open_parser().parse_args(argv)
-        return run_open(args)
+        return run_open(args, options)
     except (InputError, UsageError) as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -145,39 +206,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _max_bytes(args: argparse.Namespace) -> int:
+def _max_bytes(options: GlobalOptions) -> int:
     from reader.intake import resolve_max_bytes
 
     try:
-        return resolve_max_bytes(args.max_size)
+        return resolve_max_bytes(options.max_size)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
 
-def run_subcommand(args: argparse.Namespace) -> int:
+def run_subcommand(args: argparse.Namespace, options: GlobalOptions) -> int:
     if args.command == "analyze":
-        return run_analyze(args)
+        return run_analyze(args, options)
     if args.command == "corpus":
-        return run_corpus(args)
+        return run_corpus(args, options)
+    if args.command == "serve":
+        return run_serve(args, options)
     from reader.export import commands
 
     if args.command == "notes":
-        return commands.notes(args.source)
+        return commands.notes(args.source, max_bytes=_max_bytes(options))
     if args.command == "export":
-        return commands.export(args.source, args.all, args.format, args.output)
+        return commands.export(
+            args.source, args.all, args.format, args.output, force=args.force, max_bytes=_max_bytes(options)
+        )
     if args.command == "import":
         return commands.import_(args.file)
+    if args.command == "review":
+        return commands.review_list() if args.list else run_review()
     return commands.show_paths()
 
 
-def run_analyze(args: argparse.Namespace) -> int:
+def run_review() -> int:
+    from reader.tui import ReaderApp
+
+    ReaderApp(None, review=True).run()
+    return EXIT_OK
+
+
+def run_analyze(args: argparse.Namespace, options: GlobalOptions) -> int:
+    """Analyse every input that loads; each one that does not is one line on stderr.
+
+    Exit status: 0 when all were analysed, 1 when some failed, 2 when all did.
+    """
     from reader.analysis import analyze_many
-    from reader.intake import load
+    from reader.intake import InputError, load
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    max_bytes = _max_bytes(args)
-    documents = [load(source, max_bytes=max_bytes) for source in args.sources]
+    max_bytes = _max_bytes(options)
+    documents = []
+    for source in args.sources:
+        try:
+            documents.append(load(source, max_bytes=max_bytes))
+        except InputError as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+    if not documents:
+        return EXIT_INPUT
     console = None
     if not args.json:
         from rich.console import Console
@@ -193,10 +278,22 @@ def run_analyze(args: argparse.Namespace) -> int:
                 sys.stdout.write(analysis.to_json() + "\n")
             else:
                 console.print(render_summary(analysis, document.text))
-    return EXIT_OK
+    return EXIT_OK if len(documents) == len(args.sources) else EXIT_SOME_FAILED
 
 
-def run_corpus(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace, options: GlobalOptions) -> int:
+    from reader.paths import data_dir
+    from reader.serve import ServeError, serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    try:
+        return serve(args.source, args.host, args.port, data_dir(), _max_bytes(options), options.max_size)
+    except ServeError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_corpus(args: argparse.Namespace, options: GlobalOptions) -> int:
     from reader import corpus
 
     if args.corpus_command == "report":
@@ -208,7 +305,7 @@ def run_corpus(args: argparse.Namespace) -> int:
         workers=args.workers,
         scheduler=args.scheduler,
         batch_size=args.batch_size,
-        max_bytes=_max_bytes(args),
+        max_bytes=_max_bytes(options),
     )
 
 
@@ -224,7 +321,7 @@ def _progress_bar(count: int) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: progress.update(task, completed=done, total=total)
 
 
-def run_open(args: argparse.Namespace) -> int:
+def run_open(args: argparse.Namespace, options: GlobalOptions) -> int:
     """Open the document in the TUI; with no argument, the library of annotated articles."""
     import gc
 
@@ -236,7 +333,7 @@ def run_open(args: argparse.Namespace) -> int:
 
         ReaderApp(None).run()
         return EXIT_OK
-    document = load(args.source, max_bytes=_max_bytes(args))
+    document = load(args.source, max_bytes=_max_bytes(options))
     if args.source == "-" and not sys.stdin.isatty():
         _keyboard_on_stdin()
     from reader.tui import ReaderApp

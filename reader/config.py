@@ -8,6 +8,13 @@ Example::
     "1" = "unsourced"               # rename the tag on key 1
     "6" = "misleading"              # a new tag on key 6
 
+    [verdicts]                      # the rating scale, best first; keys 1..n in the review queue
+    scale = ["true", "mostly-true", "misleading", "false", "unproven"]
+
+    [publisher]                     # who signs ClaimReview exports (required by that format)
+    name = "Example Fact Check"
+    url = "https://factcheck.example.org"
+
 A bad file is one clear line (ConfigError, exit status 2), never a traceback.
 """
 
@@ -22,6 +29,7 @@ from reader import paths
 from reader.intake.errors import InputError
 from reader.store.model import DEFAULT_TAGS
 from reader.store.store import check_tag
+from reader.store.verdicts import DEFAULT_SCALE, check_label, check_url
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,11 +38,19 @@ else:  # pragma: no cover - Python 3.10 only
 
 CONFIG_FILE = "config.toml"
 DEFAULT_TAG_KEYS: dict[str, str] = {str(index): tag for index, tag in enumerate(DEFAULT_TAGS, start=1)}
-_KNOWN_KEYS = {"exports", "tags"}
+_KNOWN_KEYS = {"exports", "tags", "verdicts", "publisher"}
 
 
 class ConfigError(InputError):
     """The config file is unreadable or invalid; ``str(exc)`` is the line the user sees."""
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the fact-checks: ClaimReview's ``author``."""
+
+    name: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,8 @@ class Config:
     )  # key -> tag, in key order
     exports: Path | None = None
     path: Path | None = None  # the file it came from, for error messages
+    scale: tuple[str, ...] = DEFAULT_SCALE  # verdicts, in key order (1 = first)
+    publisher: Publisher | None = None
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -88,8 +106,38 @@ def load_config(path: Path | None = None) -> Config:
             f"{path}: unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(_KNOWN_KEYS))})"
         )
     return Config(
-        tag_keys=_tag_keys(path, data.get("tags", {})), exports=_exports(path, data.get("exports")), path=path
+        tag_keys=_tag_keys(path, data.get("tags", {})),
+        exports=_exports(path, data.get("exports")),
+        path=path,
+        scale=_scale(path, data.get("verdicts", {})),
+        publisher=_publisher(path, data.get("publisher")),
     )
+
+
+def _scale(path: Path, table: object) -> tuple[str, ...]:
+    if not isinstance(table, dict) or set(table) - {"scale"}:
+        raise ConfigError(f"{path}: [verdicts] must hold only scale = [...]")
+    scale = table.get("scale", list(DEFAULT_SCALE))
+    if not isinstance(scale, list) or not scale or not all(isinstance(v, str) for v in scale):
+        raise ConfigError(f"{path}: [verdicts] scale must be a non-empty list of verdict names")
+    if len(scale) > 9 or len(set(scale)) != len(scale):
+        raise ConfigError(f"{path}: [verdicts] scale needs 1 to 9 different verdicts (keys 1..9)")
+    try:
+        return tuple(check_label(value) for value in scale)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def _publisher(path: Path, table: object) -> Publisher | None:
+    if table is None:
+        return None
+    if not isinstance(table, dict) or not isinstance(table.get("name"), str) or not table["name"].strip():
+        raise ConfigError(f'{path}: [publisher] needs name = "..." and url = "https://..."')
+    try:
+        url = check_url(str(table.get("url", "")))
+    except ValueError as exc:
+        raise ConfigError(f"{path}: [publisher] url: {exc}") from None
+    return Publisher(table["name"].strip(), url)
 
 
 def _tag_keys(path: Path, table: object) -> dict[str, str]:

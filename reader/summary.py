@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.analysis.model import Analysis
+from reader.labels import category_label, fraction_words, kind_label, number_words, sentence_place
 
 LAYER_LABELS = (
     ("speakers", "speakers"),
@@ -48,25 +49,43 @@ def render_summary(analysis: Analysis, text: str) -> RenderableType:
         for column in ("text", "kind", "value", "unit", "qualifier"):
             table.add_column(column)
         for number in analysis.numbers:
-            value = _format_value(number.value, number.low, number.high)
+            if number.kind == "date":
+                value = number.text  # a year is not a quantity: "2019", never "2,019"
+            elif number.kind == "ratio" and number.value is not None:
+                value = fraction_words(number.value)
+            else:
+                value = _format_value(number.value, number.low, number.high)
             table.add_row(
-                Text(number.text), number.kind, value, Text(number.unit or ""), number.qualifier or ""
+                Text(number.text),
+                kind_label(number.kind),
+                value,
+                Text(number.unit or ""),
+                number.qualifier or "",
             )
         parts.append(table)
 
     if analysis.claims:
         table = Table(title="Unverified claims", title_justify="left")
-        table.add_column("category")
+        table.add_column("where")
+        table.add_column("why")
         table.add_column("weight")
         table.add_column("claim", ratio=1)
+        paragraphs = [p.start for p in analysis.paragraphs]
+        sentences = [s.start for s in analysis.sentences]
         for claim in analysis.claims:
-            table.add_row(claim.category, claim.weight, Text(_clip(text[claim.start : claim.end], 160)))
+            place = sentence_place(claim.start, paragraphs, sentences)
+            table.add_row(
+                place,
+                category_label(claim.category),
+                claim.weight,
+                Text(_clip(text[claim.start : claim.end], 160)),
+            )
         parts.append(table)
 
     if analysis.checks:
         parts.append(
             Panel(
-                Group(*(Text(f"{c.kind}: {c.message}") for c in analysis.checks)),
+                Group(*(Text(f"{kind_label(c.kind)}: {c.message}") for c in analysis.checks)),
                 title="Checks",
                 title_align="left",
             )
@@ -75,9 +94,7 @@ def render_summary(analysis: Analysis, text: str) -> RenderableType:
 
 
 def _format_value(value: float | None, low: float | None, high: float | None) -> str:
-    def show(x: float) -> str:
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
-
+    show = number_words
     if low is not None or high is not None:
         return f"{show(low) if low is not None else '?'}–{show(high) if high is not None else '?'}"
     return show(value) if value is not None else ""

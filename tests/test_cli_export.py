@@ -87,3 +87,70 @@ def test_unwritable_output_is_exit_2(
     blocker.write_text("x")
     assert main(["export", str(seed_path), "-o", str(blocker / "notes.md")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def _one_line(capsys: pytest.CaptureFixture[str], *words: str) -> None:
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("reader: "), err
+    for word in words:
+        assert word in err, err
+
+
+def test_export_never_overwrites_the_article_itself(
+    annotated: str, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes(seed_path.read_bytes())
+    before = article.read_bytes()
+    assert main(["export", str(article), "-o", str(article)]) == 2
+    _one_line(capsys, "this is the article itself")
+    assert main(["export", str(article), "-o", str(article), "--force"]) == 2  # not even with --force
+    _one_line(capsys, "this is the article itself")
+    assert article.read_bytes() == before
+
+
+def test_export_refuses_a_foreign_file_unless_forced(
+    annotated: str, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    foreign = tmp_path / "thesis.md"
+    foreign.write_text("# My thesis\n\nTwo years of work.\n", encoding="utf-8")
+    for fmt in ("md", "json"):
+        assert main(["export", str(seed_path), "--format", fmt, "-o", str(foreign)]) == 2
+        _one_line(capsys, str(foreign), "not a reader export", "--force")
+    assert foreign.read_text(encoding="utf-8") == "# My thesis\n\nTwo years of work.\n"
+    assert main(["export", str(seed_path), "-o", str(foreign), "--force"]) == 0
+    assert "5.8 million artillery shells" in foreign.read_text(encoding="utf-8")
+
+
+def test_export_replaces_an_earlier_export_of_either_format(
+    annotated: str, seed_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open() as store:
+        first = store.annotations(annotated)[0]
+        store.annotate(
+            annotated, first.anchor.start, first.anchor.end, tag="disputed", note="Changed my mind"
+        )
+    for fmt in ("md", "json"):
+        target = tmp_path / f"notes.{fmt}"
+        target.write_text("stale", encoding="utf-8")
+        assert main(["export", str(seed_path), "--format", fmt, "-o", str(target), "--force"]) == 0
+        exported = target.read_text(encoding="utf-8")
+        assert main(["export", str(seed_path), "--format", fmt, "-o", str(target)]) == 0  # its own: replaced
+        assert target.read_text(encoding="utf-8") == exported
+    capsys.readouterr()
+
+
+def test_export_all_refuses_before_writing_anything(
+    annotated: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "index.md").write_text("my own index\n", encoding="utf-8")
+    assert main(["export", "--all", "-o", str(folder) + "/"]) == 2
+    _one_line(capsys, "index.md", "not a reader export")
+    assert [path.name for path in folder.iterdir()] == ["index.md"]
+    assert main(["export", "--all", "-o", str(folder) + "/"]) == 2  # still refused: nothing was half written
+    capsys.readouterr()
+    assert main(["export", "--all", "-o", str(folder) + "/", "--force"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--all", "-o", str(folder) + "/"]) == 0  # now every file there is a reader export

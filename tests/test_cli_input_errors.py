@@ -8,6 +8,7 @@ own exit path is covered too. URL failures are in tests/intake/test_fetch.py.
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -112,9 +113,12 @@ def test_bad_input_is_one_line_and_status_2(tmp_path: Path, capsys, case: str, c
 
 
 def test_bad_input_among_good_ones_names_the_bad_one(tmp_path: Path, capsys, seed_path: Path) -> None:
+    """The good one is still analysed (issue 16: one bad input does not kill a batch); exit 1."""
     missing = _missing(tmp_path)
-    assert main(["analyze", str(seed_path), missing]) == 2
-    _assert_one_line(capsys, missing, "no such file or directory")
+    assert main(["analyze", "--json", str(seed_path), missing]) == 1
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["document"]["source"] for line in out.splitlines()] == [str(seed_path)]
+    assert err == f"reader: {missing}: no such file or directory\n"
 
 
 @pytest.mark.parametrize("command", [[], ["analyze"]], ids=["open", "analyze"])

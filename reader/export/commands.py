@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.export.article import Article
-from reader.export.errors import ExportError
+from reader.export.errors import ExportError, ForeignFile
 from reader.export.files import FORMATS, export_all, export_document, import_file
 from reader.store import Store, StoreError
 
@@ -26,28 +26,36 @@ def _open_store(*, saving: bool = False) -> Store:
     return store
 
 
-def _opened(store: Store, source: str) -> str:
+def _opened(store: Store, source: str, max_bytes: int | None = None) -> str:
     """Load the article and let the store re-anchor it; its sha256."""
-    from reader.intake import load
+    from reader.intake import DEFAULT_MAX_BYTES, load
 
-    document = load(source)
+    document = load(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     store.open_document(document, touch=False)
     return document.sha256
 
 
-def notes(source: str) -> int:
+def notes(source: str, *, max_bytes: int | None = None) -> int:
     from rich.console import Console
 
     from reader.export.terminal import render_notes
 
     with _open_store() as store:
-        sha = _opened(store, source)
+        sha = _opened(store, source, max_bytes)
         console = Console(soft_wrap=False)
         console.print(render_notes(Article.load(store, sha), console.width))
     return 0
 
 
-def export(source: str | None, every: bool, fmt: str, output: str | None) -> int:
+def export(
+    source: str | None,
+    every: bool,
+    fmt: str,
+    output: str | None,
+    *,
+    force: bool = False,
+    max_bytes: int | None = None,
+) -> int:
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     if every == (source is not None):
@@ -59,10 +67,14 @@ def export(source: str | None, every: bool, fmt: str, output: str | None) -> int
         except OSError as exc:
             raise ExportError(f"{target}: cannot create the folder: {exc.strerror or exc}") from None
     with _open_store() as store:
-        if every:
-            written = export_all(store, fmt, target)
-        else:
-            written = [export_document(store, _opened(store, source), fmt, target)]
+        try:
+            if every:
+                written = export_all(store, fmt, target, force=force)
+            else:
+                sha = _opened(store, source, max_bytes)
+                written = [export_document(store, sha, fmt, target, force=force)]
+        except ForeignFile as exc:
+            raise ForeignFile(f"{exc}; choose another file, or add --force to replace it") from None
     for path in written:
         print(path)
     return 0
@@ -72,6 +84,26 @@ def import_(path: str) -> int:
     with _open_store(saving=True) as store:
         report = import_file(store, Path(path).expanduser())
     print(f"{path}: {report.describe()}", file=sys.stderr)
+    return 0
+
+
+def review_list() -> int:
+    """``reader review --list``: every undecided claim, one line each, grouped by article."""
+    from reader.review import arranged, library_items
+
+    with _open_store() as store:
+        items = arranged(library_items(store), "undecided")
+    title = None
+    for item in items:
+        if item.title != title:
+            title = item.title
+            print(f"{title} ({item.sha256[:8]})")
+        kind = item.category or f"tagged {item.annotation.tag if item.annotation else ''}".strip()
+        print(f"  {item.start}-{item.end}  {kind}  “{' '.join(item.text.split())}”")
+    articles = len({item.sha256 for item in items})
+    print(
+        f"{len(items)} undecided in {articles} {'article' if articles == 1 else 'articles'}", file=sys.stderr
+    )
     return 0
 
 

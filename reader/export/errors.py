@@ -5,3 +5,7 @@ from reader.intake.errors import InputError
 
 class ExportError(InputError):
     """``str(exc)`` is the line the user sees."""
+
+
+class ForeignFile(ExportError):
+    """The export's target exists and is not an earlier export: left as it is (the CLI offers --force)."""

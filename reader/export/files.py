@@ -8,16 +8,29 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.config import load_config
-from reader.export import webanno
+from reader.export import claimreview, webanno
 from reader.export.article import Article
 from reader.export.atomic import write_atomic
-from reader.export.errors import ExportError
+from reader.export.csv_export import HEADER as CSV_HEADER
+from reader.export.csv_export import render_csv
+from reader.export.errors import ExportError, ForeignFile
 from reader.export.markdown import render_index, render_markdown
 from reader.store import Anchor, Annotation, Store, locate
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "claimreview", "csv")
 INDEX = "index.md"
+INDEX_HEADING = "# Reader notes\n"
 ALL_JSON = "reader-annotations.jsonl"
+# --all in one file: the formats that hold many articles in one document
+ALL_FILES = {"json": ALL_JSON, "claimreview": "reader-claimreviews.json", "csv": "reader-annotations.csv"}
+SUFFIX = {"md": "md", "json": "json", "claimreview": "claimreview.json", "csv": "csv"}
+# Where the marker of an earlier export sits: the front matter or the JSON's opening members.
+_MARKER_BYTES = 64 * 1024
+_JSON_MARKER = re.compile(r'^\s*\{.*?"generator"\s*:\s*\{[^{}]*"name"\s*:\s*"reader ', re.DOTALL)
+# ClaimReview has no generator field: the reader's list of reviews, or the empty list of an undecided article
+_CLAIMREVIEW_MARKER = re.compile(
+    r'^\[\s*(\]\s*$|\{\s*"@context"\s*:\s*"https://schema\.org"\s*,\s*"@type"\s*:\s*"ClaimReview")'
+)
 
 
 def file_name(title: str, sha256: str, fmt: str) -> str:
@@ -32,6 +45,10 @@ def render(article: Article, fmt: str) -> str:
         return render_markdown(article)
     if fmt == "json":
         return webanno.dumps(webanno.to_collection(article), lines=False)
+    if fmt == "claimreview":
+        return claimreview.dumps(claimreview.reviews(article, load_config()))
+    if fmt == "csv":
+        return render_csv([article])
     raise ExportError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
@@ -39,7 +56,47 @@ def _default_folder() -> Path:
     return load_config().exports_dir()
 
 
-def export_document(store: Store, sha256: str, fmt: str = "md", target: Path | None = None) -> Path:
+def is_reader_export(path: Path) -> bool:
+    """True when ``path`` holds what an earlier export wrote, told by the marker every export carries:
+    Markdown front matter with ``sha256:`` and ``reader:`` lines, the ``--all`` index heading,
+    Web Annotation JSON whose ``generator`` is reader, the CSV header or a ClaimReview list."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_MARKER_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    if head.startswith("---\n"):
+        front = head[4:].split("\n---", 1)[0]
+        return bool(
+            re.search(r"^sha256: [0-9a-f]{64}$", front, re.M) and re.search(r"^reader: ", front, re.M)
+        )
+    if head.startswith(INDEX_HEADING) or head.startswith(",".join(CSV_HEADER) + "\r\n"):
+        return True
+    return bool(_JSON_MARKER.search(head) or _CLAIMREVIEW_MARKER.search(head))
+
+
+def check_target(path: Path, sources: tuple[str, ...] = (), *, force: bool = False) -> None:
+    """Refuse to write over an article's own source (even with ``force``), or over any existing file
+    that is not an earlier reader export unless ``force``."""
+    if not path.exists():
+        return
+    for source in sources:
+        if "://" in source or source == "-":
+            continue
+        try:
+            if path.samefile(Path(source).expanduser()):
+                raise ExportError(f"{path}: this is the article itself; choose another file with -o")
+        except OSError:
+            continue
+    if path.is_dir():
+        raise ExportError(f"{path}: a folder is in the way of the export file")
+    if not force and not is_reader_export(path):
+        raise ForeignFile(f"{path}: exists and is not a reader export, so it was left as it is")
+
+
+def export_document(
+    store: Store, sha256: str, fmt: str = "md", target: Path | None = None, *, force: bool = False
+) -> Path:
     """Write one article's export; ``target`` is a file, an existing folder, or None for the exports folder."""
     try:
         article = Article.load(store, sha256)
@@ -48,13 +105,16 @@ def export_document(store: Store, sha256: str, fmt: str = "md", target: Path | N
     text = render(article, fmt)
     folder = target if target is not None and target.is_dir() else None
     if target is None or folder is not None:
-        path = (folder or _default_folder()) / file_name(article.record.title, sha256, fmt)
+        path = (folder or _default_folder()) / file_name(article.record.title, sha256, SUFFIX.get(fmt, fmt))
     else:
         path = target
+    check_target(path, article.record.sources, force=force)
     return write_atomic(path, text)
 
 
-def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> list[Path]:
+def export_all(
+    store: Store, fmt: str = "md", target: Path | None = None, *, force: bool = False
+) -> list[Path]:
     """Every article with annotations. Markdown: one file each plus ``index.md`` in the folder ``target``;
     JSON: one JSON Lines file (``target`` a file, or a folder to put ``reader-annotations.jsonl`` in)."""
     if fmt not in FORMATS:
@@ -62,25 +122,39 @@ def export_all(store: Store, fmt: str = "md", target: Path | None = None) -> lis
     entries = sorted(store.library(), key=lambda e: (e.title.casefold(), e.sha256))
     if not entries:
         raise ExportError("nothing to export: no article has notes or tags yet")
-    if fmt == "json":
+    if fmt in ALL_FILES:
         path = (
-            target if target is not None and not target.is_dir() else (target or _default_folder()) / ALL_JSON
+            target
+            if target is not None and not target.is_dir()
+            else (target or _default_folder()) / ALL_FILES[fmt]
         )
-        lines = "".join(
-            webanno.dumps(webanno.to_collection(Article.load(store, e.sha256)), lines=True) for e in entries
-        )
-        return [write_atomic(path, lines)]
+        articles = [Article.load(store, e.sha256) for e in entries]
+        check_target(path, tuple(s for a in articles for s in a.record.sources), force=force)
+        return [write_atomic(path, _render_all(articles, fmt))]
     folder = target or _default_folder()
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: --all writes a folder of files; this is a file")
     written = []
     named = []
-    for entry in entries:
-        name = file_name(entry.title, entry.sha256, fmt)
-        written.append(write_atomic(folder / name, render_markdown(Article.load(store, entry.sha256))))
+    articles = [Article.load(store, entry.sha256) for entry in entries]
+    sources = tuple(s for a in articles for s in a.record.sources)
+    names = [file_name(entry.title, entry.sha256, fmt) for entry in entries]
+    for name in [*names, INDEX]:  # every file checked before any is written: all or nothing
+        check_target(folder / name, sources, force=force)
+    for entry, article, name in zip(entries, articles, names, strict=True):
+        written.append(write_atomic(folder / name, render_markdown(article)))
         named.append((entry, name))
     written.append(write_atomic(folder / INDEX, render_index(named)))
     return written
+
+
+def _render_all(articles: list[Article], fmt: str) -> str:
+    if fmt == "json":
+        return "".join(webanno.dumps(webanno.to_collection(a), lines=True) for a in articles)
+    if fmt == "claimreview":
+        config = load_config()
+        return claimreview.dumps([review for a in articles for review in claimreview.reviews(a, config)])
+    return render_csv(articles)
 
 
 @dataclass(frozen=True)
@@ -135,7 +209,13 @@ def import_file(store: Store, path: Path) -> ImportReport:
 
 
 def _same(a: Annotation, b: Annotation) -> bool:
-    return (a.anchor, a.tag, a.note) == (b.anchor, b.tag, b.note)
+    return (a.anchor, a.tag, a.note, a.verdicts, a.evidence) == (
+        b.anchor,
+        b.tag,
+        b.note,
+        b.verdicts,
+        b.evidence,
+    )
 
 
 def _placed(annotation: Annotation, text: str) -> Annotation:

@@ -10,6 +10,7 @@ from reader import __version__
 from reader.export import markup
 from reader.export.article import Article, describe_number, speaker_name
 from reader.store import Annotation, LibraryEntry
+from reader.store.verdicts import Evidence
 
 
 def render_markdown(article: Article) -> str:
@@ -81,7 +82,8 @@ def _summary(article: Article) -> str:
 
 def _annotation(article: Article, number: int, annotation: Annotation) -> str:
     location = None if annotation.orphaned else article.location(annotation.anchor.start)
-    heading = f"### {number}. " + (markup.inline(annotation.tag) if annotation.tag else "note")
+    kind = annotation.tag or (f"verdict {annotation.verdict}" if annotation.verdict else None)
+    heading = f"### {number}. " + (markup.inline(kind) if kind else "note")
     if location is not None:
         heading += f" · {location.describe()}"
     facts: list[str] = []
@@ -103,12 +105,34 @@ def _annotation(article: Article, number: int, annotation: Annotation) -> str:
         facts.append(
             f"- **Location:** not found in the current text (was at character {annotation.anchor.start})"
         )
+    if annotation.verdicts:
+        facts.append(f"- **Verdict:** {markup.inline(annotation.verdict or 'cleared')}")
+        if len(annotation.verdicts) > 1:
+            history = "; ".join(
+                f"{markup.inline(v.value or 'cleared')} ({markup.inline(v.time)})"
+                for v in annotation.verdicts
+            )
+            facts.append(f"- **Verdict history:** {history}")
+    for evidence in annotation.evidence:
+        facts.append(f"- **Evidence:** {_evidence(evidence)}")
     facts.append(f"- **Modified:** {markup.inline(annotation.modified)}")
     body = [heading, markup.blockquote(annotation.anchor.exact) or "> (whitespace only)", "\n".join(facts)]
     if annotation.note is not None:
         body += markup.paragraphs(annotation.note)
     body.append(f"^note-{annotation.id}")
     return "\n\n".join(body)
+
+
+def _evidence(evidence: Evidence) -> str:
+    label = markup.inline(evidence.title) if evidence.title else "source"
+    parts = [f"[{label}](<{evidence.url}>) ([archive](<{evidence.archive_url}>))"]
+    if evidence.accessed:
+        parts.append(f"accessed {markup.inline(evidence.accessed)}")
+    if evidence.passage:
+        parts.append(f"“{markup.inline(evidence.passage)}”")
+    if evidence.note:
+        parts.append(markup.inline(evidence.note))
+    return ", ".join(parts)
 
 
 def _claims(article: Article) -> str:
@@ -140,7 +164,7 @@ def _speakers(article: Article) -> str:
 def render_index(entries: list[tuple[LibraryEntry, str]]) -> str:
     """The ``--all`` index: one line per article, linking its file (``entries`` = entry, file name)."""
     lines = [
-        "# Reader notes",
+        "# Reader notes",  # files.INDEX_HEADING: how a later --all knows the index is its own
         "",
         f"{len(entries)} {'article' if len(entries) == 1 else 'articles'} with annotations.",
         "",

@@ -3,8 +3,9 @@
 One AnnotationCollection per article; each annotation targets ``urn:sha256:<hex>``
 (the exact normalised text its offsets count in) with a TextQuoteSelector and a
 TextPositionSelector, and has a TextualBody per tag (purpose "tagging") and per
-note (purpose "commenting"). Ids, timestamps and the orphan flag are carried so
-that export, wipe, import, export is byte-identical.
+note (purpose "commenting"). Verdicts (their whole history) and evidence records
+ride along as ``reader:verdicts`` and ``reader:evidence``. Ids, timestamps and
+the orphan flag are carried so that export, wipe, import, export is byte-identical.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reader import __version__
 from reader.export.article import Article
 from reader.export.errors import ExportError
 from reader.store import Anchor, Annotation, check_tag
+from reader.store.verdicts import Evidence, Verdict, check_date, check_label, check_url
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_IRI = "urn:reader:annotation:"
@@ -67,7 +69,7 @@ def _annotation(annotation: Annotation) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": ANNOTATION_IRI + annotation.id,
         "type": "Annotation",
-        "motivation": "commenting" if annotation.note is not None else "tagging",
+        "motivation": _motivation(annotation),
         "created": annotation.created,
         "modified": annotation.modified,
         "body": body,
@@ -81,7 +83,19 @@ def _annotation(annotation: Annotation) -> dict[str, Any]:
     }
     if annotation.orphaned:
         item["reader:orphaned"] = True
+    if annotation.verdicts:
+        item["reader:verdicts"] = [{"value": v.value, "time": v.time} for v in annotation.verdicts]
+    if annotation.evidence:
+        item["reader:evidence"] = [
+            {key: value for key, value in vars(e).items() if value is not None} for e in annotation.evidence
+        ]
     return item
+
+
+def _motivation(annotation: Annotation) -> str:
+    if annotation.note is not None:
+        return "commenting"
+    return "tagging" if annotation.tag is not None else "assessing"
 
 
 def parse(text: str, name: str) -> list[ImportedArticle]:
@@ -148,8 +162,10 @@ def _item(item: Any, sha: str, where: str) -> Annotation:
             raise ValueError("the position selector does not fit the quote")
         tags = [b["value"] for b in item.get("body", []) if b.get("purpose") == "tagging"]
         notes = [b["value"] for b in item.get("body", []) if b.get("purpose") == "commenting"]
-        if len(tags) > 1 or len(notes) > 1 or not (tags or notes):
-            raise ValueError("needs one tagging body and/or one commenting body")
+        verdicts = tuple(_verdict(v) for v in item.get("reader:verdicts", []))
+        evidence = tuple(_evidence(e) for e in item.get("reader:evidence", []))
+        if len(tags) > 1 or len(notes) > 1 or not (tags or notes or verdicts or evidence):
+            raise ValueError("needs one tagging body and/or one commenting body, a verdict or evidence")
         return Annotation(
             id=ident[len(ANNOTATION_IRI) :],
             sha256=sha,
@@ -159,11 +175,27 @@ def _item(item: Any, sha: str, where: str) -> Annotation:
             created=_text(item["created"]),
             modified=_text(item["modified"]),
             orphaned=item.get("reader:orphaned", False) is True,
+            verdicts=verdicts,
+            evidence=evidence,
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ExportError(f"{where}: malformed annotation ({type(exc).__name__}: {exc})") from None
     except ValueError as exc:
         raise ExportError(f"{where}: {exc}") from None
+
+
+def _verdict(data: Any) -> Verdict:
+    value = data["value"]
+    return Verdict(None if value is None else check_label(_text(value)), _text(data["time"]))
+
+
+def _evidence(data: Any) -> Evidence:
+    optional = {key: _text(data[key]) for key in ("title", "accessed", "passage", "note") if key in data}
+    if "accessed" in optional:
+        check_date(optional["accessed"])
+    if not _ID.match(_text(data["id"])):
+        raise ValueError("evidence id must be letters and digits")
+    return Evidence(data["id"], check_url(_text(data["url"])), **optional)
 
 
 def _text(value: Any) -> str:

@@ -1,11 +1,13 @@
 """Markdown shown as readable text: the words stay, the markup goes.
 
-Headings lose their ``#``, emphasis loses its markers, ``[text](url)`` becomes
-``text``, images and raw HTML tags disappear (their alt text and attributes are
-not the article's words), and each block (paragraph, heading, list item, quote,
-table row, code line) becomes one line, because a line is a paragraph
-everywhere else in the reader. A soft line break inside a paragraph becomes a
-space; a hard break starts a new line.
+Headings lose their ``#`` and emphasis its markers; ``[text](url)`` becomes
+``text (url)`` (where a link leads is part of what a reader checks), a list item
+keeps a bullet (``• ``) or its number (``2. ``), and a table row keeps its cells
+apart with `` | ``. Images and raw HTML tags disappear (their alt text and
+attributes are not the article's words), and each block (paragraph, heading,
+list item, quote, table row, code line) becomes one line, because a line is a
+paragraph everywhere else in the reader. A soft line break inside a paragraph
+becomes a space; a hard break starts a new line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _FRONT_KEY = re.compile(r"^[A-Za-z_][\w -]*:", re.MULTILINE)
 # Elements whose content is never the article's words, in raw HTML inside Markdown.
 _HIDDEN_ELEMENTS = frozenset({"script", "style", "iframe", "form", "noscript", "template", "object", "svg"})
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)")
+BULLET = "• "
+CELL_SEPARATOR = " | "
 
 
 @cache
@@ -53,15 +57,28 @@ def render_markdown(source: str) -> RenderedMarkdown:
     lines: list[str] = []
     row: list[str] | None = None
     in_heading = False
+    lists: list[int | None] = []  # per open list: the next item's number, or None for bullets
+    bullet = ""
     for token in _parser().parse(source):
-        if token.type == "heading_open":
+        if token.type == "bullet_list_open":
+            lists.append(None)
+        elif token.type == "ordered_list_open":
+            lists.append(int(token.attrGet("start") or 1))
+        elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
+            lists.pop()
+        elif token.type == "list_item_open" and lists:
+            number = lists[-1]
+            bullet = BULLET if number is None else f"{number}. "
+            if number is not None:
+                lists[-1] = number + 1
+        elif token.type == "heading_open":
             in_heading = True
         elif token.type == "heading_close":
             in_heading = False
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
-            lines.append("\t".join(cell for cell in row if cell))
+            lines.append(CELL_SEPARATOR.join(cell for cell in row if cell))
             row = None
         elif token.type == "inline":
             rendered = _inline_text(token.children or [])
@@ -70,6 +87,8 @@ def render_markdown(source: str) -> RenderedMarkdown:
                 continue
             if in_heading and title is None and rendered.strip():
                 title = " ".join(rendered.split())
+            if bullet and rendered.strip():
+                rendered, bullet = bullet + rendered.lstrip(), ""
             lines.extend(rendered.split("\n"))
         elif token.type in ("fence", "code_block"):
             lines.extend(token.content.split("\n"))
@@ -82,8 +101,16 @@ def render_markdown(source: str) -> RenderedMarkdown:
 def _inline_text(children: list[Token]) -> str:
     parts: list[str] = []
     hidden = 0
+    links: list[tuple[int, str]] = []  # open links: where their words start in parts, and their target
     for child in children:
-        if child.type == "html_inline":
+        if child.type == "link_open" and not hidden:
+            links.append((len(parts), str(child.attrGet("href") or "")))
+        elif child.type == "link_close" and links and not hidden:
+            first, href = links.pop()
+            words = "".join(parts[first:]).strip()
+            if href and not href.startswith("#") and href not in (words, "mailto:" + words):
+                parts.append(f" ({href})")
+        elif child.type == "html_inline":
             hidden = _track_hidden(child.content, hidden)
         elif hidden:
             continue

@@ -22,6 +22,9 @@ _SNIFF_CHARS = 1024
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 # Never article text; trafilatura would keep the words of some (iframe fallback, form labels, options).
 _ACTIVE_ELEMENTS = tuple("iframe frame form textarea select button object template".split())
+# ASP.NET pages wrap the whole body in one <form>: when dropping forms leaves no article, the second
+# pass keeps what a form holds (its controls still go), so such a page opens.
+_FORM_KEPT = tuple(name for name in _ACTIVE_ELEMENTS if name != "form")
 # Void in HTML5, but libxml2's HTML 4 parser makes ``<embed>`` swallow what follows: drop the tag, keep the rest.
 _ACTIVE_VOID = ("embed", "input")
 # Characters XML cannot hold (from ``&#27;`` and the like): lxml refuses them and trafilatura then drops the page.
@@ -60,11 +63,23 @@ def extractor_name() -> str:
 
 def extract_article(html: str, source: str) -> Article:
     """Main text of ``html`` as one paragraph per line, title from the page metadata."""
+    for dropped in (_ACTIVE_ELEMENTS, _FORM_KEPT):
+        result = _extract(html, source, dropped)
+        raw_text = (getattr(result, "text", None) or "") if result is not None else ""
+        text = "\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
+        if any(len(line.split()) >= MIN_PROSE_WORDS for line in text.split("\n")):
+            title = getattr(result, "title", None)
+            title = " ".join(title.split()) if title else None
+            return Article(text=text, title=title, extractor=extractor_name())
+    raise InputError(f"{source}: no article text found in the HTML (only menus, links or boilerplate)")
+
+
+def _extract(html: str, source: str, dropped: tuple[str, ...]):  # noqa: ANN202 - trafilatura's Document
     import trafilatura
 
     try:
-        result = trafilatura.bare_extraction(
-            _inert_tree(html),
+        return trafilatura.bare_extraction(
+            _inert_tree(html, dropped),
             include_comments=False,
             include_images=False,
             include_formatting=False,
@@ -73,23 +88,19 @@ def extract_article(html: str, source: str) -> Article:
         )
     except Exception as exc:  # noqa: BLE001 - lxml, trafilatura and htmldate fail on broken markup in their own ways
         raise InputError(f"{source}: the HTML could not be read ({type(exc).__name__})") from None
-    raw_text = (getattr(result, "text", None) or "") if result is not None else ""
-    text = "\n".join(line.strip() for line in raw_text.splitlines() if line.strip())
-    if not any(len(line.split()) >= MIN_PROSE_WORDS for line in text.split("\n")):
-        raise InputError(f"{source}: no article text found in the HTML (only menus, links or boilerplate)")
-    title = getattr(result, "title", None)
-    return Article(text=text, title=" ".join(title.split()) if title else None, extractor=extractor_name())
 
 
-def _inert_tree(html: str):  # noqa: ANN202 - an lxml element (lxml is imported only here)
-    """The parsed page without active elements, and with XML-invalid characters as U+FFFD (offsets kept)."""
+def _inert_tree(html: str, dropped: tuple[str, ...]):  # noqa: ANN202 - an lxml element (lxml is imported only here)
+    """The parsed page without the ``dropped`` elements (a form not among them loses only its tag),
+    and with XML-invalid characters as U+FFFD (offsets kept)."""
     from lxml import etree
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:  # not parseable: trafilatura reports no result for it either
         return html
-    etree.strip_elements(tree, *_ACTIVE_ELEMENTS, with_tail=False)
+    etree.strip_elements(tree, *dropped, with_tail=False)
+    etree.strip_tags(tree, "form")
     etree.strip_tags(tree, *_ACTIVE_VOID)
     for element in tree.iter():
         if element.text and _XML_INVALID.search(element.text):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.store.verdicts import Evidence, Verdict
+
 DEFAULT_TAGS: tuple[str, ...] = ("needs-source", "verified", "disputed", "false", "opinion")
 CONTEXT_CHARS = 32
 
@@ -41,7 +43,7 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Annotation:
-    """A tag, a note, or both on one anchored span.
+    """A tag, a note, a verdict and evidence (any of them) on one anchored span.
 
     ``orphaned`` means the text changed and the span could not be found again with
     confidence: ``anchor`` then still holds the original quote and old offsets, and
@@ -56,6 +58,13 @@ class Annotation:
     created: str
     modified: str
     orphaned: bool = False
+    verdicts: tuple[Verdict, ...] = ()  # the verdict's history, oldest first (reader.store.verdicts)
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def verdict(self) -> str | None:
+        """The verdict now (None: never given, or cleared)."""
+        return self.verdicts[-1].value if self.verdicts else None
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,49 @@ UPDATE sources SET seen = (SELECT COALESCE(d.last_opened, d.first_seen) FROM doc
 CREATE INDEX sources_by_source ON sources(source, seen);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# v3: verdicts (every change kept, in order) and evidence records on annotations. An annotation may
+# now hold only a verdict or evidence (a flagged claim decided without a tag), so the table is rebuilt
+# without v1's "tag or note" CHECK; nothing referenced it before this version, so the copy is exact.
+V3 = """
+CREATE TABLE annotations_v3 (
+    id       TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    exact    TEXT NOT NULL,
+    prefix   TEXT NOT NULL,
+    suffix   TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    tag      TEXT,
+    note     TEXT,
+    created  TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    orphaned INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO annotations_v3 SELECT id, sha256, exact, prefix, suffix, start, "end", tag, note, created, modified, orphaned FROM annotations;
+DROP TABLE annotations;
+ALTER TABLE annotations_v3 RENAME TO annotations;
+CREATE INDEX annotations_by_document ON annotations(sha256, start);
+CREATE TABLE verdicts (
+    annotation TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    value      TEXT,
+    time       TEXT NOT NULL,
+    PRIMARY KEY (annotation, seq)
+);
+CREATE TABLE evidence (
+    annotation TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    id         TEXT NOT NULL,
+    url        TEXT NOT NULL,
+    title      TEXT,
+    accessed   TEXT,
+    passage    TEXT,
+    note       TEXT,
+    PRIMARY KEY (annotation, seq)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 VERSION = len(MIGRATIONS)
 
 

@@ -39,6 +39,7 @@ from reader.store.model import (
     Opened,
     Position,
 )
+from reader.store.verdicts import Evidence, Verdict, check_date, check_label, check_url
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
@@ -293,6 +294,11 @@ class Store:
             lambda conn: conn.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,)).rowcount > 0
         )
 
+    def document_ids(self) -> list[str]:
+        """Every article whose text is stored, by title (the library-wide review queue walks these)."""
+        rows = self._query("SELECT sha256 FROM documents WHERE text IS NOT NULL ORDER BY title, sha256")
+        return [row[0] for row in rows]
+
     def library(self) -> list[LibraryEntry]:
         """Every article with annotations, most recently opened first."""
         rows = self._query(
@@ -335,11 +341,41 @@ class Store:
             f'SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?{where} ORDER BY start, "end", created, id',
             (sha256,),
         )
-        return [_annotation(row) for row in rows]
+        return self._with_reviews([_annotation(row) for row in rows], "a.sha256 = ?", (sha256,))
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         rows = self._query(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
-        return _annotation(rows[0]) if rows else None
+        found = self._with_reviews([_annotation(row) for row in rows], "a.id = ?", (annotation_id,))
+        return found[0] if found else None
+
+    def _with_reviews(
+        self, annotations: list[Annotation], where: str, args: tuple[Any, ...]
+    ) -> list[Annotation]:
+        """Attach verdict histories and evidence, two queries for the whole lot (a 500-claim queue opens fast)."""
+        if not annotations:
+            return annotations
+        verdicts: dict[str, list[Verdict]] = {}
+        for ident, value, time in self._query(
+            f"SELECT v.annotation, v.value, v.time FROM verdicts v JOIN annotations a ON a.id = v.annotation"
+            f" WHERE {where} ORDER BY v.annotation, v.seq",
+            args,
+        ):
+            verdicts.setdefault(ident, []).append(Verdict(value, time))
+        evidence: dict[str, list[Evidence]] = {}
+        for ident, *fields in self._query(
+            "SELECT e.annotation, e.id, e.url, e.title, e.accessed, e.passage, e.note FROM evidence e"
+            f" JOIN annotations a ON a.id = e.annotation WHERE {where} ORDER BY e.annotation, e.seq",
+            args,
+        ):
+            evidence.setdefault(ident, []).append(Evidence(*fields))
+        if not verdicts and not evidence:
+            return annotations
+        return [
+            replace(a, verdicts=tuple(verdicts.get(a.id, ())), evidence=tuple(evidence.get(a.id, ())))
+            if a.id in verdicts or a.id in evidence
+            else a
+            for a in annotations
+        ]
 
     def annotate(
         self, sha256: str, start: int, end: int, *, tag: str | None = None, note: str | None = None
@@ -365,13 +401,13 @@ class Store:
         return Change("note" if tag is None else "tag", None, annotation)
 
     def edit(self, annotation_id: str, *, tag: str | None = _UNSET, note: str | None = _UNSET) -> Change:
-        """Change the tag and/or the note; clearing both deletes the annotation."""
+        """Change the tag and/or the note; clearing both deletes the annotation (unless it has a verdict or evidence)."""
         before = self._existing(annotation_id)
         new_tag = before.tag if tag is _UNSET else (check_tag(tag) if tag is not None else None)
         new_note = before.note if note is _UNSET else _clean_note(note)
         if new_tag == before.tag and new_note == before.note:
             return Change("edit", before, before)
-        if new_tag is None and new_note is None:
+        if new_tag is None and new_note is None and not before.verdicts and not before.evidence:
             return self.delete_annotation(annotation_id)
         after = replace(before, tag=new_tag, note=new_note, modified=self._clock())
         self.restore(annotation_id, after)
@@ -394,6 +430,70 @@ class Store:
         self.restore(annotation_id, after)
         return Change("re-attach", before, after)
 
+    # ---- verdicts and evidence (reader.store.verdicts) -------------------------------------
+
+    def span_annotation(self, sha256: str, start: int, end: int) -> Annotation:
+        """The annotation on exactly ``start:end``, or a new, unsaved, empty one to put a verdict or evidence on."""
+        for annotation in self.annotations(sha256, orphans=False):
+            if (annotation.anchor.start, annotation.anchor.end) == (start, end):
+                return annotation
+        record = self.document(sha256)
+        if record is None or record.text is None:
+            raise ValueError(f"no opened article {sha256[:12]}")
+        now = self._clock()
+        return Annotation(
+            secrets.token_hex(6), sha256, Anchor.of(record.text, start, end), None, None, now, now
+        )
+
+    def decide(self, annotation: Annotation, value: str | None) -> Change:
+        """Give (None: clear) the verdict of ``annotation`` (stored or from ``span_annotation``); kept in its history."""
+        before = self.annotation(annotation.id)
+        base = before or annotation
+        if base.verdict == value:
+            return Change("verdict", before, before)
+        now = self._clock()
+        after = replace(
+            base,
+            verdicts=(*base.verdicts, Verdict(check_label(value) if value is not None else None, now)),
+            modified=now,
+        )
+        self.restore(after.id, after)
+        return Change("verdict", before, after)
+
+    def add_evidence(self, annotation: Annotation, url: str, **details: str | None) -> Change:
+        """Evidence (``title``, ``accessed``, ``passage``, ``note``) on ``annotation``; the URL is checked, never fetched."""
+        before = self.annotation(annotation.id)
+        base = before or annotation
+        record = _evidence(secrets.token_hex(6), url, details)
+        after = replace(base, evidence=(*base.evidence, record), modified=self._clock())
+        self.restore(after.id, after)
+        return Change("evidence", before, after)
+
+    def edit_evidence(self, annotation_id: str, evidence_id: str, url: str, **details: str | None) -> Change:
+        before = self._existing(annotation_id)
+        record = _evidence(evidence_id, url, details)
+        if not any(e.id == evidence_id for e in before.evidence):
+            raise KeyError(evidence_id)
+        items = tuple(record if e.id == evidence_id else e for e in before.evidence)
+        if items == before.evidence:
+            return Change("evidence edit", before, before)
+        after = replace(before, evidence=items, modified=self._clock())
+        self.restore(annotation_id, after)
+        return Change("evidence edit", before, after)
+
+    def delete_evidence(self, annotation_id: str, evidence_id: str) -> Change:
+        """Remove one evidence record; an annotation left with nothing at all goes too (undo restores both)."""
+        before = self._existing(annotation_id)
+        items = tuple(e for e in before.evidence if e.id != evidence_id)
+        if len(items) == len(before.evidence):
+            raise KeyError(evidence_id)
+        after = replace(before, evidence=items, modified=self._clock())
+        if after.tag is None and after.note is None and not after.verdicts and not items:
+            self.restore(annotation_id, None)
+            return Change("evidence delete", before, None)
+        self.restore(annotation_id, after)
+        return Change("evidence delete", before, after)
+
     def restore(self, annotation_id: str, state: Annotation | None) -> None:
         """Make the stored annotation equal ``state`` (None deletes it): undo, redo and import go through here."""
         if state is None:
@@ -414,13 +514,30 @@ class Store:
             state.modified,
             int(state.orphaned),
         )
-        try:
-            self._write(
-                lambda conn: conn.execute(
-                    f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                )
+        verdicts = [(state.id, seq, v.value, v.time) for seq, v in enumerate(state.verdicts)]
+        evidence = [
+            (state.id, seq, e.id, e.url, e.title, e.accessed, e.passage, e.note)
+            for seq, e in enumerate(state.evidence)
+        ]
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM verdicts WHERE annotation = ?", (state.id,))
+            conn.execute("DELETE FROM evidence WHERE annotation = ?", (state.id,))
+            conn.execute(
+                f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
             )
+            conn.executemany(
+                "INSERT INTO verdicts (annotation, seq, value, time) VALUES (?, ?, ?, ?)", verdicts
+            )
+            conn.executemany(
+                "INSERT INTO evidence (annotation, seq, id, url, title, accessed, passage, note)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                evidence,
+            )
+
+        try:
+            self._write(work)
         except sqlite3.IntegrityError:
             raise StoreError(f"the article of annotation {annotation_id} is no longer in the store") from None
 
@@ -476,6 +593,16 @@ def _engine_version() -> str:
     from reader.analysis import engine_version
 
     return engine_version()
+
+
+def _evidence(ident: str, url: str, details: dict[str, str | None]) -> Evidence:
+    unknown = set(details) - {"title", "accessed", "passage", "note"}
+    if unknown:
+        raise TypeError(f"unknown evidence field(s): {', '.join(sorted(unknown))}")
+    cleaned = {key: _clean_note(value) for key, value in details.items()}
+    if cleaned.get("accessed") is not None:
+        check_date(cleaned["accessed"])
+    return Evidence(ident, check_url(url), **cleaned)
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:

@@ -56,8 +56,10 @@ class ReaderApp(App[None]):
         analysis: Analysis | None = None,
         analyzer: Analyzer = analyze,
         theme: str | None = None,
+        review: bool = False,
     ) -> None:
         super().__init__()
+        self._review = review  # `reader review`: the library's review queue over the library
         self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
         self._analysis = analysis
@@ -81,6 +83,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._started)
+        if self._review and self.document is None:
+            self.call_after_refresh(self.screen.run_action, "review")
 
     def _started(self) -> None:
         """The first frame is out. ``reader`` turns the cycle collector off while it imports and builds

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
+from reader.labels import fraction_words, number_words
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,11 @@ def number_value(number: Number) -> str:
         return number.text
     unit = f" {number.unit}" if number.unit else ""
     if number.low is not None and number.high is not None:
-        return f"{number.low:,.12g}–{number.high:,.12g}{unit}"
+        return f"{number_words(number.low)}–{number_words(number.high)}{unit}"
+    if number.kind == "ratio" and number.value is not None:
+        return f"{fraction_words(number.value)}{unit}"
     if number.value is not None:
-        return f"{number.value:,.12g}{unit}"
+        return f"{number_words(number.value)}{unit}"
     return number.text
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Sentence
 from reader.intake.document import Document
+from reader.labels import sentence_place
 from reader.tui.annotations import Marked, Selection
 from reader.tui.highlights import LAYER_NAMES, AnalysisIndex, Mark
 from reader.tui.text import inert, rough_sentences
@@ -55,6 +56,7 @@ class ReadingState:
         self.selected: Span | None = None
         self.speaker: str | None = None
         self.search = Search()
+        self.search_origin: int | None = None  # the cursor sentence when the search bar opened
         self.annotations = Marked()  # the reader's tags and notes placed on this text (reader.tui.tagging)
         self.selection: Selection | None = None  # a span being chosen with v (reader.tui.tagging)
         self.version = 0
@@ -87,6 +89,12 @@ class ReadingState:
     @property
     def cursor_span(self) -> Span:
         return self.sentence.start, self.sentence.end
+
+    @property
+    def place(self) -> str:
+        """The cursor sentence as a reader counts it: "paragraph 3, sentence 2"."""
+        paragraphs = [paragraph.start for paragraph in self.document.paragraphs]
+        return sentence_place(self.sentence.start, paragraphs, self._sentence_starts)
 
     @property
     def position(self) -> int:
@@ -163,8 +171,22 @@ class ReadingState:
 
     # -- search -----------------------------------------------------------------------------
 
+    def begin_search(self) -> None:
+        """Typing searches from here: every keystroke looks again from this sentence, not the last match."""
+        self.search_origin = self.cursor
+
+    def cancel_search(self) -> None:
+        """Escape in the search bar: no matches, and the cursor back where the search began."""
+        if self.search_origin is not None:
+            self.cursor = self.search_origin
+        self.search_origin = None
+        self.search = Search()
+        self.version += 1
+
     def find(self, query: str) -> None:
-        """Every match of ``query`` (case-insensitive); the current one is the first at or after the cursor."""
+        """Every match of ``query`` (case-insensitive); the current one is the first at or after the sentence
+        where the search began, and with no match the cursor goes back there."""
+        origin = self.cursor if self.search_origin is None else self.search_origin
         starts: list[int] = []
         if query:
             haystack, needle = self._searchable(query)
@@ -173,6 +195,7 @@ class ReadingState:
                 starts.append(position)
                 position = haystack.find(needle, position + len(needle))
         current = -1
+        self.cursor = origin
         if starts:
             current = bisect_left(starts, self.sentence.start) % len(starts)
             self.cursor_to(starts[current])

@@ -143,3 +143,33 @@ def test_any_markup_gives_an_article_or_one_input_error(parts: list[str]) -> Non
         lines = article.text.split("\n")
         assert all(line and line == line.strip() for line in lines)
         assert any(len(line.split()) >= 8 for line in lines)
+
+
+ASPNET_PARAGRAPHS = (
+    "The city council voted on Tuesday to close the old harbour bridge for two years of repairs.",
+    "Engineers found corrosion in the main cables last spring, the transport office said in a statement.",
+    "Traders on the waterfront fear the detour will keep customers away during the busiest months.",
+)
+
+
+def test_a_page_whose_whole_body_is_one_form_opens(tmp_path: Path) -> None:
+    """ASP.NET pages wrap everything in ``<form runat=server>``; the form's controls go, its article stays."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in ASPNET_PARAGRAPHS)
+    page = (
+        "<!DOCTYPE html><html><head><title>Harbour bridge to close | City News</title></head><body>"
+        '<form method="post" action="./story.aspx?id=42" id="aspnetForm">'
+        '<input type="hidden" name="__VIEWSTATE" value="dDwtMTA4MzE0MjEwNTs7Pg==" />'
+        '<div id="header"><a href="/">Home</a> <a href="/news">News</a>'
+        '<input type="text" name="q" /><button type="submit">Search</button></div>'
+        f'<div id="content"><article><h1>Harbour bridge to close</h1>{paragraphs}</article></div>'
+        '<select name="lang"><option>English</option><option>Deutsch</option></select>'
+        "</form></body></html>"
+    )
+    standalone = trafilatura.extract(page)
+    assert standalone and ASPNET_PARAGRAPHS[0] in standalone  # the extractor alone gets the article
+
+    document = load(_write(tmp_path / "story.aspx.html", page))
+    lines = document.text.split("\n")
+    for paragraph in ASPNET_PARAGRAPHS:
+        assert paragraph in lines
+    assert "Deutsch" not in document.text and "VIEWSTATE" not in document.text

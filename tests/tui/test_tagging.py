@@ -108,7 +108,7 @@ async def test_a_writes_a_note_in_the_editor_and_edits_it_later(make_app) -> Non
         editor = app.screen
         assert isinstance(editor, NoteEditor)
         assert editor.query_one("#note-text").text == "who says so?"
-        await pilot.press(*" Name them.", "escape")  # cancelled: nothing changes
+        await pilot.press(*" Name them.", "escape", "d")  # changes discarded when asked: nothing changes
         await pilot.pause()
         assert stored(app) == [("needs-source", "who says so?", sentence)]
         await pilot.press("a")

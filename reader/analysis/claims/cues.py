@@ -81,7 +81,8 @@ AUXILIARIES = frozenset(
     "can ca could would will wo has have had is are was were did does do may might must should".split()
 )
 REPORTING_PASSIVE = tuple(
-    "say believe think understand report allege rumour rumor claim suspect presume fear reckon".split()
+    "say believe think understand report allege rumour rumor claim suspect presume fear reckon estimate "
+    "assume speculate".split()
 )
 # Adverbs allowed in "is (also) believed to"; "widely" is left out on purpose: "it is widely
 # believed" is the guide's vague_source example, not a hedge.
@@ -92,6 +93,18 @@ _PASSIVE_ADVERB = lower(
 HEDGE_ADVERBS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly")
 # Adverbs of the writer's or speaker's own uncertainty: in a direct quote they are opinion.
 DOUBT_ADVERBS = ("perhaps", "possibly", "presumably", "seemingly")
+# Epistemic words, kept by how often the Szeged Uncertainty Corpus (Szarvas et al. 2012; its
+# FactBank news and Wikipedia parts in ../shared/eval/external/hedges, counted over every
+# occurrence) marks them as uncertainty cues: probably 110/111, unlikely 11/11, likely 95/105,
+# seem(s/ed) 73/75, believed 75/79, believes 11/12, believe 95/115, suggest(s/ed/ing) 114/135,
+# speculate(d) 17/17, imply 11/11, accused 29/31, accusations 7/8, rumored 7/7. Left out as too
+# often plain fact there: possible 50/196, could 94/239, estimated 4/32, suspected 5/14,
+# allegations 6/18 (kept only as "allegations that"), rumors 6/13 (likewise), probable 5/13.
+LIKELIHOOD = ("likely", "unlikely", "probably")
+BELIEF_VERBS = ("believe",)
+INFERENCE_VERBS = ("suggest", "imply")
+SPECULATION = ("speculate", "speculated", "speculates", "speculating")
+ACCUSATION_NOUNS = ("accusation", "accusations")
 # Nouns an anonymity adjective or "familiar with" turns into an anonymous source.
 SOURCE_PEOPLE = tuple(
     "source sources official officials spokesman spokeswoman spokesperson diplomat diplomats insider "
@@ -103,6 +116,8 @@ NOT_VERBS = frozenset(
     "by from as than , . ; : ! ? -- — – he she it they we you i".split()
 )
 LEGISLATURES = frozenset("parliament senate congress lawmakers legislators assembly".split())
+# "may be able to", "might be about to": ability or intention ahead, a forecast.
+FORECAST_STATES = frozenset("able unable about going allowed forced asked required".split())
 MODAL_ADVERBS = frozenset("not also well even yet still never already soon".split())
 SUBJECT_PRONOUNS = frozenset("he she they it we i you who which".split())
 CLAUSE_WINDOW = 8  # words after "claimed" in which a finite verb shows a clause follows
@@ -144,20 +159,25 @@ def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return before is not None and before.lower_ in ("an", "the", "what", "its", "his", "her", "their")
 
 
+def _after_adverbs(doc: Any, i: int, tagged: bool) -> int:
+    """The first token from i on that is not an adverb (or a run of spaces): "may (also|partly|well) explain"."""
+    while i < len(doc) and (
+        doc[i].is_space
+        or doc[i].lower_ in MODAL_ADVERBS
+        or (tagged and doc[i].pos_ == "ADV")
+        or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
+    ):
+        i += 1
+    return i
+
+
 def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
 
     "may have to" is an obligation, not a hedge.
     """
     modal = doc[start]
-    i = end
-    # "may (also|partly|well) explain": any adverb may sit between the modal and its verb
-    while i < len(doc) and (
-        doc[i].lower_ in MODAL_ADVERBS
-        or (tagged and doc[i].pos_ == "ADV")
-        or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
-    ):
-        i += 1
+    i = _after_adverbs(doc, end, tagged)
     verb = _token(doc, i)
     if verb is None or (
         verb.lower_ == "have" and (_token(doc, i + 1) is not None and doc[i + 1].lower_ == "to")
@@ -168,6 +188,65 @@ def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     if modal.text[0].isupper():
         return False
     return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
+
+
+def modal_fact(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A modal hedging a fact, not forecasting: a perfect ("may have fled"), a progressive ("might be
+    holding") or a state ("may be in hiding"), but not a passive ("may be replaced") or "may be able to"."""
+    if not modal_verb(doc, start, end, tagged):
+        return False
+    i = _after_adverbs(doc, end, tagged)
+    verb, nxt = doc[i], _token(doc, _after_adverbs(doc, i + 1, tagged))
+    if nxt is None or verb.lower_ not in ("have", "be"):
+        return False
+    if verb.lower_ == "have":
+        return nxt.tag_ == "VBN" if tagged else nxt.lower_.endswith(("ed", "en", "wn"))
+    if nxt.lower_ in FORECAST_STATES:
+        return False
+    if tagged:
+        return nxt.tag_ == "VBG" or nxt.pos_ not in ("VERB", "AUX", "PUNCT")
+    return not nxt.lower_.endswith("ed") and nxt.is_alpha
+
+
+def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "may visit", "might be replaced": a possibility ahead, the speaker's forecast when attributed."""
+    return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
+
+
+def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A verb of belief or inference with a clause after it ("suggests that", "believes he was"),
+    not with an object ("suggested a meeting"); a plural common-noun holder ("analysts believe")
+    is left to the source rules, which call it a vague source."""
+    word = doc[end - 1]
+    after = _token(doc, end)
+    if tagged:
+        if word.pos_ != "VERB" or word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" for c in word.children):
+            return False
+        return any(c.dep_ == "ccomp" for c in word.children) or (after is not None and after.lower_ == "that")
+    before = _token(doc, start - 1)
+    if before is not None and (before.lower_ in _IRREGULAR["be"] or before.lower_.endswith("ly")):
+        return False  # "is (widely) believed that": the passive rules' business
+    return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
+
+
+def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "accused X of", "has been accused of", "was blamed for" with nobody named as blaming."""
+    word = doc[end - 1]
+    window = {token.lower_ for token in doc[end : end + 6]}
+    if tagged:
+        if word.pos_ != "VERB":
+            return False
+        children = {c.dep_: c for c in word.children}
+        passive = "auxpass" in children or "nsubjpass" in children
+        if passive and any(c.dep_ == "agent" for c in word.children):
+            return False  # "was blamed by the inspectors for": the blame has a named source
+        if word.lemma_ != "accuse" and not passive:
+            return False  # "the union blamed the heat for": a named party's view, not an accusation
+        preps = {c.lower_ for c in word.children if c.dep_ == "prep"}
+        return bool(preps & {"of", "for"}) or passive
+    return bool(window & {"of", "for"}) and "by" not in window
 
 
 def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
@@ -332,7 +411,39 @@ RULES: tuple[Rule, ...] = (
         "alleged",
         HEDGE,
         "an allegation, not an established fact",
-        ((lower("alleged", "alleges", "allege", "alleging", "purported"),),),
+        ((lower("alleged", "alleges", "allege", "alleging", "purported", "rumored", "rumoured"),),),
+    ),
+    Rule(
+        "accused",
+        HEDGE,
+        "an accusation, not an established fact",
+        ((lemma("accuse", "blame"),), (lower(*ACCUSATION_NOUNS),)),
+        check=lambda doc, start, end, tagged: (
+            doc[start].lower_ in ACCUSATION_NOUNS or accusation(doc, start, end, tagged)
+        ),
+    ),
+    Rule(
+        "likelihood",
+        HEDGE,
+        "only probable, not an established fact",
+        ((lower(*LIKELIHOOD),),),
+        in_quote=False,
+        forecast=True,
+    ),
+    Rule(
+        "belief",
+        HEDGE,
+        "a belief, not an established fact",
+        ((lemma(*BELIEF_VERBS),), (lemma(*INFERENCE_VERBS),)),
+        check=clause_follows,
+        in_quote=False,
+    ),
+    Rule(
+        "speculation",
+        HEDGE,
+        "speculation, not an established fact",
+        ((lower(*SPECULATION),),),
+        in_quote=False,
     ),
     Rule(
         "allegations_that",
@@ -379,15 +490,23 @@ RULES: tuple[Rule, ...] = (
                 lower("to"),
             ),
             (lower("it"), lemma("appear", "seem")),
+            (lemma("seem", POS="VERB"),),  # "seems reluctant", "seemed aimed at"
         ),
         in_quote=False,
+    ),
+    Rule(
+        "modal_fact",
+        HEDGE,
+        "only possibly so, not an established fact",
+        ((lower("may", "might", TAG="MD", RULES=lower("may", "might")),),),
+        check=modal_fact,
     ),
     Rule(
         "modal",
         HEDGE,
         "a possibility, not an established fact",
         ((lower("may", "might", TAG="MD", RULES=lower("may", "might")),),),
-        check=modal_verb,
+        check=modal_forecast,
         in_quote=False,
         forecast=True,
     ),

@@ -107,6 +107,12 @@ ONE_FOLLOWERS_NOT_COUNTED = frozenset(
     another's else like here there if with reason after too every each""".split()
 )
 ONE_PRECEDERS_NOT_COUNTED = frozenset("no any every each this that which the someone anyone everyone".split())
+# "one commenter said", "one analyst wrote": "one" as a determiner before a voice, not a quantity.
+ONE_VOICE = re.compile(
+    r"\s+(?:(?:commenter|commentator|observer|analyst|critic|reader|viewer|listener|user|insider|pundit"
+    r"|blogger|poster)s?\b|[a-z]+\s+(?:[a-z]+\s+)?(?:said|says|told|tells|wrote|writes|agreed|argued|added"
+    r"|noted|commented|complained|posted|replied|claimed|suggested|remarked|tweeted)\b)"
+)
 # ... but "one of the victims" counts people.
 PEOPLE = frozenset(
     """people victims suspects officers soldiers volunteers patients passengers workers employees children
@@ -119,7 +125,8 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands separated by a comma or, in Arabic script, U+066C ("3٬500" is one figure).
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u066c\d{3})+|\d+(?:\.\d+)?|\.\d+)"
 WORD_NUM_RE = rf"(?:{WORD_NUMBER})"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUM_RE})"
 _CURRENCY_PREFIX = (
@@ -189,12 +196,15 @@ class _Text:
 
 
 _BLOCKS = [
+    _Pattern(
+        re.compile(r"\b(?:https?://|www\.)[^\s)\]>]+", re.IGNORECASE), "", ("http", "www.")
+    ),  # a link's digits are its address
     _Pattern(re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"), "digit"),  # 8.30pm
     _Pattern(re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"), "digit"),  # 0:40, 14:05
     _Pattern(re.compile(r"\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"), "digit"),  # 9am
     _Pattern(re.compile(r"\b\d{3,4}\s?(?:UTC|GMT|CET|EST|hrs)\b"), "digit"),  # 0100 UTC
     # 007, 0100: codes and clock times, not amounts
-    _Pattern(re.compile(r"(?<![\w,.])0\d+\b(?!\.\d)"), "digit"),
+    _Pattern(re.compile(r"(?<![\w,.\u066c])0\d+\b(?!\.\d)"), "digit"),
     _Pattern(re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"), "digit"),  # 9/11, 24/7, 12/25/2020
     _Pattern(re.compile(r"\b\d+(?:\.\d+){2,}\b"), "digit"),  # 3.2.1, 10.0.0.1
     # July 31, 31 July
@@ -493,7 +503,7 @@ def _millions_nearby(text: str, start: int, end: int) -> bool:
 
 
 def _number_value(text: str) -> float | None:
-    cleaned = text.replace(",", "")
+    cleaned = text.replace(",", "").replace("\u066c", "")
     if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
         return float(cleaned)
     return words_value(text)
@@ -676,8 +686,12 @@ def _counted_word(text: str, start: int, end: int, number: str) -> bool:
             return False  # "Formula One", "Group of Seven"
     if re.match(r"-(?:" + "|".join(COMPOUND_NOT_COUNTED) + r")\b", after, re.IGNORECASE):
         return False
+    if number.lower() == "zero" and after.startswith("-"):
+        return False  # "zero-width", "zero-sum", "zero-tolerance": a compound adjective, not a count
     if number.lower() != "one":
         return True
+    if ONE_VOICE.match(after):
+        return False
     people = re.match(r"\s+of\s+(?:the|these|those)\s+([a-z]+)\b", after, re.IGNORECASE)
     if people:
         return people.group(1).lower() in PEOPLE
@@ -702,6 +716,8 @@ def _join_ranges(text: str, atoms: list[Figure]) -> list[Figure]:
 
 def _range(text: str, first: Figure, second: Figure) -> Figure | None:
     gap = text[first.end : second.start]
+    if _is_score(text, first, second, gap):
+        return Figure(first.start, second.end, "ratio", core_end=second.core_end)
     lead = text[max(0, first.start - 12) : first.start]
     between = re.search(r"\bbetween\s+$", lead, re.IGNORECASE)
     if between and re.fullmatch(r"\s+and\s+", gap):
@@ -736,6 +752,27 @@ def _range(text: str, first: Figure, second: Figure) -> Figure | None:
         qualifier=qualifier,
         core_end=second.core_end,
     )
+
+
+_SCORE_WORDS = re.compile(
+    r"\b(?:won|win|wins|lost|lose|loses|beat|beats|beaten|defeated|drew|draw|score[sd]?|victory|defeat|lead|led"
+    r"|trail(?:ed|ing)?|final)\b[^.!?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _is_score(text: str, first: Figure, second: Figure, gap: str) -> bool:
+    """ "won 7-2", "a 3-3 draw": one result, not two counts and not a range (the first is not below the second,
+    or a result word leads in)."""
+    if gap not in ("-", "–") or first.kind != "count" or second.kind != "count" or first.unit or second.unit:
+        return False
+    if not (
+        re.fullmatch(r"\d{1,3}", text[first.start : first.end])
+        and re.fullmatch(r"\d{1,3}", text[second.start : second.end])
+    ):
+        return False
+    lead = text[max(0, first.start - 40) : first.start]
+    return first.value >= second.value or bool(_SCORE_WORDS.search(lead))
 
 
 def _written_scale(text: str, figure: Figure) -> float | None:

@@ -28,6 +28,7 @@ from reader.analysis.speakers.speech_verbs import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
+    REQUEST_LEMMAS,
     RESEARCH_NOUNS,
     SPEECH_FORMS,
     SPEECH_LEMMAS,
@@ -136,6 +137,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         return None
     if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
+    if lemma == "suggest" and token.tag_ == "VBG":
+        return None  # "..., suggesting that the virus spreads": a finding's implication, nobody's words
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "without":
         return None  # "buried relatives without reporting the deaths": nothing was said
     children = list(token.children)
@@ -350,6 +353,11 @@ def _content(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]])
             if child.dep_ == "prep" and child.lower_ in ("of", "about"):
                 return _span(child)
         return None
+    if lemma in REQUEST_LEMMAS:
+        objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+        if wanted:
+            return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
     if lemma == "call":
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("for", "on"):

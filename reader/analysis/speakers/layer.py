@@ -219,11 +219,17 @@ class SpeakersLayer:
         span = doc[first:last]
         start, end = clean_bounds(text, span.start_char, span.end_char)
         words = text[start:end].split()
+        while len(words) >= 2 and fold(words[-1]) in HEADLINE_VERBS:
+            # A headline's "Obama Says Police ...": NER takes the verb into the name.
+            end = start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
+            words.pop()
         if not words:
             return None
         titles = split_title(words) if label != "ORG" else 0
         if titles:
             start += len(" ".join(words[:titles])) + 1
+        if len(words) - titles == 1 and len(words[-1].strip(".")) == 1:
+            return None  # a lone letter ("said X", "Plan B") is never a speaker's name
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
         lead_start, lead, appositions = self._role(doc, span, start)
@@ -338,6 +344,10 @@ class SpeakersLayer:
             ref = self._resolve_rule(cue.subject, doc, base)
         else:
             ref = self._resolve_token(cue.subject, doc, base, depth=0)
+            if ref is None and cue.content is not None and _describes_source(cue.subject):
+                # Whatever noun phrase reports a clause is its source ("the campaign says ...",
+                # "according to exit polls"): an unnamed speaker with that description.
+                ref = self._unnamed(cue.subject, doc, base)
         if ref is not None:
             self._remember(ref, spoke=True)
         return ref
@@ -509,8 +519,8 @@ class SpeakersLayer:
                     "PRODUCT",
                 ):
                     return None
-                if ent.label_ == "NORP" and head.pos_ != "PROPN":
-                    return None
+                if ent.label_ == "NORP" and (head.pos_ != "PROPN" or head.tag_ == "NNPS"):
+                    return None  # "Republicans said": a group of people, described, not named
                 number = self._add_mention(doc, ent.start, ent.end, ent.label_, base)
                 if number is None:
                     return None
@@ -793,6 +803,16 @@ class SpeakersLayer:
 _ACRONYM_TAIL = re.compile(
     r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
 )
+
+
+# Verb forms that end a headline's subject ("Obama Says ...") and are never the end of a name;
+# "States", "Reports" or "Posts" are, so the wider speech forms are not used here.
+HEADLINE_VERBS = frozenset("says said tells told warns warned asks asked urges urged denies denied".split())
+
+
+def _describes_source(head: Any) -> bool:
+    """A noun heading a phrase that can report words: not a pronoun, a figure-less "this", or a time."""
+    return head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME", "ORDINAL", "MONEY")
 
 
 def _reads_as_role(word: str) -> bool:

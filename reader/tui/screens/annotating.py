@@ -190,7 +190,7 @@ class Annotating:
 
     def _show_notes(self) -> None:
         if self._tagging is not None:
-            self._notes.show(self._tagging.marked, self._tagging.orphans)
+            self._notes.show(self._tagging.marked, self._tagging.orphans, self.session.config.scale)
 
     def _show_notices(self) -> None:
         self.app.show_notices()  # type: ignore[attr-defined]
@@ -242,6 +242,7 @@ class Annotating:
     def action_note(self) -> None:
         span, note = self.tagging.note_target()
         if span[0] >= span[1]:
+            self.typed_ahead_into(None)
             self.app.bell()
             return
 
@@ -251,7 +252,16 @@ class Annotating:
 
         from reader.tui.screens.note_editor import NoteEditor
 
-        self.app.push_screen(NoteEditor(self.state.document.text[span[0] : span[1]], note), saved)
+        def keep(text: str) -> None:
+            """The app quits while the note is open: save what was typed (the store is still open)."""
+            try:
+                self.tagging.save_note(span, text)
+            except (StoreError, KeyError, ValueError):
+                pass  # the store could not take it; quitting with notes in memory only asked first
+
+        editor = NoteEditor(self.state.document.text[span[0] : span[1]], note, keep)
+        self.app.push_screen(editor, saved)
+        self.typed_ahead_into(editor)  # keys typed right after ``a`` are the note's
 
     def action_remove(self) -> None:
         self._apply(self.tagging.remove, "No tag or note here to remove")
@@ -293,6 +303,10 @@ class Annotating:
             path = self.tagging.export(fmt)
         except (ExportError, StoreError, OSError) as exc:
             self.notify(f"Export failed: {exc}", severity="error", timeout=10, markup=False)
+            return
+        if self.app.is_web:  # `reader serve`: to the reader's browser, not only the server's disk
+            self.app.deliver_text(path, encoding="utf-8")
+            self.notify(f"Downloading {path.name}", title="Export", timeout=8, markup=False)
             return
         self.notify(f"Exported to {path}", title="Export", timeout=8, markup=False)
 

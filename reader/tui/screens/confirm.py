@@ -15,10 +15,11 @@ class ChoiceScreen(ModalScreen["str | None"]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
 
-    def __init__(self, question: Text | str, choices: dict[str, str]) -> None:
+    def __init__(self, question: Text | str, choices: dict[str, str], cancel: str = "cancels") -> None:
         super().__init__()
         self.question = question
         self.choices = choices
+        self.cancel = cancel
         for key, label in choices.items():
             self._bindings.key_to_bindings[key] = [Binding(key, f"choose('{key}')", label)]
 
@@ -28,7 +29,7 @@ class ChoiceScreen(ModalScreen["str | None"]):
             hints = Text("  ·  ").join(
                 Text.assemble((key, "bold"), f" {label}") for key, label in self.choices.items()
             )
-            yield Static(Text.assemble(hints, ("  ·  esc cancels", "dim")), id="choice-keys")
+            yield Static(Text.assemble(hints, (f"  ·  esc {self.cancel}", "dim")), id="choice-keys")
 
     def action_choose(self, key: str) -> None:
         self.dismiss(key)

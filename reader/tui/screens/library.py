@@ -64,6 +64,7 @@ class LibraryScreen(Screen[None]):
         Binding("d,delete", "delete", "Delete", id="library.delete"),
         Binding("escape", "back", "Back", id="library.back"),
         Binding("L", "back", "Back to the article", show=False, id="library.close"),
+        Binding("R", "review", "Review queue (every article)", id="library.review"),
     ]
 
     def __init__(self) -> None:
@@ -172,10 +173,29 @@ class LibraryScreen(Screen[None]):
         if entry is not None:
             self.open(entry)
 
+    def action_review(self) -> None:
+        """What is still to decide in every article; Enter opens the article at that sentence."""
+        from reader.tui.screens.review import ReviewScreen, library_loader
+
+        store = self.store
+
+        def back(item: object) -> None:
+            self.reload()
+            if item is not None:
+                store.set_position(item.sha256, item.start)  # type: ignore[attr-defined]
+                self.open_article(item.sha256)  # type: ignore[attr-defined]
+
+        scale = self.app.session.config.scale  # type: ignore[attr-defined]
+        screen = ReviewScreen(store, library_loader(store), scale, title="Review queue: library", across=True)
+        self.app.push_screen(screen, back)
+
     def open(self, entry: LibraryEntry) -> None:
+        self.open_article(entry.sha256)
+
+    def open_article(self, sha256: str) -> None:
         from reader.tui.screens.reading import ReadingScreen
 
-        record = self.store.document(entry.sha256)
+        record = self.store.document(sha256)
         if record is None or record.text is None:
             self.notify(
                 "Only the notes of this article are stored (imported): open its file or URL",
@@ -185,7 +205,7 @@ class LibraryScreen(Screen[None]):
             return
         app = self.app
         below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
-        if isinstance(below, ReadingScreen) and below.state.document.sha256 == entry.sha256:
+        if isinstance(below, ReadingScreen) and below.state.document.sha256 == sha256:
             app.pop_screen()
             return
         source = record.sources[0] if record.sources else "-"

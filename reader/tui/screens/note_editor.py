@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from reader.tui.text import inert
+from reader.tui.typeahead import hand_over
 
 QUOTE_CHARS = 240
 
@@ -31,16 +33,55 @@ class NoteText(TextArea):
         event.prevent_default()
         editor = self.screen
         assert isinstance(editor, NoteEditor)
-        editor.dismiss(self.text if action == "save" else None)
+        if action == "save":
+            editor.finish(self.text)
+        else:
+            editor.cancel()
 
 
 class NoteEditor(ModalScreen["str | None"]):
-    """Dismisses with the text to save (empty removes the note), or None when cancelled."""
+    """Dismisses with the text to save (empty removes the note), or None when cancelled.
 
-    def __init__(self, quote: str, note: str = "") -> None:
+    Typed text is never dropped without asking: Escape on a changed note asks whether to save or
+    discard it, and an editor closed with the app (ctrl+q, a crash) hands its text to ``keep``.
+    """
+
+    def __init__(self, quote: str, note: str = "", keep: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.quote = quote
         self.note = note
+        self._keep = keep
+        self._settled = False
+        self.draft = note  # the text as typed, kept here too: the text area is gone once this unmounts
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.draft = event.text_area.text
+
+    def finish(self, text: str | None) -> None:
+        self._settled = True
+        self.dismiss(text)
+
+    def cancel(self) -> None:
+        """Escape: close at once when nothing was typed; otherwise ask (Escape again keeps editing)."""
+        if self.draft == self.note:
+            self.finish(None)
+            return
+        from reader.tui.screens.confirm import ChoiceScreen
+
+        def chosen(key: str | None) -> None:
+            if key == "s":
+                self.finish(self.draft)
+            elif key == "d":
+                self.finish(None)
+
+        question = Text.assemble(("This note has changes", "bold"), "\nSave them, or discard what you typed?")
+        choices = {"s": "save the note", "d": "discard the changes"}
+        self.app.push_screen(ChoiceScreen(question, choices, cancel="keep editing"), chosen)
+
+    def on_unmount(self) -> None:
+        """Closed without an answer (the app quit while editing): the text typed is kept, not lost."""
+        if not self._settled and self._keep is not None and self.draft != self.note:
+            self._keep(self.draft)
 
     def compose(self) -> ComposeResult:
         quote = " ".join(inert(self.quote).split())
@@ -49,7 +90,16 @@ class NoteEditor(ModalScreen["str | None"]):
         with Vertical(id="note-body"):
             yield Static(Text.assemble(("Note on ", "bold"), (f"“{quote}”", "italic")), id="note-quote")
             yield NoteText(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(Text("ctrl+s saves · esc cancels · an empty note is removed", "dim"), id="note-hint")
+            yield Static(
+                Text("ctrl+s saves · esc closes (asks first if you typed) · an empty note is removed", "dim"),
+                id="note-hint",
+            )
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after ``a``, before the text area has focus, are the note's."""
+        areas = self.query(NoteText)
+        if areas:
+            hand_over(event, areas.first())
 
     def on_mount(self) -> None:
         area = self.query_one(NoteText)

@@ -13,8 +13,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -23,8 +24,9 @@ from reader.analysis.model import Analysis
 from reader.intake.document import Document
 from reader.tui.highlights import LAYERS
 from reader.tui.screens.annotating import ANNOTATION_BINDINGS, Annotating
-from reader.tui.state import ReadingState, Search
+from reader.tui.state import ReadingState
 from reader.tui.text import inert
+from reader.tui.typeahead import hand_over
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.details import SentenceDetails
 from reader.tui.widgets.footer import KeyFooter
@@ -34,6 +36,7 @@ from reader.tui.widgets.status import StatusLine
 
 Analyzer = Callable[..., Analysis]
 NARROW = 110  # below this many columns the panel is an overlay opened on demand
+TYPEAHEAD_LIMIT = 1.0  # seconds: an opening key whose input never came releases what it held
 WIDE = 150  # from here on the details area has room for more lines
 
 
@@ -67,6 +70,7 @@ class ReadingScreen(Annotating, Screen[None]):
         Binding("tab", "switch_focus", "Article/panel", id="reading.switch_focus"),
         Binding("p", "toggle_panel", "Panel", id="reading.toggle_panel"),
         Binding("escape", "clear", "Clear marks", show=False, id="reading.clear"),
+        Binding("R", "review", "Review queue (verdicts)", show=False, id="reading.review"),
         *ANNOTATION_BINDINGS,  # tags, notes, selection, undo, export, library: reader.tui.screens.annotating
     ]
 
@@ -76,6 +80,13 @@ class ReadingScreen(Annotating, Screen[None]):
         self._analysis = analysis
         self._analyzer = analyzer
         self.panel_open = True
+        self._typeahead: list[Key] | None = None  # keys held back until the input just asked for is there
+        self._typing_into: MessagePump | None = None  # that input, while it still waits for its focus
+        self._opening_keys = {
+            key
+            for key, bindings in self._bindings.key_to_bindings.items()
+            if any(binding.id in ("reading.search", "notes.note") for binding in bindings)
+        }
         self.title = inert(document.title)
         self.sub_title = inert(document.source)
 
@@ -210,7 +221,29 @@ class ReadingScreen(Annotating, Screen[None]):
         bars = self.query(SearchBar)
         if not bars:
             await self.mount(SearchBar(id="search"), before="#status")
-        self.query_one(SearchBar).open()
+        self.state.begin_search()
+        bar = self.query_one(SearchBar)
+        bar.open()
+        self.typed_ahead_into(bar.input)
+
+    def on_key(self, event: Key) -> None:
+        """After a key that opens an input, what follows waits for that input (reader.tui.typeahead)."""
+        if self._typeahead is not None:
+            event.stop()
+            event.prevent_default()
+            self._typeahead.append(event)
+        elif not hand_over(event, self._typing_into):
+            self._typing_into = None
+            if event.key in self._opening_keys and not isinstance(self.focused, Input):
+                self._typeahead = []
+                self.set_timer(TYPEAHEAD_LIMIT, lambda: self.typed_ahead_into(None))
+
+    def typed_ahead_into(self, target: MessagePump | None) -> None:
+        """The opening key's input is here (or never came): it gets the keys held back for it, and later ones."""
+        held, self._typeahead = self._typeahead or [], None
+        self._typing_into = target
+        for event in held:
+            hand_over(event, target)
 
     @on(Input.Changed, "#search-input")
     def _search_typed(self, event: Input.Changed) -> None:
@@ -218,11 +251,15 @@ class ReadingScreen(Annotating, Screen[None]):
         self._highlights_changed()
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
-        if not message.keep:
-            self.state.search = Search()
-            self.state.version += 1
+        self._typing_into = None
+        before = self.state.cursor_span
+        if message.keep:
+            self.state.search_origin = None
+        else:
+            self.state.cancel_search()
         self.article.focus()
         self._highlights_changed(center=False)
+        self.article.cursor_changed(before)
 
     def action_search_step(self, direction: int) -> None:
         if self.state.search.count:
@@ -255,6 +292,31 @@ class ReadingScreen(Annotating, Screen[None]):
             return
         self.state.clear_marks()
         self._highlights_changed(center=False)
+
+    def action_review(self) -> None:
+        """The review queue of this article; undo there and here is one history. See reader.tui.screens.review."""
+        from reader.tui.screens.review import ReviewScreen, article_loader
+
+        tagging = self.tagging
+        load = article_loader(tagging.store, tagging.sha256, lambda: self.state.analysis)
+
+        def back(item: object) -> None:
+            self._apply(lambda: tagging.reload() or "")
+            if item is not None:
+                before = self.state.cursor_span
+                self.state.cursor_to(item.start)  # type: ignore[attr-defined]
+                self.article.cursor_changed(before)
+                self.article.show_cursor(center=True)
+                self.refresh_reading()
+
+        screen = ReviewScreen(
+            tagging.store,
+            load,
+            self.session.config.scale,
+            history=tagging.history,
+            title=self.state.document.title,
+        )
+        self.app.push_screen(screen, back)
 
     def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
         item = message.item

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.tui.annotations import NOTE_GLYPH
+from reader.tui.contrast import legible
 from reader.tui.highlights import LAYERS, Mark
 from reader.tui.state import ReadingState, Span
 from reader.tui.text import Wrapped, wrap
@@ -291,13 +292,14 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _combined(self, names: tuple[str, ...]) -> Style:
-        """The widget's style with the named component styles on top, cached per combination."""
+        """The widget's style with the named component styles on top, kept legible, cached per combination."""
         style = self._styles.get(names)
         if style is None:
-            style = self.rich_style
+            base = style = self.rich_style
             for name in names:
                 style += self._style(name)
-            self._styles[names] = style
+            fallbacks = [color for color in (base.color, base.bgcolor) if color is not None]
+            style = self._styles[names] = legible(style, fallbacks)
         return style
 
     # -- cursor -----------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.labels import category_label, kind_label
+from reader.store.verdicts import DEFAULT_SCALE
 from reader.tui.highlights import LAYERS, number_value, speaker_name
 from reader.tui.state import ReadingState
 from reader.tui.widgets.notes import sentence_notes
@@ -17,7 +19,10 @@ class SentenceDetails(Static):
     """A fixed-height area (styles/app.tcss): changing it never costs a layout pass, which repaints the screen."""
 
     def show(self, state: ReadingState) -> None:
-        text = Text("\n").join([*sentence_notes(state.annotations, state.cursor_span), describe(state)])
+        session = getattr(self.app, "session", None)  # the scale shows old verdicts as off-scale
+        scale = session.config.scale if session is not None else DEFAULT_SCALE
+        notes = sentence_notes(state.annotations, state.cursor_span, scale)
+        text = Text("\n").join([*notes, describe(state)])
         width = max(1, self.content_region.width or self.app.size.width)
         lines = text.wrap(self.app.console, width)
         room = max(1, self.content_region.height)
@@ -34,12 +39,11 @@ class SentenceDetails(Static):
 
 
 def describe(state: ReadingState) -> Text:
-    sentence = state.sentence
     lines: list[Text] = []
     index = state.index
     if index is None:
         note = state.analysis_error and "analysis unavailable" or f"analysing… {state.progress}%"
-        return Text(f"{sentence.id} · {note}", "dim")
+        return Text(f"{state.place} · {note}", "dim")
     start, end = state.cursor_span
     for mark in index.overlapping("speakers", start, end):
         if mark.kind != "quote":
@@ -53,7 +57,7 @@ def describe(state: ReadingState) -> Text:
                 f"{_GLYPH['speakers']} ",
                 (f"{snippet(speaker_name(speaker), 40)}", "bold"),
                 role,
-                f" · {quote.kind} quote{cue}",
+                f" · {kind_label(quote.kind)}{cue}",
             )
         )
     for mark in index.overlapping("numbers", start, end):
@@ -62,7 +66,7 @@ def describe(state: ReadingState) -> Text:
             Text.assemble(
                 f"{_GLYPH['numbers']} “{snippet(number.text, 30)}” = ",
                 (number_value(number), "bold"),
-                f" · {number.kind}",
+                f" · {kind_label(number.kind)}",
             )
         )
     for mark in index.overlapping("claims", start, end):
@@ -70,7 +74,7 @@ def describe(state: ReadingState) -> Text:
         why = f": {snippet(claim.explanation, 200)}" if claim.explanation else ""
         lines.append(
             Text.assemble(
-                f"{_GLYPH['claims']} ", (claim.category.replace("_", " "), "bold"), f" ({claim.weight}){why}"
+                f"{_GLYPH['claims']} ", (category_label(claim.category), "bold"), f" ({claim.weight}){why}"
             )
         )
     seen: set[str] = set()
@@ -79,5 +83,5 @@ def describe(state: ReadingState) -> Text:
             seen.add(mark.key)
             lines.append(Text(f"{_GLYPH['checks']} {snippet(index.check_message(mark.key), 200)}"))
     if not lines:
-        return Text(f"{sentence.id} · nothing flagged in this sentence", "dim")
+        return Text(f"{state.place} · nothing flagged in this sentence", "dim")
     return Text("\n").join(lines)

@@ -11,18 +11,24 @@ from __future__ import annotations
 from rich.text import Text
 
 from reader.store import Annotation
+from reader.store.verdicts import DEFAULT_SCALE, shown
 from reader.tui.annotations import NOTE_GLYPH, Marked
+from reader.tui.review_text import evidence_lines, verdict_line
 from reader.tui.widgets.panel import Entry, Node, PanelItem, PanelTree, SidePanel, snippet
 
 ORPHAN_GLYPH = "⚠"
 
 
-def note_label(annotation: Annotation) -> Text:
+def note_label(annotation: Annotation, scale: tuple[str, ...] = DEFAULT_SCALE) -> Text:
     parts: list[tuple[str, str] | str] = []
     if annotation.tag:
         parts.append((annotation.tag, "bold"))
     if annotation.note:
         parts.append((("" if not parts else ": ") + snippet(annotation.note, 48), "italic"))
+    if annotation.verdict:
+        parts.append(f" ⚖ {shown(annotation.verdict, scale)}")
+    if annotation.evidence:  # each record by its title, or its address
+        parts.append(" · evidence: " + ", ".join(snippet(e.title or e.url, 32) for e in annotation.evidence))
     parts.append((f"  “{snippet(annotation.anchor.exact, 40)}”", "dim"))
     return Text.assemble(f"{NOTE_GLYPH} ", *parts)
 
@@ -38,8 +44,13 @@ def orphan_label(annotation: Annotation) -> Text:
     )
 
 
-def note_entries(marked: Marked, orphans: list[Annotation]) -> list[Entry]:
-    rows = [Entry(note_label(a), PanelItem("note", a.id, a.anchor.start, a.anchor.end)) for a in marked.items]
+def note_entries(
+    marked: Marked, orphans: list[Annotation], scale: tuple[str, ...] = DEFAULT_SCALE
+) -> list[Entry]:
+    rows = [
+        Entry(note_label(a, scale), PanelItem("note", a.id, a.anchor.start, a.anchor.end))
+        for a in marked.items
+    ]
     rows += [Entry(orphan_label(a), PanelItem("orphan", a.id, a.anchor.start, a.anchor.end)) for a in orphans]
     return rows
 
@@ -52,9 +63,9 @@ class NotesBranch:
         self.panel = panel
         self._node: Node | None = None
 
-    def show(self, marked: Marked, orphans: list[Annotation]) -> None:
+    def show(self, marked: Marked, orphans: list[Annotation], scale: tuple[str, ...] = DEFAULT_SCALE) -> None:
         tree = self.panel.tree
-        entries = note_entries(marked, orphans)
+        entries = note_entries(marked, orphans, scale)
         current = self._node if tree is not None and self._node in tree.root.children else None
         if not entries:
             if current is not None:
@@ -77,14 +88,22 @@ class NotesBranch:
         node.expand()
 
 
-def sentence_notes(marked: Marked, span: tuple[int, int]) -> list[Text]:
-    """The details area's first lines: the reader's own tags and notes on the cursor sentence, in full."""
+def sentence_notes(
+    marked: Marked, span: tuple[int, int], scale: tuple[str, ...] = DEFAULT_SCALE
+) -> list[Text]:
+    """The details area's first lines: the reader's own tags, notes, verdicts and evidence on the cursor
+    sentence, in full."""
     lines = []
     for annotation in marked.overlapping(*span):
-        parts: list[tuple[str, str] | str] = [f"{NOTE_GLYPH} "]
-        if annotation.tag:
-            parts.append((annotation.tag, "bold"))
-        if annotation.note:
-            parts.append((": " if annotation.tag else "") + " ".join(annotation.note.split()))
-        lines.append(Text.assemble(*parts))
+        if annotation.tag or annotation.note:
+            parts: list[tuple[str, str] | str] = [f"{NOTE_GLYPH} "]
+            if annotation.tag:
+                parts.append((annotation.tag, "bold"))
+            if annotation.note:
+                parts.append((": " if annotation.tag else "") + " ".join(annotation.note.split()))
+            lines.append(Text.assemble(*parts))
+        verdict = verdict_line(annotation, scale)
+        if verdict is not None:
+            lines.append(verdict)
+            lines += evidence_lines(annotation)
     return lines

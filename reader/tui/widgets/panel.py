@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from reader.labels import category_label, kind_label
 from reader.tui.highlights import AnalysisIndex, number_value, speaker_name
 from reader.tui.text import inert
 
@@ -119,7 +120,7 @@ class NumbersSection(Section):
         rows = []
         for members in groups.values():
             first = members[0]
-            value = ((number_value(first), "bold"), f"  {first.kind}")
+            value = ((number_value(first), "bold"), f"  {kind_label(first.kind)}")
             item = PanelItem("number", first.id, first.start, first.end)
             if len(members) == 1:
                 rows.append(Entry((*value, (f"  “{snippet(first.text, 30)}”", "dim")), item))
@@ -155,7 +156,7 @@ class ClaimsSection(Section):
                     [Entry(((snippet(claim.explanation, 200), "italic"),), item)] if claim.explanation else []
                 )
                 children.append(Entry(f"? {snippet(claim.text)}", item, why))
-            rows.append(Entry(Text(f"{category.replace('_', ' ')} ({len(claims)})", "bold"), None, children))
+            rows.append(Entry(Text(f"{category_label(category)} ({len(claims)})", "bold"), None, children))
         return rows
 
 
