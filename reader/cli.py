@@ -26,7 +26,7 @@ class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "corpus", "notes", "export", "import", "review", "paths", "serve")
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve", "corpus")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
