@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from typing import NoReturn
 
 from reader import __version__
 
@@ -96,17 +97,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage mistake is one line on stderr (via UsageError), not argparse's usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog.removeprefix('reader ')}: {message} (see '{self.prog} --help')")
+
+
 def _add_corpus(sub: argparse._SubParsersAction) -> None:
-    corpus = sub.add_parser("corpus", help="analyse a corpus on Dask into Parquet, and report on it")
-    verbs = corpus.add_subparsers(dest="corpus_command", metavar="analyze|report", required=True)
-    analyze = verbs.add_parser("analyze", help="analyse folders and JSON Lines into DIR")
-    analyze.add_argument("inputs", nargs="+", metavar="INPUT", help="folders, article files, .jsonl files")
+    corpus = sub.add_parser(
+        "corpus", prog="reader corpus", help="analyse a corpus on Dask into Parquet, and report on it"
+    )
+    corpus.error = OneLineParser.error.__get__(corpus)  # type: ignore[method-assign]
+    verbs = corpus.add_subparsers(
+        dest="corpus_command", metavar="analyze|report", required=True, parser_class=OneLineParser
+    )
+    analyze = verbs.add_parser(
+        "analyze", prog="reader corpus analyze", help="analyse folders, JSON Lines and WARC files into DIR"
+    )
+    analyze.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="folders, article files, .jsonl and .warc(.gz) files"
+    )
     analyze.add_argument("--out", required=True, metavar="DIR", help="the corpus folder (a rerun resumes)")
     analyze.add_argument("--format", default="parquet", choices=("parquet", "jsonl"), help="default: parquet")
     analyze.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: cores)")
     analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster")
     analyze.add_argument("--batch-size", type=int, metavar="N", help="documents per task and shard (25)")
-    report = verbs.add_parser("report", help="tables, an HTML report and CSVs for a corpus folder")
+    report = verbs.add_parser(
+        "report", prog="reader corpus report", help="tables, an HTML report and CSVs for a corpus folder"
+    )
     report.add_argument("folder", metavar="DIR")
     report.add_argument("-o", "--output", metavar="FILE", help="the HTML page (default: DIR/report.html)")
 

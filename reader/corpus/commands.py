@@ -28,6 +28,8 @@ def analyze_command(
         raise InputError("--workers must be at least 1")
     if batch_size is not None and batch_size < 1:
         raise InputError("--batch-size must be at least 1")
+    if workers is not None and scheduler:
+        raise InputError("--workers sizes a local cluster; with --scheduler the cluster's workers run")
     options = Options(
         out=Path(out),
         format=fmt,

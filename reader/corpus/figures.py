@@ -49,7 +49,14 @@ def read(out: Path, name: str) -> pa.Table:
     parts = sorted(folder.glob("part-*.parquet"))
     if not parts:
         return SCHEMAS[name].empty_table()
-    return pa.concat_tables(pq.read_table(part, schema=SCHEMAS[name]) for part in parts)
+    tables = []
+    for part in parts:
+        try:
+            tables.append(pq.read_table(part, schema=SCHEMAS[name]))
+        except (OSError, pa.ArrowException) as exc:
+            reason = " ".join(str(exc).split())
+            raise InputError(f"{part}: not a readable corpus shard ({reason})") from None
+    return pa.concat_tables(tables)
 
 
 def compute(out: Path) -> tuple[Headline, list[Figure]]:

@@ -16,24 +16,28 @@ from rich.console import Console
 from rich.table import Table
 
 from reader.corpus.figures import Figure, Headline, compute
+from reader.intake import InputError
 
 CHART_LIMIT = 20  # bars per chart; the tables and CSVs have every row
 
 
 def report(out: Path, html_path: Path | None, console: Console) -> Path:
-    """Print the tables, write the HTML page and its CSVs beside it; returns the page's path."""
+    """Write the HTML page and its CSVs beside it, then print the tables; returns the page's path."""
     headline, figures = compute(out)
     html_path = html_path or out / "report.html"
+    try:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        for figure in figures:
+            with open(html_path.with_name(f"{html_path.stem}-{figure.name}.csv"), "w", newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow(figure.columns)
+                writer.writerows(figure.rows)
+        html_path.write_text(_page(out, headline, figures), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{exc.filename or html_path}: cannot write the report ({exc.strerror})") from None
     console.print(_headline_table(headline))
     for figure in figures:
         console.print(_rich_table(figure))
-    html_path.parent.mkdir(parents=True, exist_ok=True)
-    for figure in figures:
-        with open(html_path.with_name(f"{html_path.stem}-{figure.name}.csv"), "w", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(figure.columns)
-            writer.writerows(figure.rows)
-    html_path.write_text(_page(out, headline, figures), encoding="utf-8")
     console.print(f"report: {html_path} (CSV files beside it)")
     return html_path
 

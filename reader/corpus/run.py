@@ -26,6 +26,7 @@ from reader.intake import DEFAULT_MAX_BYTES, InputError
 
 BATCH_SIZE = 25
 IN_FLIGHT_PER_WORKER = 3
+CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
@@ -138,11 +139,16 @@ def _with_bad_lines(result: BatchResult, bad: list[BadLine]) -> BatchResult:
 @contextmanager
 def _client(options: Options) -> Iterator:
     from distributed import Client, LocalCluster
+    from distributed.comm import get_address_host_port
 
     plugin = PipelinePlugin()
     if options.scheduler:
         try:
-            client = Client(options.scheduler, timeout="10s")
+            get_address_host_port(options.scheduler)
+        except ValueError as exc:  # checked first: a Client that fails this way breaks the next one
+            raise InputError(f"{options.scheduler}: not a scheduler address ({exc})") from None
+        try:
+            client = Client(options.scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise InputError(f"{options.scheduler}: cannot reach the Dask scheduler ({exc})") from None
         with client:

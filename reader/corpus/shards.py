@@ -60,6 +60,10 @@ class Manifest:
         if not path.exists():
             if out.exists() and not out.is_dir():
                 raise InputError(f"{out}: not a folder")
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"{out}: cannot create the folder ({exc.strerror})") from None
             return cls(out, fmt, batch_size, {})
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import DOCUMENTS, OUTLETS
+from conftest import OUTLETS, write_corpus
 
 from reader.cli import main
 
@@ -36,14 +36,17 @@ def test_metadata_columns_travel_with_every_table(one_process: Path, corpus_file
     assert numbers and all(n["outlet"] == documents[n["doc_id"]]["outlet"] for n in numbers)
 
 
-def test_exit_status_some_failed_and_jsonl_objects(corpus_file: Path, tmp_path: Path, capsys):
-    status = main(["corpus", "analyze", str(corpus_file), "--out", str(tmp_path), "--format", "jsonl",
-                   "--workers", "1", "--batch-size", "50"])  # fmt: skip
+def test_exit_status_some_failed_and_jsonl_objects(tmp_path: Path, capsys):
+    small = write_corpus(tmp_path / "small.jsonl", count=30)  # the three bad records go at the end
+    out = tmp_path / "out"
+    status = main(["corpus", "analyze", str(small), "--out", str(out), "--format", "jsonl",
+                   "--workers", "1", "--batch-size", "20"])  # fmt: skip
     assert status == 1
-    lines = [json.loads(line) for part in sorted((tmp_path / "analyses").glob("*.jsonl"))
+    lines = [json.loads(line) for part in sorted((out / "analyses").glob("*.jsonl"))
              for line in part.read_text().splitlines()]  # fmt: skip
-    assert len(lines) == DOCUMENTS and {line["schema"] for line in lines} == {"reader.analysis/1"}
-    assert "200 analysed, 3 failed" in capsys.readouterr().err
+    assert len(lines) == 30 and {line["schema"] for line in lines} == {"reader.analysis/1"}
+    assert [line["document"]["source"] for line in lines] == [f"doc-{i:04d}" for i in range(30)]
+    assert "30 analysed, 3 failed" in capsys.readouterr().err
 
 
 def test_folder_of_articles_all_ok(tmp_path: Path, seed_path: Path, capsys):
@@ -62,21 +65,81 @@ def test_folder_of_articles_all_ok(tmp_path: Path, seed_path: Path, capsys):
     ]
 
 
+def _bad_inputs(tmp: Path) -> dict[str, str]:
+    """Names the argument lists below use, each made in ``tmp``."""
+    (tmp / "EMPTY").mkdir()
+    (tmp / "ONE.jsonl").write_text(json.dumps({"id": "a", "text": "The minister said so."}) + "\n")
+    (tmp / "LATIN.jsonl").write_bytes('{"id": "é"}\n'.encode("latin-1"))
+    (tmp / "FAKE.warc").write_text("this is no archive\n")
+    (tmp / "A_FILE").write_text("x")
+    (tmp / "OTHER").mkdir()
+    manifest = {"version": 1, "format": "jsonl", "batch_size": 25, "shards": {}}
+    (tmp / "OTHER" / "manifest.json").write_text(json.dumps(manifest))
+    (tmp / "BROKEN").mkdir()
+    (tmp / "BROKEN" / "manifest.json").write_text("{")
+    (tmp / "DAMAGED" / "documents").mkdir(parents=True)
+    (tmp / "DAMAGED" / "documents" / "part-00000.parquet").write_bytes(b"PAR1 not really")
+    names = (
+        "EMPTY",
+        "MISSING",
+        "ONE.jsonl",
+        "LATIN.jsonl",
+        "FAKE.warc",
+        "A_FILE",
+        "OTHER",
+        "BROKEN",
+        "DAMAGED",
+    )
+    return {name: str(tmp / name) for name in names} | {"UNDER_FILE": str(tmp / "A_FILE" / "sub")}
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [
+        (["corpus"], "corpus: the following arguments are required: analyze|report"),
+        (["corpus", "frob"], "invalid choice: 'frob'"),
+        (["corpus", "analyze", "ONE.jsonl"], "corpus analyze: the following arguments are required: --out"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--workers", "two"], "invalid int value: 'two'"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--format", "csv"], "invalid choice: 'csv'"),
+        (["corpus", "report"], "corpus report: the following arguments are required: DIR"),
         (["corpus", "analyze", "EMPTY", "--out", "OUT"], "no articles found"),
         (["corpus", "analyze", "MISSING", "--out", "OUT"], "no such file or directory"),
         (["corpus", "analyze", "EMPTY", "--out", "OUT", "--workers", "0"], "--workers must be at least 1"),
+        (["corpus", "analyze", "EMPTY", "--out", "OUT", "--batch-size", "0"], "--batch-size must be at least 1"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--workers", "2", "--scheduler", "tcp://h:1"],
+         "--workers sizes a local cluster"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--scheduler", "nonsense"],
+         "nonsense: not a scheduler address"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--scheduler", "tcp://127.0.0.1:1"],
+         "tcp://127.0.0.1:1: cannot reach the Dask scheduler"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "A_FILE"], "A_FILE: not a folder"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "UNDER_FILE"], "cannot create the folder"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OTHER"], "written with --format jsonl --batch-size 25"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "BROKEN"], "not a corpus manifest"),
+        (["corpus", "analyze", "LATIN.jsonl", "--out", "OUT"], "LATIN.jsonl: cannot read"),
+        (["corpus", "analyze", "FAKE.warc", "--out", "OUT"], "not a readable WARC file"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--max-size", "lots"], "lots"),
         (["corpus", "report", "EMPTY"], "no documents/ table"),
+        (["corpus", "report", "DAMAGED"], "part-00000.parquet: not a readable corpus shard"),
     ],
-)
-def test_bad_input_is_one_line_and_status_2(argv, message, tmp_path: Path, capsys):
-    (tmp_path / "EMPTY").mkdir()
-    argv = [str(tmp_path / a) if a in ("EMPTY", "MISSING", "OUT") else a for a in argv]
-    assert main(argv) == 2
+)  # fmt: skip
+def test_bad_input_is_one_line_and_status_2(argv, message, tmp_path: Path, capsys, monkeypatch):
+    from reader.corpus import run
+
+    monkeypatch.setattr(run, "CONNECT_TIMEOUT", "1s")  # a scheduler that is not there: fail fast
+    names = _bad_inputs(tmp_path) | {"OUT": str(tmp_path / "out")}
+    assert main([names.get(a, a) for a in argv]) == 2
     err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1
+    assert err.startswith("reader: ") and message in err and err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+def test_a_report_that_cannot_be_written_is_one_line(one_process: Path, tmp_path: Path, capsys):
+    (tmp_path / "file").write_text("x")
+    assert main(["corpus", "report", str(one_process), "-o", str(tmp_path / "file" / "report.html")]) == 2
+    out, err = capsys.readouterr()
+    assert "cannot write the report" in err and err.count("\n") == 1
+    assert out == ""  # nothing printed as if it had worked
 
 
 def test_report_figures_tables_html_and_csv(one_process: Path, corpus_file: Path, tmp_path: Path, capsys):
