@@ -16,7 +16,15 @@ from pathlib import Path
 
 from benchmarks.harness import TABLE_HEADER, Figure
 
-MODULES = ("engine_bench", "tui_bench", "store_bench", "serve_bench", "review_bench", "intake_bench")
+MODULES = (
+    "engine_bench",
+    "tui_bench",
+    "store_bench",
+    "serve_bench",
+    "review_bench",
+    "intake_bench",
+    "corpus_bench",
+)
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 

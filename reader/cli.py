@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from typing import NoReturn
 
 from reader import __version__
 
@@ -26,7 +27,7 @@ class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve")
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve", "corpus")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the analysis contract (JSON Lines for several inputs)"
     )
     analyze.add_argument("--jobs", type=int, default=1, metavar="N", help="parse a batch in N processes")
+    _add_corpus(sub)
     notes = sub.add_parser("notes", help="print an article's notes and tags")
     notes.add_argument("source", metavar="PATH|URL|-")
     export = sub.add_parser(
@@ -93,6 +95,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serving.add_argument("--port", type=int, default=8000, help="default 8000; 0 picks a free port")
     return parser
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A usage mistake is one line on stderr (via UsageError), not argparse's usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog.removeprefix('reader ')}: {message} (see '{self.prog} --help')")
+
+
+def _add_corpus(sub: argparse._SubParsersAction) -> None:
+    corpus = sub.add_parser(
+        "corpus", prog="reader corpus", help="analyse a corpus on Dask into Parquet, and report on it"
+    )
+    corpus.error = OneLineParser.error.__get__(corpus)  # type: ignore[method-assign]
+    verbs = corpus.add_subparsers(
+        dest="corpus_command", metavar="analyze|report", required=True, parser_class=OneLineParser
+    )
+    analyze = verbs.add_parser(
+        "analyze", prog="reader corpus analyze", help="analyse folders, JSON Lines and WARC files into DIR"
+    )
+    analyze.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="folders, article files, .jsonl and .warc(.gz) files"
+    )
+    analyze.add_argument("--out", required=True, metavar="DIR", help="the corpus folder (a rerun resumes)")
+    analyze.add_argument("--format", default="parquet", choices=("parquet", "jsonl"), help="default: parquet")
+    analyze.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: cores)")
+    analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster")
+    analyze.add_argument("--batch-size", type=int, metavar="N", help="documents per task and shard (25)")
+    report = verbs.add_parser(
+        "report", prog="reader corpus report", help="tables, an HTML report and CSVs for a corpus folder"
+    )
+    report.add_argument("folder", metavar="DIR")
+    report.add_argument("-o", "--output", metavar="FILE", help="the HTML page (default: DIR/report.html)")
 
 
 def build_open_parser() -> argparse.ArgumentParser:
@@ -202,6 +237,8 @@ def _max_bytes(options: GlobalOptions) -> int:
 def run_subcommand(args: argparse.Namespace, options: GlobalOptions) -> int:
     if args.command == "analyze":
         return run_analyze(args, options)
+    if args.command == "corpus":
+        return run_corpus(args, options)
     if args.command == "serve":
         return run_serve(args, options)
     from reader.export import commands
@@ -273,6 +310,22 @@ def run_serve(args: argparse.Namespace, options: GlobalOptions) -> int:
         return serve(args.source, args.host, args.port, data_dir(), _max_bytes(options), options.max_size)
     except ServeError as exc:
         raise UsageError(str(exc)) from None
+
+
+def run_corpus(args: argparse.Namespace, options: GlobalOptions) -> int:
+    from reader import corpus
+
+    if args.corpus_command == "report":
+        return corpus.report_command(args.folder, args.output)
+    return corpus.analyze_command(
+        args.inputs,
+        args.out,
+        fmt=args.format,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        batch_size=args.batch_size,
+        max_bytes=_max_bytes(options),
+    )
 
 
 @contextmanager
