@@ -11,6 +11,11 @@ def speaker(analysis: Analysis, fragment: str):
     return next((s for s in analysis.speakers if s.id == quote.speaker), None)
 
 
+def assert_unnamed(analysis: Analysis, fragment: str, label: str) -> None:
+    found = speaker(analysis, fragment)
+    assert found is not None and found.kind == "unnamed" and found.label == label
+
+
 def test_any_noun_phrase_reporting_a_clause_is_an_unnamed_source(analyze_text) -> None:
     analysis = analyze_text(
         "The orchestra says the winter season will open with a new symphony.\n"
@@ -22,8 +27,7 @@ def test_any_noun_phrase_reporting_a_clause_is_an_unnamed_source(analyze_text) -
         ("Turnout rose", "the tally"),
         ("hurt small farms", "Conservatives"),
     ):
-        found = speaker(analysis, fragment)
-        assert found is not None and found.kind == "unnamed" and found.label == label
+        assert_unnamed(analysis, fragment, label)
 
 
 def test_suggest_reports_a_clause_unless_it_is_a_findings_participle(analyze_text) -> None:
@@ -64,8 +68,7 @@ def test_quantifiers_and_demonstratives_for_people_are_unnamed_groups(analyze_te
         ("stay another season", "Those close to the coach"),
         ("canal will never", "Others"),
     ):
-        found = speaker(analysis, fragment)
-        assert found is not None and found.kind == "unnamed" and found.label == label
+        assert_unnamed(analysis, fragment, label)
 
 
 def test_a_reporting_verb_read_as_a_noun_still_reports_its_clause(analyze_text) -> None:
@@ -91,23 +94,20 @@ def test_a_cue_inside_another_cues_clause_keeps_its_own_content(analyze_text) ->
     assert (
         reyes.text == "the levy would raise" and speaker(analysis, "levy would raise").name == "Tomas Reyes"
     )
-    economists = speaker(analysis, "it would work")
-    assert economists is not None and economists.kind == "unnamed" and economists.label == "economists"
+    assert_unnamed(analysis, "it would work", "economists")
 
 
 def test_according_to_a_noun_the_parser_read_as_a_verb(analyze_text) -> None:
     # the small model parses "show" here as a verb taking "insiders" as its object
     analysis = analyze_text("The host mocked guests on air, according to show insiders.\n")
-    found = speaker(analysis, "mocked guests")
-    assert found is not None and found.kind == "unnamed" and found.label == "insiders"
+    assert_unnamed(analysis, "mocked guests", "insiders")
 
 
 def test_a_noun_phrase_beside_a_quotation_is_its_unnamed_speaker(analyze_text) -> None:
     analysis = analyze_text(
         '"If the pier holds," the film\'s narrator says, "the town survives the winter."\n'
     )
-    found = speaker(analysis, "pier holds")
-    assert found is not None and found.kind == "unnamed" and found.label == "the film's narrator"
+    assert_unnamed(analysis, "pier holds", "the film's narrator")
 
 
 def test_a_bare_surname_two_people_share_is_the_one_named_most(analyze_text) -> None:

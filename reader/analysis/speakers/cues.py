@@ -552,19 +552,23 @@ def _cut_nested(cues: list[Cue], text: str) -> None:
             text_cut = _last_boundary_before(text, other.phrase_start, start)
             if text_cut is not None:
                 end = min(end, text_cut)
-            coordination = max(text.rfind(word, start, other.phrase_start) for word in (" and ", " but "))
-            subject = other.subject
-            if coordination > start and not isinstance(subject, tuple) and subject is not None:
-                opening = text[coordination + 5 : subject.left_edge.idx]
-                if (
-                    subject.idx > coordination
-                    and len(opening.split()) <= 2
-                    and not _QUOTE_MARKS.search(opening)
-                ):
-                    end = min(
-                        end, coordination
-                    )  # "... and how experts say": the conjunct has its own speaker
+            conjunct = _own_conjunct(text, start, other)
+            if conjunct is not None:
+                end = min(end, conjunct)
         cue.content = (start, end) if end - start >= 3 else None
+
+
+def _own_conjunct(text: str, floor: int, other: Cue) -> int | None:
+    """Where "... and how experts say" begins: the last " and "/" but " before another cue, when that
+    cue's own subject opens the conjunct (at most two words after it, no quotation mark)."""
+    subject = other.subject
+    if subject is None or isinstance(subject, tuple):
+        return None
+    at, word = max((text.rfind(word, floor, other.phrase_start), word) for word in (" and ", " but "))
+    if at <= floor or subject.idx <= at:
+        return None
+    opening = text[at + len(word) : subject.left_edge.idx]
+    return at if len(opening.split()) <= 2 and not _QUOTE_MARKS.search(opening) else None
 
 
 def _last_boundary_before(text: str, position: int, floor: int) -> int | None:

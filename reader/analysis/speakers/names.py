@@ -172,9 +172,8 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
         if len(words) == 1 and is_acronym(original):
             by_acronym.setdefault(words[0], cid)
 
-    def latest(cids: list[int], person_only: bool = False) -> int | None:
-        picks = [c for c in cids if clusters[c].person or not person_only]
-        return max(picks, key=lambda c: clusters[c].last_seen) if picks else None
+    def latest(cids: list[int]) -> int | None:
+        return max(cids, key=lambda c: clusters[c].last_seen) if cids else None
 
     def likeliest(cids: list[int]) -> int | None:
         """A bare surname two people share ("Clinton" after Hillary and Chelsea Clinton) is the one
