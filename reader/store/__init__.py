@@ -31,17 +31,20 @@ Store, so notes made while degraded can be exported before quitting.
 
 from reader.store.anchoring import Match, locate
 from reader.store.errors import StoreError
-from reader.store.history import Change, History
+from reader.store.history import History
 from reader.store.model import (
     DEFAULT_TAGS,
     Anchor,
     Annotation,
+    Change,
     DocumentRecord,
     LibraryEntry,
     Opened,
     Position,
+    source_key,
 )
-from reader.store.store import Store, check_tag, source_key
+from reader.store.store import Store
+from reader.store.verdicts import check_tag
 
 __all__ = [
     "DEFAULT_TAGS",

@@ -7,36 +7,21 @@ transaction like the original action. The history lives for the session only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from reader.store.model import Annotation
-
-if TYPE_CHECKING:
-    from reader.store.store import Store
+from reader.store.model import Annotation, Change
 
 
-@dataclass(frozen=True)
-class Change:
-    label: str  # "tag", "note", "edit", "delete", "re-attach": for a status line such as "undid tag"
-    before: Annotation | None
-    after: Annotation | None
+class Restores(Protocol):
+    """What History needs of a store: putting one annotation back to a state (None: absent)."""
 
-    @property
-    def annotation_id(self) -> str:
-        state = self.after or self.before
-        assert state is not None, "a change has a state on at least one side"
-        return state.id
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after
+    def restore(self, annotation_id: str, state: Annotation | None) -> None: ...
 
 
 class History:
     """Undo and redo stacks over one Store; a new change clears the redo stack."""
 
-    def __init__(self, store: Store, limit: int = 1000) -> None:
+    def __init__(self, store: Restores, limit: int = 1000) -> None:
         self._store = store
         self._limit = limit
         self._done: list[Change] = []

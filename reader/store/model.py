@@ -6,12 +6,15 @@ survive an export/import round trip byte for byte, and need no parsing to displa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.store.verdicts import Evidence, Verdict
 
 DEFAULT_TAGS: tuple[str, ...] = ("needs-source", "verified", "disputed", "false", "opinion")
 CONTEXT_CHARS = 32
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 @dataclass(frozen=True)
@@ -112,3 +115,29 @@ class Opened:
     reanchored_from: str | None = None
     moved: int = 0
     orphaned: list[Annotation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str  # "tag", "note", "edit", "delete", "re-attach": for a status line such as "undid tag"
+    before: Annotation | None
+    after: Annotation | None
+
+    @property
+    def annotation_id(self) -> str:
+        state = self.after or self.before
+        assert state is not None, "a change has a state on at least one side"
+        return state.id
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def source_key(source: str) -> str | None:
+    """How a source is remembered: URLs as given, paths absolute; stdin is matched by text only."""
+    if source in ("-", "<stdin>", ""):
+        return None
+    if _URL.match(source):
+        return source
+    return str(Path(source).expanduser().resolve())

@@ -14,32 +14,30 @@ is dropped; ``degraded`` and ``notices`` tell the caller (see reader.store.datab
 from __future__ import annotations
 
 import json
-import re
 import secrets
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader import paths
-from reader.intake.document import without_surrogates
 from reader.store import database
 from reader.store.anchoring import locate
+from reader.store.connection import Connection, utc_now
 from reader.store.database import DATABASE
 from reader.store.errors import StoreError
-from reader.store.history import Change
 from reader.store.model import (
     Anchor,
     Annotation,
+    Change,
     DocumentRecord,
     LibraryEntry,
     Opened,
     Position,
+    source_key,
 )
-from reader.store.verdicts import Evidence, Verdict, check_date, check_label, check_url
+from reader.store.verdicts import Evidence, Verdict, check_label, check_tag, checked_evidence, clean_note
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
@@ -48,37 +46,11 @@ if TYPE_CHECKING:
 __all__ = ["DATABASE", "Store", "check_tag", "source_key"]
 
 T = TypeVar("T")
-TAG_PATTERN = re.compile(r"^[^\s#,\[\]]{1,40}$")
 _UNSET: Any = object()
-_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _COLUMNS = 'id, sha256, exact, prefix, suffix, start, "end", tag, note, created, modified, orphaned'
 
 
-def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def source_key(source: str) -> str | None:
-    """How a source is remembered: URLs as given, paths absolute; stdin is matched by text only."""
-    if source in ("-", "<stdin>", ""):
-        return None
-    if _URL.match(source):
-        return source
-    return str(Path(source).expanduser().resolve())
-
-
-def check_tag(tag: str) -> str:
-    if not TAG_PATTERN.match(tag) or without_surrogates(tag) != tag:
-        raise ValueError(f"{tag!r} is not a tag name (1-40 characters, no spaces, '#', ',' or brackets)")
-    return tag
-
-
-def _clean_note(note: str | None) -> str | None:
-    """Stripped, None when blank; lone surrogates (a broken paste) become U+FFFD, as SQLite needs UTF-8."""
-    return without_surrogates(note).strip() or None if note is not None else None
-
-
-class Store:
+class Store(Connection):
     """All persistent state of the reader. Open with ``Store.open()``; close or use as a context manager.
 
     ``degraded`` is None while changes reach the disk, else the reason they only
@@ -86,22 +58,6 @@ class Store:
     Store). ``notices`` collects one-line messages for the user (a damaged store
     moved aside, the switch to memory); the caller shows them and may clear the list.
     """
-
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        path: Path,
-        clock: Callable[[], str] = utc_now,
-        *,
-        degraded: str | None = None,
-        notices: list[str] | None = None,
-    ) -> None:
-        self._conn = conn
-        self._lock = threading.RLock()
-        self.path = path
-        self._clock = clock
-        self.degraded = degraded
-        self.notices: list[str] = list(notices or ())
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, clock: Callable[[], str] = utc_now) -> Store:
@@ -116,55 +72,6 @@ class Store:
         return cls(
             connected.conn, folder / DATABASE, clock, degraded=connected.degraded, notices=connected.notices
         )
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``work`` in one committed transaction: retried while busy, moved to memory if the disk refuses.
-
-        ``work`` may run more than once, each time in a fresh transaction, so it
-        returns its results instead of changing anything outside the database.
-        """
-        with self._lock:
-            try:
-                return database.retrying(lambda: self._commit(work))
-            except sqlite3.Error as exc:
-                if self.degraded is not None or database.classify(exc) is not database.Failure.UNWRITABLE:
-                    raise
-                self._move_to_memory(str(exc))
-            return self._commit(work)
-
-    def _commit(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            result = work(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        return result
-
-    def _move_to_memory(self, reason: str) -> None:
-        """Carry on in a memory copy of everything committed so far; the file stays as it was."""
-        connected = database.in_memory(self.path, reason, source=self._conn)
-        self._conn.close()
-        self._conn = connected.conn
-        self.degraded = connected.degraded
-        self.notices.extend(connected.notices)
-
-    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return database.retrying(lambda: self._conn.execute(sql, args).fetchall())
 
     # ---- documents -------------------------------------------------------------------------
 
@@ -381,7 +288,7 @@ class Store:
         self, sha256: str, start: int, end: int, *, tag: str | None = None, note: str | None = None
     ) -> Change:
         """Tag and/or note the span ``start:end`` of an opened article."""
-        note = _clean_note(note)
+        note = clean_note(note)
         if tag is None and note is None:
             raise ValueError("an annotation needs a tag or a note")
         record = self.document(sha256)
@@ -404,7 +311,7 @@ class Store:
         """Change the tag and/or the note; clearing both deletes the annotation (unless it has a verdict or evidence)."""
         before = self._existing(annotation_id)
         new_tag = before.tag if tag is _UNSET else (check_tag(tag) if tag is not None else None)
-        new_note = before.note if note is _UNSET else _clean_note(note)
+        new_note = before.note if note is _UNSET else clean_note(note)
         if new_tag == before.tag and new_note == before.note:
             return Change("edit", before, before)
         if new_tag is None and new_note is None and not before.verdicts and not before.evidence:
@@ -464,14 +371,14 @@ class Store:
         """Evidence (``title``, ``accessed``, ``passage``, ``note``) on ``annotation``; the URL is checked, never fetched."""
         before = self.annotation(annotation.id)
         base = before or annotation
-        record = _evidence(secrets.token_hex(6), url, details)
+        record = checked_evidence(secrets.token_hex(6), url, details)
         after = replace(base, evidence=(*base.evidence, record), modified=self._clock())
         self.restore(after.id, after)
         return Change("evidence", before, after)
 
     def edit_evidence(self, annotation_id: str, evidence_id: str, url: str, **details: str | None) -> Change:
         before = self._existing(annotation_id)
-        record = _evidence(evidence_id, url, details)
+        record = checked_evidence(evidence_id, url, details)
         if not any(e.id == evidence_id for e in before.evidence):
             raise KeyError(evidence_id)
         items = tuple(record if e.id == evidence_id else e for e in before.evidence)
@@ -593,16 +500,6 @@ def _engine_version() -> str:
     from reader.analysis import engine_version
 
     return engine_version()
-
-
-def _evidence(ident: str, url: str, details: dict[str, str | None]) -> Evidence:
-    unknown = set(details) - {"title", "accessed", "passage", "note"}
-    if unknown:
-        raise TypeError(f"unknown evidence field(s): {', '.join(sorted(unknown))}")
-    cleaned = {key: _clean_note(value) for key, value in details.items()}
-    if cleaned.get("accessed") is not None:
-        check_date(cleaned["accessed"])
-    return Evidence(ident, check_url(url), **cleaned)
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from reader.intake.document import without_surrogates
+
 DEFAULT_SCALE: tuple[str, ...] = ("true", "mostly-true", "misleading", "false", "unproven")
 ARCHIVE = "https://web.archive.org/web/"
-_LABEL = re.compile(r"^[^\s#,\[\]]{1,40}$")
+LABEL_PATTERN = re.compile(r"^[^\s#,\[\]]{1,40}$")
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,15 @@ def archive_url(url: str) -> str:
 
 
 def check_label(value: str, what: str = "verdict") -> str:
-    if not _LABEL.match(value):
+    if not LABEL_PATTERN.match(value):
         raise ValueError(f"{value!r} is not a {what} name (1-40 characters, no spaces, '#', ',' or brackets)")
     return value
+
+
+def check_tag(tag: str) -> str:
+    if without_surrogates(tag) != tag:
+        raise ValueError(f"{tag!r} is not a tag name (1-40 characters, no spaces, '#', ',' or brackets)")
+    return check_label(tag, "tag")
 
 
 def check_verdict(value: str, scale: tuple[str, ...]) -> str:
@@ -89,3 +97,18 @@ def shown(value: str | None, scale: tuple[str, ...]) -> str:
     if value is None:
         return "undecided"
     return value if value in scale else f"{value} (off-scale)"
+
+
+def checked_evidence(ident: str, url: str, details: dict[str, str | None]) -> Evidence:
+    unknown = set(details) - {"title", "accessed", "passage", "note"}
+    if unknown:
+        raise TypeError(f"unknown evidence field(s): {', '.join(sorted(unknown))}")
+    cleaned = {key: clean_note(value) for key, value in details.items()}
+    if cleaned.get("accessed") is not None:
+        check_date(cleaned["accessed"])
+    return Evidence(ident, check_url(url), **cleaned)
+
+
+def clean_note(note: str | None) -> str | None:
+    """Stripped, None when blank; lone surrogates (a broken paste) become U+FFFD, as SQLite needs UTF-8."""
+    return without_surrogates(note).strip() or None if note is not None else None

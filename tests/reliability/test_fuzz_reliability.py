@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from reader.intake import Document, InputError, load, make_document
 from reader.intake.document import without_surrogates
 from reader.store import Anchor, Store, locate
-from reader.store.store import TAG_PATTERN
+from reader.store.verdicts import LABEL_PATTERN
 from tests.fuzzing import fuzz_settings
 
 pytestmark = pytest.mark.fuzz
@@ -188,7 +188,7 @@ def test_any_typed_note_is_stored_as_typed_or_refused_with_a_value_error(
     tmp_path: Path, note: str, tag: str | None
 ) -> None:
     cleaned = without_surrogates(note).strip() or None
-    bad_tag = tag is not None and (not TAG_PATTERN.match(tag) or without_surrogates(tag) != tag)
+    bad_tag = tag is not None and (not LABEL_PATTERN.match(tag) or without_surrogates(tag) != tag)
     with Store.open(tmp_path) as store:
         store.open_document(NOTED)
         if bad_tag or (tag is None and cleaned is None):
