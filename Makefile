@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 SEED   := seeds/dw-north-korea-russia.txt
 
-.PHONY: run test bench lint fuzz clean
+.PHONY: run test bench lint fuzz digests clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ lint: $(STAMP)
 
 fuzz: $(STAMP)
 	READER_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q -m fuzz tests
+
+# After an analysis change that means to change `reader analyze --json`: store the new digests
+# (tests/analysis/analysis_digests.json) and say in the commit why the output changed.
+digests: $(STAMP)
+	$(BIN)/python -m tests.analysis.digests
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
-from reader.intake.document import Document
+from reader.intake.document import Document, make_document
 from reader.resources import stylesheet
 from reader.store import Store
 from reader.tui.commands import ReaderCommands, key_rows
@@ -24,6 +24,8 @@ from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import PanelTree
+
+STORED = "store"  # how a document reopened from the library was read: from the store's copy
 
 
 def analyze(document: Document, **options: object) -> Analysis:
@@ -80,6 +82,48 @@ class ReaderApp(App[None]):
     def reading_screen(self, document: Document, analysis: Analysis | None = None) -> ReadingScreen:
         """The analyzer goes behind the store's cache: a text analysed before by this engine opens without it."""
         return ReadingScreen(document, analysis=analysis, analyzer=self.session.cached(self._analyzer))
+
+    # -- navigation: screens ask the App (reader.tui.host) and never import one another ------------
+
+    def open_library(self) -> None:
+        """Over the current article (Escape comes back to it); opening another one from there replaces it."""
+        from reader.tui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    def open_article(self, sha256: str) -> None:
+        """Read a stored article again (from the library or its review queue) from the store's copy.
+
+        Opening replaces the reading screen underneath rather than stacking screens, so Escape
+        always leads back to exactly one article; the article already underneath just comes back.
+        """
+        record = self.session.store.document(sha256)
+        if record is None or record.text is None:
+            self.notify(
+                "Only the notes of this article are stored (imported): open its file or URL",
+                severity="warning",
+                markup=False,
+            )
+            return
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        if isinstance(below, ReadingScreen) and below.state.document.sha256 == sha256:
+            self.pop_screen()
+            return
+        source = record.sources[0] if record.sources else "-"
+        document = make_document(record.text, source=source, extractor=STORED, title=record.title)
+        screen = self.reading_screen(document)
+        if isinstance(below, ReadingScreen) and self.screen_stack[0] is not below:
+            self.call_later(self._replace_below, screen)
+        elif below is not None:  # over the first screen, which Textual cannot replace: replace the library
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    async def _replace_below(self, screen: Screen) -> None:
+        """Close the library, then put ``screen`` in place of the article it was opened over (one step at a
+        time: both change the screen stack). The stack so stays the first screen, one article, the library."""
+        await self.pop_screen()
+        await self.switch_screen(screen)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._started)

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.numbers.parse import _BLOCKS, _DATES, _YEAR_SPAN, _Pattern, _Text
+from reader.analysis.numbers.dates import BLOCKS, DATES, YEAR_SPAN, Pattern, Scanned
 from tests.analysis.conftest import DEV_ARTICLES
 from tests.fuzzing import fuzz_settings
 
-PATTERNS = [*_BLOCKS, *_DATES, _YEAR_SPAN]
+PATTERNS = [*BLOCKS, *DATES, YEAR_SPAN]
 ARTICLES = sorted(DEV_ARTICLES.glob("*.txt")) + sorted((Path(__file__).parent / "articles").glob("*.txt"))
 # Fragments the patterns care about, glued in any order: digits (also non-ASCII ones, which \d matches),
 # times, month names inside other words ("Mayor"), years, ranges, list markers, copyright lines.
@@ -23,12 +23,12 @@ PIECES = [
 ]  # fmt: skip
 
 
-def full_pass(pattern: _Pattern, text: str) -> list[tuple[int, int]]:
+def full_pass(pattern: Pattern, text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.regex.finditer(text)]
 
 
-def anchored(pattern: _Pattern, text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _Text(text).finditer(pattern)]
+def anchored(pattern: Pattern, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in Scanned(text).finditer(pattern)]
 
 
 @pytest.mark.fuzz
@@ -51,6 +51,6 @@ def test_same_matches_on_real_articles() -> None:
 
 
 def test_needs_skip_a_pattern_only_when_its_words_are_missing() -> None:
-    copyright_line = _BLOCKS[-1]
+    copyright_line = BLOCKS[-1]
     assert anchored(copyright_line, "Photo: (C) 2024 Reuters") == [(7, 15)]
     assert anchored(copyright_line, "Photo: Reuters 2024") == []

@@ -15,7 +15,8 @@ from typing import Any
 
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Number
-from reader.analysis.numbers.parse import Figure, scan
+from reader.analysis.numbers.figure import Figure
+from reader.analysis.numbers.parse import scan
 
 # Words after a figure that are not the thing it counts.
 NOT_COUNTED = frozenset(

@@ -16,9 +16,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 
+from reader.analysis.numbers.dates import BLOCKS, MONTH, Scanned, dates
+from reader.analysis.numbers.figure import DIGITS, WORD_NUM_RE, Figure, number_value
+from reader.analysis.numbers.phrases import phrases
 from reader.analysis.numbers.units import (
     ATTACHED,
     CURRENCY_CODES,
@@ -28,33 +31,9 @@ from reader.analysis.numbers.units import (
     QUALIFIERS,
 )
 from reader.analysis.numbers.words import (
-    FRACTIONS,
     SCALES,
     SHORT_SCALES,
-    SMALL,
-    TENS,
-    WORD_NUMBER,
-    fraction_value,
-    words_value,
 )
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure found in the scanned text; offsets are local to that text."""
-
-    start: int
-    end: int
-    kind: str  # count | percent | money | quantity | date | range | ratio
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    unit: str | None = None
-    qualifier: str | None = None
-    # Where the figure itself ends (before a trailing unit word): the layer looks
-    # for the counted noun after it.
-    core_end: int = 0
-
 
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # Words that make the figure after them part of a name or a reference: "Article 5", "resolution 2259".
@@ -121,13 +100,7 @@ PEOPLE = frozenset(
 )
 COMPOUND_NOT_COUNTED = frozenset("way off time sided party handed dimensional fold all third thirds".split())
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
 # Thousands separated by a comma or, in Arabic script, U+066C ("3٬500" is one figure).
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u066c\d{3})+|\d+(?:\.\d+)?|\.\d+)"
-WORD_NUM_RE = rf"(?:{WORD_NUMBER})"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUM_RE})"
 _CURRENCY_PREFIX = (
     r"(?:(?:US|U\.S\.|AU|A|CA|C|NZ|HK|S|R)\$|\$|€|£|¥|₹|₽|₿|₩|₺|₪|₦|₴|Rs\.?\s?|"
@@ -149,133 +122,6 @@ _QUALIFIER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    """A scanner regex, tried only where its matches can start.
-
-    A full pass of a regex over a paragraph costs far more than trying it at the
-    few places a match could begin, and most of these can only begin at a
-    number's first digit or at a month name. ``needs`` lists text (lower case)
-    that every match contains; without any of it, the pattern is not tried.
-    """
-
-    regex: re.Pattern[str]
-    starts: str = ""  # "digit", "month", or "" (anywhere)
-    needs: tuple[str, ...] = ()
-
-
-_STARTS = {
-    # Every pattern marked "digit" begins with \b\d or a stricter lookbehind: a number's first digit.
-    "digit": re.compile(r"(?<!\w)\d"),
-    "month": re.compile(rf"\b{MONTH}"),
-}
-
-
-class _Text:
-    """One text under scan, with the start positions of each kind found once."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lower = text.lower()
-        self._starts: dict[str, list[int]] = {}
-
-    def finditer(self, pattern: _Pattern) -> Iterator[re.Match[str]]:
-        """What ``pattern.regex.finditer(text)`` finds (no pattern here matches empty text)."""
-        if pattern.needs and not any(word in self.lower for word in pattern.needs):
-            return
-        if not pattern.starts:
-            yield from pattern.regex.finditer(self.text)
-            return
-        if pattern.starts not in self._starts:
-            self._starts[pattern.starts] = [m.start() for m in _STARTS[pattern.starts].finditer(self.text)]
-        end = 0
-        for start in self._starts[pattern.starts]:
-            if start >= end and (match := pattern.regex.match(self.text, start)):
-                yield match
-                end = match.end()
-
-
-_BLOCKS = [
-    _Pattern(
-        re.compile(r"\b(?:https?://|www\.)[^\s)\]>]+", re.IGNORECASE), "", ("http", "www.")
-    ),  # a link's digits are its address
-    _Pattern(re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"), "digit"),  # 8.30pm
-    _Pattern(re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"), "digit"),  # 0:40, 14:05
-    _Pattern(re.compile(r"\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)"), "digit"),  # 9am
-    _Pattern(re.compile(r"\b\d{3,4}\s?(?:UTC|GMT|CET|EST|hrs)\b"), "digit"),  # 0100 UTC
-    # 007, 0100: codes and clock times, not amounts
-    _Pattern(re.compile(r"(?<![\w,.\u066c])0\d+\b(?!\.\d)"), "digit"),
-    _Pattern(re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"), "digit"),  # 9/11, 24/7, 12/25/2020
-    _Pattern(re.compile(r"\b\d+(?:\.\d+){2,}\b"), "digit"),  # 3.2.1, 10.0.0.1
-    # July 31, 31 July
-    _Pattern(re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})(?!\d)"), "month"),
-    _Pattern(
-        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?![\w])(?!,?\s+\d{{4}})"), "digit"
-    ),
-    _Pattern(re.compile(r"(?m)^\s*\(?\d{1,2}[.)](?=\s)")),  # list markers "1." "2)"
-    # page furniture: © 2024
-    _Pattern(
-        re.compile(r"(?:©|\([cC]\)|[Cc]opyright)\s*\d{4}(?:\s*[-–]\s*\d{4})?"),
-        needs=("©", "(c)", "copyright"),
-    ),
-]
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DATES = [
-    _Pattern(re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "month"),  # July 1, 2020
-    # 1 July 2020
-    _Pattern(re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"), "digit"),
-    _Pattern(re.compile(rf"\b{MONTH},?\s+{_YEAR}\b"), "month"),  # June 2015, March, 2018
-    _Pattern(re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), "digit"),  # 2020-07-01
-    # mid-2019, early 2020
-    _Pattern(re.compile(rf"\b(?:[Mm]id|[Ee]arly|[Ll]ate)[- ]{_YEAR}s?\b"), needs=("mid", "early", "late")),
-    _Pattern(re.compile(r"\b(?:1[89]|20)\d0s\b"), "digit"),  # the 1990s
-    _Pattern(re.compile(rf"\bQ[1-4]\s+{_YEAR}\b"), needs=("q",)),  # Q3 2024
-]
-# 2019/20, 1939–45
-_YEAR_SPAN = _Pattern(re.compile(rf"\b(?P<a>{_YEAR})\s?[/–—-]\s?(?P<b>\d{{4}}|\d{{2}})\b"), "digit")
-_ALL_BUT = re.compile(rf"\ball\s+but\s+(?:{DIGITS}|{WORD_NUM_RE})\b", re.IGNORECASE)
-_ORDERS = re.compile(
-    r"\b(?P<order>tens|hundreds)\s+of\s+(?P<scale>thousands|millions|billions)\b", re.IGNORECASE
-)
-_FRACTION_NUMERATOR = (
-    rf"(?:a|an|one|{'|'.join(sorted((w for w in SMALL if SMALL[w] > 1), key=len, reverse=True))})"
-)
-_FRACTION = re.compile(
-    rf"\b(?P<num>{_FRACTION_NUMERATOR})[- ](?P<den>{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b"
-    r"(?P<scale>\s+(?:of\s+a\s+)?(?:million|billion|trillion|thousand)\b)?",
-    re.IGNORECASE,
-)
-_RANGE_BEFORE = re.compile(r"\d\s*(?:to|-|–|—)\s*$")
-# "(fell) by (nearly) a fifth": a change by a fraction, ending just before the fraction.
-_BY_BEFORE = re.compile(
-    r"\bby\s+(?:(?:nearly|almost|about|around|roughly|some|over|more\s+than|less\s+than|just\s+over|"
-    r"just\s+under)\s+)?$",
-    re.IGNORECASE,
-)
-# Words that may follow such a fraction without making it an ordinal ("by a third in 2024").
-_AFTER_CHANGE = re.compile(
-    r"\s+(?:in|on|at|since|from|to|over|during|after|before|between|compared|this|last|and|or|but|than|while)\b"
-)
-_HALF = re.compile(
-    r"(?<![\w-])(?P<half>half)(?:\s+an?\s+(?P<scale>million|billion|trillion|thousand|dozen)\b"
-    r"|(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b))",
-    re.IGNORECASE,
-)
-_TIMES = re.compile(
-    rf"\b(?P<n>twice|thrice|(?:{DIGITS}|{WORD_NUM_RE})\s+times)(?=\s+(?:as|more|less|fewer|higher|lower|larger|"
-    r"smaller|bigger|greater|the|that|what|over)\b)",
-    re.IGNORECASE,
-)
-_ONE_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS, "hundred", "thousand"], key=len, reverse=True)) + ")"
-_IN_EVERY = re.compile(
-    rf"\b(?P<a>\d+|{_ONE_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>\d+|{_ONE_WORD})\b(?!\s*(?:%|per))",
-    re.IGNORECASE,
-)
-_IN_EVERY_HINGE = re.compile(r"\s(?:in|out of)\s")
-_UNIT_AND_A_HALF = re.compile(
-    r"\b(?:(?:a|an|one)\s+)?(?P<unit>year|month|week|day|hour|decade|century)\s+and\s+a\s+half\b",
-    re.IGNORECASE,
-)
 _COMPOUND_AFTER = re.compile(r"-(?P<word>[a-z]{2,14})(?P<old>-old)?\b")
 _CURRENCY_AFTER = re.compile(
     r"\s(?P<w>"
@@ -302,14 +148,14 @@ def scan(text: str) -> list[Figure]:
             taken.add(figure.start, figure.end)
             figures.append(figure)
 
-    scanned = _Text(text)
-    for figure in _dates(scanned):
+    scanned = Scanned(text)
+    for figure in dates(scanned):
         take(figure)
-    for pattern in _BLOCKS:
+    for pattern in BLOCKS:
         for match in scanned.finditer(pattern):
             if taken.free(match.start(), match.end()):
                 taken.add(match.start(), match.end())
-    for figure in _phrases(text, scanned.lower):
+    for figure in phrases(text, scanned.lower):
         take(figure)
     atoms = [atom for atom in _atoms(text) if taken.free(atom.start, atom.end)]
     for figure in _join_ranges(text, atoms):
@@ -344,151 +190,6 @@ def parse_figure(text: str) -> Figure | None:
     return None
 
 
-def _dates(scanned: _Text) -> list[Figure]:
-    found = []
-    for pattern in _DATES:
-        for match in scanned.finditer(pattern):
-            found.append(Figure(match.start(), match.end(), "date", core_end=match.end()))
-    for match in scanned.finditer(_YEAR_SPAN):
-        first = int(match["a"])
-        tail = match["b"]
-        second = int(tail) if len(tail) == 4 else first - first % 100 + int(tail)
-        if first < second <= first + 100:
-            found.append(
-                Figure(match.start(), match.end(), "date", low=first, high=second, core_end=match.end())
-            )
-    return _longest_first(found)
-
-
-def _phrases(text: str, lower: str) -> list[Figure]:
-    """Phrases whose meaning is more than their digits; each regex runs only if its key word is present."""
-    found = []
-    for match in _ALL_BUT.finditer(text) if "all but" in lower else ():
-        found.append(Figure(match.start(), match.end(), "count", core_end=match.end()))
-    for match in _ORDERS.finditer(text) if " of " in lower else ():
-        scale = SCALES[match["scale"].lower().rstrip("s")]
-        low = scale * (10 if match["order"].lower() == "tens" else 100)
-        found.append(
-            Figure(
-                match.start(),
-                match.end(),
-                "count",
-                low=low,
-                high=low * 10,
-                core_end=match.end(),
-            )
-        )
-    for match in _FRACTION.finditer(text) if any(word in lower for word in FRACTIONS) else ():
-        numerator, denominator = match["num"], match["den"]
-        if re.search(r"\band[- ]$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
-            continue  # the tail of "three-and-a-half million", read with its whole number
-        singular = denominator.lower() in (
-            "half",
-            "third",
-            "quarter",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        )
-        after = text[match.end() : match.end() + 4]
-        hyphenated = match.group(0)[len(numerator)] == "-"
-        # "a third officer" is an ordinal; "a third of", "one-third", "two thirds", "a quarter million",
-        # "cut by a third" (a change by a fraction, no noun after it) are fractions.
-        by_fraction = bool(_BY_BEFORE.search(text, max(0, match.start() - 24), match.start())) and (
-            not re.match(r"\s+[a-z]", text[match.end() : match.end() + 2])
-            or bool(_AFTER_CHANGE.match(text, match.end()))
-        )
-        if (
-            singular
-            and not match["scale"]
-            and not hyphenated
-            and not re.match(r"\s+of\b", after)
-            and not by_fraction
-        ):
-            continue
-        if not singular and numerator.lower() in ("a", "an", "one"):
-            continue
-        value = fraction_value(numerator, denominator)
-        if value is None:
-            continue
-        if match["scale"]:
-            scale = SCALES[match["scale"].split()[-1].lower()]
-            found.append(
-                Figure(
-                    match.start(),
-                    match.end(),
-                    "count",
-                    value=value * scale,
-                    core_end=match.end(),
-                )
-            )
-        else:
-            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end()))
-    for match in _HALF.finditer(text) if "half" in lower else ():
-        before = text[max(0, match.start() - 12) : match.start()].lower()
-        if re.search(r"(?:first|second|last|other|and a|in)\s+$", before):
-            continue
-        if match["scale"]:
-            scale = 12.0 if match["scale"].lower() == "dozen" else SCALES[match["scale"].lower()]
-            found.append(Figure(match.start(), match.end(), "count", value=scale / 2, core_end=match.end()))
-        else:
-            found.append(Figure(match.start(), match.end(), "ratio", value=0.5, core_end=match.end()))
-    for match in (
-        _TIMES.finditer(text) if ("twice" in lower or "thrice" in lower or " times" in lower) else ()
-    ):
-        word = match["n"].lower()
-        value = (
-            2.0 if word == "twice" else 3.0 if word == "thrice" else _number_value(word.rsplit(None, 1)[0])
-        )
-        if value is not None:
-            found.append(Figure(match.start(), match.end(), "ratio", value=value, core_end=match.end()))
-    for match in _in_every(text, lower):
-        if _RANGE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-            continue  # "aged 13 to 17 in 48 schools": the end of a range, then where
-        top, bottom = _number_value(match["a"]), _number_value(match["b"])
-        if top is not None and bottom and 0 < top < bottom <= 1000:
-            found.append(
-                Figure(
-                    match.start(),
-                    match.end(),
-                    "ratio",
-                    value=top / bottom,
-                    core_end=match.end(),
-                )
-            )
-    for match in _UNIT_AND_A_HALF.finditer(text) if "and a half" in lower else ():
-        unit = MEASURES[match["unit"].lower()]
-        found.append(
-            Figure(
-                match.start(),
-                match.end(),
-                "quantity",
-                value=1.5,
-                unit=unit,
-                core_end=match.end(),
-            )
-        )
-    return _longest_first(found)
-
-
-def _in_every(text: str, lower: str) -> list[re.Match[str]]:
-    """ "one in five", "3 out of 10": the full pattern is tried only around each "in" / "out of"."""
-    matches = []
-    for hinge in _IN_EVERY_HINGE.finditer(lower):
-        match = _IN_EVERY.search(text, max(0, hinge.start() - 10), min(len(text), hinge.end() + 20))
-        if match and match.start() < hinge.start() and (not matches or match.start() >= matches[-1].end()):
-            matches.append(match)
-    return matches
-
-
-def _longest_first(found: list[Figure]) -> list[Figure]:
-    return sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
-
-
 _GLUED_M = re.compile(r"(?P<cur>[$£€¥]\s?)?\d[\d.,]*m\b(?:\s+(?P<word>[a-z]+))?")
 NEARBY_CHARS = 300
 
@@ -500,13 +201,6 @@ def _millions_nearby(text: str, start: int, end: int) -> bool:
             if match["cur"] or (match["word"] and match["word"] not in _LENGTH_CONTEXT):
                 return True
     return False
-
-
-def _number_value(text: str) -> float | None:
-    cleaned = text.replace(",", "").replace("\u066c", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", cleaned):
-        return float(cleaned)
-    return words_value(text)
 
 
 def _atoms(text: str) -> list[Figure]:
@@ -530,7 +224,7 @@ def _atom(text: str, match: re.Match[str], title_case: Callable[[], bool]) -> Fi
     number = match["num"]
     start, end = match.start(), match.end()
     spelled = not number[0].isdigit() and number[0] != "."
-    value = _number_value(number)
+    value = number_value(number)
     if value is None:
         return None
     if spelled:

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from reader.store import Opened, StoreError
+from reader.tui.host import host
 from reader.tui.tagging import Tagging, describe
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.notes import NotesBranch
@@ -89,7 +90,7 @@ class Annotating:
 
     @property
     def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
+        return host(self).session
 
     def on_mount(self) -> None:
         """After ReadingScreen.on_mount: the tag keys from the config (the store waits for the first frame)."""
@@ -195,7 +196,7 @@ class Annotating:
             self._notes.show(self._tagging.marked, self._tagging.orphans, self.session.config.scale)
 
     def _show_notices(self) -> None:
-        self.app.show_notices()  # type: ignore[attr-defined]
+        host(self).show_notices()
 
     def _apply(self, work: Callable[[], str | None], nothing: str = "") -> None:
         """Run one store action and show its result only once it returned (it is committed by then).
@@ -314,9 +315,7 @@ class Annotating:
 
     def action_library(self) -> None:
         """Over this article (Escape comes back to it); opening another one from there replaces this screen."""
-        from reader.tui.screens.library import LibraryScreen
-
-        self.app.push_screen(LibraryScreen())
+        host(self).open_library()
 
     # -- orphans ----------------------------------------------------------------------------
 

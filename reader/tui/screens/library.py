@@ -8,21 +8,23 @@ stacking screens, so Escape always leads back to exactly one article.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from reader.intake.document import make_document
-from reader.store import LibraryEntry, StoreError
+from reader.store import LibraryEntry, Store, StoreError
+from reader.tui.host import host
 from reader.tui.screens.confirm import confirm
 from reader.tui.text import inert
 from reader.tui.widgets.panel import snippet
 
-EXTRACTOR = "store"  # how a document reopened from the library was read: from the store's copy
+if TYPE_CHECKING:
+    from reader.review import ReviewItem  # the review queue (and its exporters) loads on demand
 
 
 def when(stamp: str | None) -> str:
@@ -51,13 +53,6 @@ def matches(entry: LibraryEntry, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-async def _replace_below(app: App, screen: Screen) -> None:
-    """Close the library, then put ``screen`` in place of the article it was opened over (one step at a
-    time: both change the screen stack). The stack so stays the first screen, one article, the library."""
-    await app.pop_screen()
-    await app.switch_screen(screen)
-
-
 class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="library.filter"),
@@ -84,8 +79,8 @@ class LibraryScreen(Screen[None]):
         return self.query_one(DataTable)
 
     @property
-    def store(self):  # noqa: ANN201 - reader.store.Store; the app's session holds it
-        return self.app.session.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return host(self).session.store
 
     def on_mount(self) -> None:
         self.table.focus()
@@ -100,7 +95,7 @@ class LibraryScreen(Screen[None]):
         except StoreError as exc:
             self.entries = []
             self.notify(str(exc), severity="error", markup=False)
-        self.app.show_notices()  # type: ignore[attr-defined] - the store was opened for this list
+        host(self).show_notices()  # the store was opened for this list
         self.show()
 
     def shown(self) -> list[LibraryEntry]:
@@ -184,44 +179,18 @@ class LibraryScreen(Screen[None]):
 
         store = self.store
 
-        def back(item: object) -> None:
+        def back(item: ReviewItem | None) -> None:
             self.reload()
             if item is not None:
-                store.set_position(item.sha256, item.start)  # type: ignore[attr-defined]
-                self.open_article(item.sha256)  # type: ignore[attr-defined]
+                store.set_position(item.sha256, item.start)
+                host(self).open_article(item.sha256)
 
-        scale = self.app.session.config.scale  # type: ignore[attr-defined]
+        scale = host(self).session.config.scale
         screen = ReviewScreen(store, library_loader(store), scale, title="Review queue: library", across=True)
         self.app.push_screen(screen, back)
 
     def open(self, entry: LibraryEntry) -> None:
-        self.open_article(entry.sha256)
-
-    def open_article(self, sha256: str) -> None:
-        from reader.tui.screens.reading import ReadingScreen
-
-        record = self.store.document(sha256)
-        if record is None or record.text is None:
-            self.notify(
-                "Only the notes of this article are stored (imported): open its file or URL",
-                severity="warning",
-                markup=False,
-            )
-            return
-        app = self.app
-        below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
-        if isinstance(below, ReadingScreen) and below.state.document.sha256 == sha256:
-            app.pop_screen()
-            return
-        source = record.sources[0] if record.sources else "-"
-        document = make_document(record.text, source=source, extractor=EXTRACTOR, title=record.title)
-        screen = app.reading_screen(document)  # type: ignore[attr-defined]
-        if isinstance(below, ReadingScreen) and app.screen_stack[0] is not below:
-            app.call_later(_replace_below, app, screen)
-        elif below is not None:  # over the first screen, which Textual cannot replace: replace the library
-            app.switch_screen(screen)
-        else:
-            app.push_screen(screen)
+        host(self).open_article(entry.sha256)
 
     def action_delete(self) -> None:
         entry = self.selected()

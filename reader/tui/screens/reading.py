@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,6 +34,9 @@ from reader.tui.widgets.footer import KeyFooter
 from reader.tui.widgets.panel import SidePanel
 from reader.tui.widgets.search import SearchBar
 from reader.tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from reader.review import ReviewItem  # the review queue (and its exporters) loads on demand
 
 Analyzer = Callable[..., Analysis]
 NARROW = 110  # below this many columns the panel is an overlay opened on demand
@@ -304,11 +308,11 @@ class ReadingScreen(Annotating, Screen[None]):
         tagging = self.tagging
         load = article_loader(tagging.store, tagging.sha256, lambda: self.state.analysis)
 
-        def back(item: object) -> None:
+        def back(item: ReviewItem | None) -> None:
             self._apply(lambda: tagging.reload() or "")
             if item is not None:
                 before = self.state.cursor_span
-                self.state.cursor_to(item.start)  # type: ignore[attr-defined]
+                self.state.cursor_to(item.start)
                 self.article.cursor_changed(before)
                 self.article.show_cursor(center=True)
                 self.refresh_reading()
