@@ -8,19 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.model import SCHEMA, Analysis
+from reader.analysis.model import SCHEMA, Analysis, engine_version
 
 if TYPE_CHECKING:
     from reader.intake import Document
 
 __all__ = ["SCHEMA", "Analysis", "analyze", "analyze_many", "engine_version"]
-
-
-def engine_version() -> str:
-    """The key the store caches analyses under: a new release invalidates old caches."""
-    from reader import __version__
-
-    return f"reader {__version__}"
 
 
 def analyze(document: Document, **kwargs: Any) -> Analysis:

@@ -11,9 +11,8 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from reader import __version__
 from reader.analysis.context import Chunk, Layer, Results
-from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence
+from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence, engine_version
 from reader.analysis.nlp import MODEL_PACKAGES, Pipeline, load_pipeline
 from reader.intake import Document
 
@@ -176,7 +175,7 @@ class _Builder:
                 chars=len(document.text),
                 extractor=document.extractor,
             ),
-            engine=EngineInfo(model=self.pipeline.model, version=f"reader {__version__}"),
+            engine=EngineInfo(model=self.pipeline.model, version=engine_version()),
             paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
             sentences=results.sentences,
             speakers=results.speakers,

@@ -113,6 +113,14 @@ class DocumentInfo:
     language: str = "en"
 
 
+def engine_version() -> str:
+    """What an analysis says made it, and the key the store caches analyses under: a new release
+    invalidates old caches."""
+    from reader import __version__
+
+    return f"reader {__version__}"
+
+
 @dataclass
 class EngineInfo:
     model: str

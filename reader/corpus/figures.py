@@ -66,28 +66,9 @@ def compute(out: Path) -> tuple[Headline, list[Figure]]:
     numbers = read(out, "numbers").to_pylist()
     failures = read(out, "failures").num_rows
     outlet = {d["doc_id"]: d["outlet"] or UNKNOWN for d in documents}
-    words = Counter()
-    volume: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for d in documents:
-        key = (d["outlet"] or UNKNOWN, d["month"] or UNKNOWN)
-        volume[key][0] += 1
-        volume[key][1] += d["words"]
-        words[key[0]] += d["words"]
+    volume, words = _volume(documents)
     outlets = sorted(words)
-
-    by_name: dict[str, list] = defaultdict(lambda: [0, set(), set()])
-    quotes_per, unnamed_per = Counter(), Counter()
-    for q in quotes:
-        place = outlet.get(q["doc_id"], UNKNOWN)
-        quotes_per[place] += 1
-        if q["speaker_kind"] == "unnamed" or q["speaker_id"] is None:
-            unnamed_per[place] += 1
-        elif q["speaker_name"]:
-            entry = by_name[q["speaker_name"]]
-            entry[0] += 1
-            entry[1].add(q["doc_id"])
-            entry[2].add(place)
-    top = sorted(by_name.items(), key=lambda kv: (-kv[1][0], kv[0]))[:TOP_SPEAKERS]
+    top, quotes_per, unnamed_per = _speakers(quotes, outlet)
 
     categories = sorted({c["category"] for c in claims})
     claim_counts = Counter((outlet.get(c["doc_id"], UNKNOWN), c["category"]) for c in claims)
@@ -147,6 +128,37 @@ def compute(out: Path) -> tuple[Headline, list[Figure]]:
         numbers_per_1000_words=_rate(len(numbers), total_words),
     )
     return headline, figures
+
+
+def _volume(documents: list[dict]) -> tuple[dict[tuple[str, str], list[int]], Counter]:
+    """Documents and words per (outlet, month), and words per outlet."""
+    words: Counter = Counter()
+    volume: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for d in documents:
+        key = (d["outlet"] or UNKNOWN, d["month"] or UNKNOWN)
+        volume[key][0] += 1
+        volume[key][1] += d["words"]
+        words[key[0]] += d["words"]
+    return volume, words
+
+
+def _speakers(quotes: list[dict], outlet: dict[str, str]) -> tuple[list, Counter, Counter]:
+    """The most quoted names (quotes, documents, outlets), and quotes and unnamed quotes per outlet."""
+    by_name: dict[str, list] = defaultdict(lambda: [0, set(), set()])
+    quotes_per: Counter = Counter()
+    unnamed_per: Counter = Counter()
+    for q in quotes:
+        place = outlet.get(q["doc_id"], UNKNOWN)
+        quotes_per[place] += 1
+        if q["speaker_kind"] == "unnamed" or q["speaker_id"] is None:
+            unnamed_per[place] += 1
+        elif q["speaker_name"]:
+            entry = by_name[q["speaker_name"]]
+            entry[0] += 1
+            entry[1].add(q["doc_id"])
+            entry[2].add(place)
+    top = sorted(by_name.items(), key=lambda kv: (-kv[1][0], kv[0]))[:TOP_SPEAKERS]
+    return top, quotes_per, unnamed_per
 
 
 def _share(part: int, whole: int) -> float:

@@ -100,60 +100,9 @@ def analysis_rows(
 ) -> Rows:
     """Every table's rows for one analysed document."""
     key = {"doc_id": doc_id, "outlet": outlet, "date": date}
-    speakers = {speaker.id: speaker for speaker in analysis.speakers}
-    quoted: dict[str, int] = {}
-    for quote in analysis.quotes:
-        if quote.speaker:
-            quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
-    info = analysis.document
     rows = empty_rows()
-    rows["documents"].append(
-        {
-            **key,
-            "month": date[:7],
-            "source": info.source,
-            "title": info.title,
-            "sha256": info.sha256,
-            "chars": info.chars,
-            "words": len(text.split()),
-            "extractor": info.extractor,
-            "model": analysis.engine.model,
-            "speakers": len(analysis.speakers),
-            "quotes": len(analysis.quotes),
-            "numbers": len(analysis.numbers),
-            "claims": len(analysis.claims),
-            "checks": len(analysis.checks),
-            "metadata": json.dumps(metadata, ensure_ascii=False, sort_keys=True, default=str),
-        }
-    )
-    for s in analysis.speakers:
-        rows["speakers"].append(
-            {
-                **key,
-                "speaker_id": s.id,
-                "name": s.name,
-                "label": s.label,
-                "role": s.role,
-                "kind": s.kind,
-                "mentions": len(s.mentions),
-                "quotes": quoted.get(s.id, 0),
-            }
-        )
-    for q in analysis.quotes:
-        speaker = speakers.get(q.speaker or "")
-        rows["quotes"].append(
-            {
-                **key,
-                "quote_id": q.id,
-                "speaker_id": q.speaker,
-                "speaker_name": speaker.name if speaker else None,
-                "speaker_kind": speaker.kind if speaker else None,
-                "kind": q.kind,
-                "start": q.start,
-                "end": q.end,
-                "text": q.text,
-            }
-        )
+    rows["documents"].append(_document_row(analysis, key, metadata, text))
+    _people(analysis, key, rows)
     for n in analysis.numbers:
         rows["numbers"].append(
             {
@@ -194,6 +143,66 @@ def analysis_rows(
             }
         )
     return rows
+
+
+def _document_row(
+    analysis: Analysis, key: dict[str, str], metadata: dict[str, Any], text: str
+) -> dict[str, Any]:
+    info = analysis.document
+    return {
+        **key,
+        "month": key["date"][:7],
+        "source": info.source,
+        "title": info.title,
+        "sha256": info.sha256,
+        "chars": info.chars,
+        "words": len(text.split()),
+        "extractor": info.extractor,
+        "model": analysis.engine.model,
+        "speakers": len(analysis.speakers),
+        "quotes": len(analysis.quotes),
+        "numbers": len(analysis.numbers),
+        "claims": len(analysis.claims),
+        "checks": len(analysis.checks),
+        "metadata": json.dumps(metadata, ensure_ascii=False, sort_keys=True, default=str),
+    }
+
+
+def _people(analysis: Analysis, key: dict[str, str], rows: Rows) -> None:
+    """The speakers' rows (with how often each is quoted) and the quotes' (with who says them)."""
+    speakers = {speaker.id: speaker for speaker in analysis.speakers}
+    quoted: dict[str, int] = {}
+    for quote in analysis.quotes:
+        if quote.speaker:
+            quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
+    for s in analysis.speakers:
+        rows["speakers"].append(
+            {
+                **key,
+                "speaker_id": s.id,
+                "name": s.name,
+                "label": s.label,
+                "role": s.role,
+                "kind": s.kind,
+                "mentions": len(s.mentions),
+                "quotes": quoted.get(s.id, 0),
+            }
+        )
+    for q in analysis.quotes:
+        speaker = speakers.get(q.speaker or "")
+        rows["quotes"].append(
+            {
+                **key,
+                "quote_id": q.id,
+                "speaker_id": q.speaker,
+                "speaker_name": speaker.name if speaker else None,
+                "speaker_kind": speaker.kind if speaker else None,
+                "kind": q.kind,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+            }
+        )
 
 
 def failure_rows(doc_id: str, outlet: str, date: str, stage: str, error: str) -> Rows:

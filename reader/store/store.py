@@ -37,7 +37,8 @@ from reader.store.model import (
     Position,
     source_key,
 )
-from reader.store.verdicts import Evidence, Verdict, check_label, check_tag, checked_evidence, clean_note
+from reader.store.reviews import with_reviews
+from reader.store.verdicts import Verdict, check_label, check_tag, checked_evidence, clean_note
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
@@ -248,41 +249,12 @@ class Store(Connection):
             f'SELECT {_COLUMNS} FROM annotations WHERE sha256 = ?{where} ORDER BY start, "end", created, id',
             (sha256,),
         )
-        return self._with_reviews([_annotation(row) for row in rows], "a.sha256 = ?", (sha256,))
+        return with_reviews(self._query, [_annotation(row) for row in rows], "a.sha256 = ?", (sha256,))
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         rows = self._query(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
-        found = self._with_reviews([_annotation(row) for row in rows], "a.id = ?", (annotation_id,))
+        found = with_reviews(self._query, [_annotation(row) for row in rows], "a.id = ?", (annotation_id,))
         return found[0] if found else None
-
-    def _with_reviews(
-        self, annotations: list[Annotation], where: str, args: tuple[Any, ...]
-    ) -> list[Annotation]:
-        """Attach verdict histories and evidence, two queries for the whole lot (a 500-claim queue opens fast)."""
-        if not annotations:
-            return annotations
-        verdicts: dict[str, list[Verdict]] = {}
-        for ident, value, time in self._query(
-            f"SELECT v.annotation, v.value, v.time FROM verdicts v JOIN annotations a ON a.id = v.annotation"
-            f" WHERE {where} ORDER BY v.annotation, v.seq",
-            args,
-        ):
-            verdicts.setdefault(ident, []).append(Verdict(value, time))
-        evidence: dict[str, list[Evidence]] = {}
-        for ident, *fields in self._query(
-            "SELECT e.annotation, e.id, e.url, e.title, e.accessed, e.passage, e.note FROM evidence e"
-            f" JOIN annotations a ON a.id = e.annotation WHERE {where} ORDER BY e.annotation, e.seq",
-            args,
-        ):
-            evidence.setdefault(ident, []).append(Evidence(*fields))
-        if not verdicts and not evidence:
-            return annotations
-        return [
-            replace(a, verdicts=tuple(verdicts.get(a.id, ())), evidence=tuple(evidence.get(a.id, ())))
-            if a.id in verdicts or a.id in evidence
-            else a
-            for a in annotations
-        ]
 
     def annotate(
         self, sha256: str, start: int, end: int, *, tag: str | None = None, note: str | None = None
@@ -497,7 +469,7 @@ class Store(Connection):
 
 
 def _engine_version() -> str:
-    from reader.analysis import engine_version
+    from reader.analysis.model import engine_version  # reader.analysis loads only when an analysis is cached
 
     return engine_version()
 
