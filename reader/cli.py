@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from reader import __version__
+from reader.errors import ReaderError
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -23,7 +24,7 @@ EXIT_INPUT = 2
 EXIT_SOME_FAILED = 1  # a batch where some inputs were analysed and some could not be read
 
 
-class UsageError(Exception):
+class UsageError(ReaderError):
     """A bad option value: one line, exit status 2."""
 
 
@@ -192,8 +193,6 @@ def unknown_command(argv: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from reader.intake import InputError
-
     try:
         argv, options = take_global_options(argv)
         if argv and argv[0] in SUBCOMMANDS:
@@ -207,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(mistyped)
         args = build_open_parser().parse_args(argv)
         return run_open(args, options)
-    except (InputError, UsageError) as exc:
+    except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import paths
-from reader.intake.errors import InputError
+from reader.errors import ReaderError
 from reader.store.model import DEFAULT_TAGS
 from reader.store.store import check_tag
 from reader.store.verdicts import DEFAULT_SCALE, check_label, check_url
@@ -41,7 +41,7 @@ DEFAULT_TAG_KEYS: dict[str, str] = {str(index): tag for index, tag in enumerate(
 _KNOWN_KEYS = {"exports", "tags", "verdicts", "publisher"}
 
 
-class ConfigError(InputError):
+class ConfigError(ReaderError):
     """The config file is unreadable or invalid; ``str(exc)`` is the line the user sees."""
 
 

@@ -136,3 +136,37 @@ def test_no_function_over_80_lines() -> None:
                     over[f"{relative(path)}:{node.name}"] = length
     assert set(over) - ALLOWED_LONG_FUNCTIONS == set(), over
     assert ALLOWED_LONG_FUNCTIONS <= set(over), "an allowed function is short now: take it off the list"
+
+
+# Exceptions that never reach the user: they are caught where they are raised.
+INTERNAL_EXCEPTIONS = {
+    "Damaged",  # store/database.py: a damaged SQLite file, moved aside at once
+    "Cancelled",  # analysis/engine.py: the TUI stopped an analysis it no longer needs
+}
+
+
+def test_every_error_the_user_sees_derives_from_reader_error() -> None:
+    """One root (reader/errors.py): main prints any ReaderError as one line, so a new error class
+    outside the tree would end as an "internal error" line instead of its own message."""
+    bases: dict[str, list[str]] = {}
+    for path in ROOT.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = [ast.unparse(base).rpartition(".")[2] for base in node.bases]
+
+    def rooted(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        return name == "ReaderError" or any(
+            rooted(base, seen | {name}) for base in bases.get(name, []) if base not in seen
+        )
+
+    def an_exception(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        return any(
+            base in ("Exception", "ValueError", "OSError", "RuntimeError", "DatabaseError")
+            or an_exception(base, seen | {name})
+            for base in bases.get(name, [])
+            if base not in seen
+        )
+
+    errors = {name for name in bases if an_exception(name)} - INTERNAL_EXCEPTIONS - {"ReaderError"}
+    assert {"InputError", "StoreError", "ExportError", "ConfigError", "UsageError", "ServeError"} <= errors
+    assert {name for name in errors if not rooted(name)} == set()

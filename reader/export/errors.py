@@ -1,9 +1,9 @@
 """Export and import errors are bad input (an unwritable target, a foreign file): one line, exit 2."""
 
-from reader.intake.errors import InputError
+from reader.errors import ReaderError
 
 
-class ExportError(InputError):
+class ExportError(ReaderError):
     """``str(exc)`` is the line the user sees."""
 
 

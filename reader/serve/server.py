@@ -24,11 +24,13 @@ from typing import Any
 from aiohttp import web
 from textual_serve.server import Server
 
+from reader.errors import ReaderError
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TAB_STOP_SECONDS = 10.0  # a reader quits in well under a second; one that hangs must not hold the server
 
 
-class ServeError(Exception):
+class ServeError(ReaderError):
     """The server cannot start (a port in use, an unknown host): one line, exit status 2."""
 
 
