@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import bisect
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Speaker
 
 CATEGORY_LABELS = {
     "unverifiable": "unverifiable",
@@ -90,3 +94,10 @@ def number_words(value: float) -> str:
     if abs(value) >= 100:
         return f"{value:,.1f}".rstrip("0").rstrip(".")
     return f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) >= 0.01 else f"{value:.2g}"
+
+
+def speaker_name(speaker: Speaker | None) -> str:
+    """How the panel, the details line, the review queue and every export name a speaker: one name."""
+    if speaker is None:
+        return "unattributed"
+    return speaker.name or speaker.label or "unnamed speaker"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from reader.export.article import Article, speaker_name
+from reader.export.article import Article
+from reader.labels import speaker_name
 from reader.store import Annotation, Change, Store
 
 FILTERS = ("undecided", "decided", "all")

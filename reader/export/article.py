@@ -104,10 +104,6 @@ def _overlaps(start: int, end: int, annotation: Annotation) -> bool:
     return start < annotation.anchor.end and annotation.anchor.start < end
 
 
-def speaker_name(speaker: Speaker) -> str:
-    return speaker.name or speaker.label or "unnamed speaker"
-
-
 def describe_number(number: Number) -> str:
     """``5.8 million → 5,800,000 (count)``: the words as printed and the value they normalise to."""
     if number.low is not None and number.high is not None:

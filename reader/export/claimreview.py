@@ -15,8 +15,9 @@ import json
 from typing import Any
 
 from reader.config import Config, Publisher
-from reader.export.article import Article, speaker_name
+from reader.export.article import Article
 from reader.export.errors import ExportError
+from reader.labels import speaker_name
 from reader.store import Annotation
 from reader.store.verdicts import position
 

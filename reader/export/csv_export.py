@@ -10,7 +10,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reader.export.article import Article, speaker_name
+from reader.export.article import Article
+from reader.labels import speaker_name
 from reader.store import Annotation
 
 HEADER = (

@@ -7,10 +7,10 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reader.atomic import write_atomic
 from reader.config import load_config
 from reader.export import claimreview, webanno
 from reader.export.article import Article
-from reader.export.atomic import write_atomic
 from reader.export.csv_export import HEADER as CSV_HEADER
 from reader.export.csv_export import render_csv
 from reader.export.errors import ExportError, ForeignFile
@@ -109,7 +109,7 @@ def export_document(
     else:
         path = target
     check_target(path, article.record.sources, force=force)
-    return write_atomic(path, text)
+    return _write(path, text)
 
 
 def export_all(
@@ -130,7 +130,7 @@ def export_all(
         )
         articles = [Article.load(store, e.sha256) for e in entries]
         check_target(path, tuple(s for a in articles for s in a.record.sources), force=force)
-        return [write_atomic(path, _render_all(articles, fmt))]
+        return [_write(path, _render_all(articles, fmt))]
     folder = target or _default_folder()
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: --all writes a folder of files; this is a file")
@@ -142,9 +142,9 @@ def export_all(
     for name in [*names, INDEX]:  # every file checked before any is written: all or nothing
         check_target(folder / name, sources, force=force)
     for entry, article, name in zip(entries, articles, names, strict=True):
-        written.append(write_atomic(folder / name, render_markdown(article)))
+        written.append(_write(folder / name, render_markdown(article)))
         named.append((entry, name))
-    written.append(write_atomic(folder / INDEX, render_index(named)))
+    written.append(_write(folder / INDEX, render_index(named)))
     return written
 
 
@@ -226,3 +226,10 @@ def _placed(annotation: Annotation, text: str) -> Annotation:
     if (match.start, match.end) == (annotation.anchor.start, annotation.anchor.end):
         return annotation
     return replace(annotation, anchor=Anchor.of(text, match.start, match.end))
+
+
+def _write(path: Path, text: str) -> Path:
+    try:
+        return write_atomic(path, text)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None

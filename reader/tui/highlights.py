@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
-from reader.labels import fraction_words, number_words
+from reader.labels import fraction_words, number_words, speaker_name
 
 
 @dataclass(frozen=True)
@@ -137,9 +137,3 @@ def number_value(number: Number) -> str:
     if number.value is not None:
         return f"{number_words(number.value)}{unit}"
     return number.text
-
-
-def speaker_name(speaker: Speaker | None) -> str:
-    if speaker is None:
-        return "unattributed"
-    return speaker.name or speaker.label or speaker.role or speaker.id

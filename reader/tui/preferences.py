@@ -1,17 +1,16 @@
 """Preferences kept between runs (the theme), in a small versioned JSON file in the config folder.
 
-A missing, unreadable or foreign file reads as the defaults; writes go through a
-temporary file and ``os.replace`` so a crash never leaves half a file.
+A missing, unreadable or foreign file reads as the defaults; writes go through
+``reader.atomic`` so a crash never leaves half a file.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from reader.atomic import write_atomic
 from reader.paths import config_dir
 
 VERSION = 1
@@ -40,13 +39,4 @@ class Preferences:
 
     def save(self, path: Path | None = None) -> None:
         path = path or preferences_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"version": VERSION, **asdict(self)}, indent=2) + "\n"
-        handle, temporary = tempfile.mkstemp(prefix=".preferences-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(payload)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps({"version": VERSION, **asdict(self)}, indent=2) + "\n")

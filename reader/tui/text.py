@@ -22,6 +22,7 @@ from reader.intake.document import Paragraph
 # from what it says, so they are shown as a visible mark instead of obeyed.
 REORDERING = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 REORDERING_MARK = "\u2387"  # ⎇, one cell
+SNIPPET = 60  # characters of a quoted passage in the panel and the lists
 
 
 def _inert_table() -> dict[int, str]:
@@ -47,6 +48,13 @@ def inert(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    """``text`` inert, on one line, cut to ``limit`` characters with an ellipsis: how the panel, the
+    library, the review queue and the note editor quote a passage."""
+    text = " ".join(inert(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _ascii_line(width: int) -> re.Pattern[str]:
     # The longest run of at most `width` characters that ends before whitespace or the end.
     return re.compile(r".{1,%s}(?=\s|\Z)".replace("%s", str(width)), re.DOTALL)

@@ -22,9 +22,10 @@ from textual.worker import Worker, WorkerState
 from reader.store import Opened, StoreError
 from reader.tui.host import host
 from reader.tui.tagging import Tagging, describe
+from reader.tui.text import snippet
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.notes import NotesBranch
-from reader.tui.widgets.panel import SidePanel, snippet
+from reader.tui.widgets.panel import SidePanel
 
 if TYPE_CHECKING:
     from reader.tui.session import Session

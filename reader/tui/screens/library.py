@@ -20,8 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from reader.store import LibraryEntry, Store, StoreError
 from reader.tui.host import host
 from reader.tui.screens.confirm import confirm
-from reader.tui.text import inert
-from reader.tui.widgets.panel import snippet
+from reader.tui.text import inert, snippet
 
 if TYPE_CHECKING:
     from reader.review import ReviewItem  # the review queue (and its exporters) loads on demand

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from reader.tui.text import inert
+from reader.tui.text import snippet
 from reader.tui.typeahead import hand_over
 
 QUOTE_CHARS = 240
@@ -84,9 +84,7 @@ class NoteEditor(ModalScreen["str | None"]):
             self._keep(self.draft)
 
     def compose(self) -> ComposeResult:
-        quote = " ".join(inert(self.quote).split())
-        if len(quote) > QUOTE_CHARS:
-            quote = quote[: QUOTE_CHARS - 1] + "…"
+        quote = snippet(self.quote, QUOTE_CHARS)
         with Vertical(id="note-body"):
             yield Static(Text.assemble(("Note on ", "bold"), (f"“{quote}”", "italic")), id="note-quote")
             yield NoteText(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -22,6 +23,7 @@ from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
+from reader.atomic import write_atomic
 from reader.intake.document import Document
 from reader.tui.highlights import LAYERS
 from reader.tui.screens.annotating import ANNOTATION_BINDINGS, Annotating
@@ -347,6 +349,4 @@ def _report_panel_ready() -> None:
     whether spaCy was ever imported (the reopen benchmark and its test read both)."""
     report = {"time": time.time(), "spacy_imported": "spacy" in sys.modules}
     path = os.environ["READER_REPORT_PANEL_READY"]
-    with open(f"{path}.part", "w", encoding="utf-8") as handle:
-        handle.write(json.dumps(report) + "\n")
-    os.replace(f"{path}.part", path)  # whoever polls the file never reads half of it
+    write_atomic(Path(path), json.dumps(report) + "\n")  # whoever polls the file never reads half of it

@@ -27,8 +27,7 @@ from reader.review import FILTERS, ORDERS, ReviewItem
 from reader.store import Change, History, Store, StoreError
 from reader.store.verdicts import shown
 from reader.tui.review_text import evidence_lines, verdict_line
-from reader.tui.text import inert
-from reader.tui.widgets.panel import snippet
+from reader.tui.text import inert, snippet
 from reader.tui.widgets.queue_list import QueueList
 
 Loader = Callable[[], list[ReviewItem]]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.labels import category_label, kind_label
+from reader.labels import category_label, kind_label, speaker_name
 from reader.store.verdicts import DEFAULT_SCALE
-from reader.tui.highlights import LAYERS, number_value, speaker_name
+from reader.tui.highlights import LAYERS, number_value
 from reader.tui.state import ReadingState
+from reader.tui.text import snippet
 from reader.tui.widgets.notes import sentence_notes
-from reader.tui.widgets.panel import snippet
 
 _GLYPH = {layer.name: layer.glyph for layer in LAYERS}
 SELECTION_HINT = Text.assemble(  # fits 78 columns, the details area at 80x24

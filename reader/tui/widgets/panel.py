@@ -20,11 +20,10 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from reader.labels import category_label, kind_label
-from reader.tui.highlights import AnalysisIndex, number_value, speaker_name
-from reader.tui.text import inert
+from reader.labels import category_label, kind_label, speaker_name
+from reader.tui.highlights import AnalysisIndex, number_value
+from reader.tui.text import inert, snippet
 
-SNIPPET = 60
 PROGRESS_CELLS = 24
 PAGE = 100  # tree nodes added at once; the rest wait behind a "more" node
 
@@ -58,11 +57,6 @@ class Pending:
 
 
 Node = TreeNode["PanelItem | Pending | None"]
-
-
-def snippet(text: str, limit: int = SNIPPET) -> str:
-    text = " ".join(inert(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Section:
