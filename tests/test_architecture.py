@@ -170,3 +170,13 @@ def test_every_error_the_user_sees_derives_from_reader_error() -> None:
     errors = {name for name in bases if an_exception(name)} - INTERNAL_EXCEPTIONS - {"ReaderError"}
     assert {"InputError", "StoreError", "ExportError", "ConfigError", "UsageError", "ServeError"} <= errors
     assert {name for name in errors if not rooted(name)} == set()
+
+
+def test_textual_s_private_binding_table_is_touched_in_one_module() -> None:
+    """``DOMNode._bindings`` is Textual's private API: only reader/tui/bindings.py may read it."""
+    users = set()
+    for path in ROOT.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "_bindings":
+                users.add(relative(path))
+    assert users == {"reader/tui/bindings.py"}

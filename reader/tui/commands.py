@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from reader.tui.bindings import node_bindings
 from reader.tui.themes import THEME_LABELS
 
 # Textual's default bindings a reader has no use for: the article never scrolls sideways, shift+tab is
@@ -52,12 +53,6 @@ def key_rows(pairs: Iterable[tuple[DOMNode, Binding]], key_display: Callable[[Bi
         if shown not in row.keys:
             row.keys.append(shown)
     return list(rows.values())
-
-
-def node_bindings(nodes: Iterable[DOMNode]) -> Iterable[tuple[DOMNode, Binding]]:
-    for node in nodes:
-        for _key, binding in node._bindings:  # noqa: SLF001 - the merged, keymap-aware bindings
-            yield node, binding
 
 
 class ReaderCommands(Provider):

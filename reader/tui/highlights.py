@@ -14,20 +14,22 @@ from reader.labels import fraction_words, number_words, speaker_name
 
 
 @dataclass(frozen=True)
-class Layer:
+class Highlight:
+    """One family of highlights the reader toggles (the TUI's view of an analysis layer): its key and glyph."""
+
     name: str
     label: str
     glyph: str  # shown in the gutter and the legend: layers never rely on colour alone
     key: str
 
 
-LAYERS: tuple[Layer, ...] = (
-    Layer("speakers", "Speakers", "❝", "s"),
-    Layer("numbers", "Numbers", "#", "m"),
-    Layer("claims", "Claims", "?", "c"),
-    Layer("checks", "Checks", "!", "x"),
+HIGHLIGHTS: tuple[Highlight, ...] = (
+    Highlight("speakers", "Speakers", "❝", "s"),
+    Highlight("numbers", "Numbers", "#", "m"),
+    Highlight("claims", "Claims", "?", "c"),
+    Highlight("checks", "Checks", "!", "x"),
 )
-LAYER_NAMES = tuple(layer.name for layer in LAYERS)
+HIGHLIGHT_NAMES = tuple(layer.name for layer in HIGHLIGHTS)
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class AnalysisIndex:
             key = unnamed.setdefault(same, speaker.id) if same is not None else speaker.id
             self.group_of[speaker.id] = key
             self.speaker_groups.setdefault(key, []).append(speaker)
-        marks: dict[str, list[Mark]] = {name: [] for name in LAYER_NAMES}
+        marks: dict[str, list[Mark]] = {name: [] for name in HIGHLIGHT_NAMES}
         for quote in analysis.quotes:
             marks["speakers"].append(Mark("speakers", "quote", quote.start, quote.end, quote.id))
         for speaker in analysis.speakers:

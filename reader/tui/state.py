@@ -15,7 +15,7 @@ from reader.analysis.model import Analysis, Sentence
 from reader.intake.document import Document
 from reader.labels import sentence_place
 from reader.tui.annotations import Marked, Selection
-from reader.tui.highlights import LAYER_NAMES, AnalysisIndex, Mark
+from reader.tui.highlights import HIGHLIGHT_NAMES, AnalysisIndex, Mark
 from reader.tui.text import inert, rough_sentences
 
 Span = tuple[int, int]
@@ -51,7 +51,7 @@ class ReadingState:
         ] or [Sentence("s0", 0, len(document.text))]
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.cursor = 0
-        self.layers: dict[str, bool] = dict.fromkeys(LAYER_NAMES, True)
+        self.layers: dict[str, bool] = dict.fromkeys(HIGHLIGHT_NAMES, True)
         self.focus_layer = "claims"
         self.selected: Span | None = None
         self.speaker: str | None = None
@@ -132,7 +132,7 @@ class ReadingState:
         self.version += 1
 
     def cycle_focus_layer(self) -> None:
-        names = list(LAYER_NAMES)
+        names = list(HIGHLIGHT_NAMES)
         self.focus_layer = names[(names.index(self.focus_layer) + 1) % len(names)]
 
     def step_mark(self, direction: int) -> Mark | None:

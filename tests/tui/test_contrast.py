@@ -17,7 +17,7 @@ from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 
 from reader.tui.contrast import contrast_ratio, painted, shown
-from reader.tui.highlights import LAYER_NAMES
+from reader.tui.highlights import HIGHLIGHT_NAMES
 from reader.tui.themes import THEMES
 from tests.tui.test_app import LARGE, ready
 
@@ -100,8 +100,8 @@ async def test_the_article_in_every_reading_state_is_legible(make_app, seed_anal
         assert state.search.count and state.speaker and state.selected and state.selection
         assert state.annotations.items and any(a.note for a in state.annotations.items)
         bad: list[str] = []
-        for shown_layers in product((True, False), repeat=len(LAYER_NAMES)):
-            state.layers = dict(zip(LAYER_NAMES, shown_layers, strict=True))
+        for shown_layers in product((True, False), repeat=len(HIGHLIGHT_NAMES)):
+            state.layers = dict(zip(HIGHLIGHT_NAMES, shown_layers, strict=True))
             state.version += 1
             article.refresh_highlights()
             width = article.scrollable_content_region.width

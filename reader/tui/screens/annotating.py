@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from reader.store import Opened, StoreError
+from reader.tui.bindings import add_bindings
 from reader.tui.host import host
 from reader.tui.tagging import Tagging, describe
 from reader.tui.text import snippet
@@ -65,14 +66,6 @@ def key_characters(*owners: type[DOMNode]) -> set[str]:
     return {character for character in characters if character is not None}
 
 
-def _add_bindings(node: DOMNode, bindings: list[Binding]) -> None:
-    """Per-screen bindings (the tag keys from the config, the selection keys) before the class's own:
-    a selection key is tried first and, disabled outside a selection, passes the key on (escape)."""
-    table = node._bindings.key_to_bindings  # noqa: SLF001 - this instance's copy; its lists are shared
-    for binding in Binding.make_bindings(bindings):
-        table[binding.key] = [binding, *table.get(binding.key, [])]
-
-
 class Annotating:
     """Mixed into ReadingScreen (which provides state, article, panel, refresh_reading and Screen itself).
 
@@ -101,7 +94,9 @@ class Annotating:
             Binding(key, f"tag({number})", f"Tag: {tag}", show=False, id=f"tag.{key}")
             for number, (key, tag) in enumerate(config.tag_keys.items())
         ]
-        _add_bindings(self, [*tag_bindings, *SELECTION_BINDINGS])  # type: ignore[arg-type]
+        # Per-screen bindings (the tag keys from the config, the selection keys) before the class's own:
+        # a selection key is tried first and, disabled outside a selection, passes the key on (escape).
+        add_bindings(self, [*tag_bindings, *SELECTION_BINDINGS])  # type: ignore[arg-type]
         self._notes = NotesBranch(self.query_one(SidePanel))
 
     @property

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.tui.bindings import bind_only
+
 
 class ChoiceScreen(ModalScreen["str | None"]):
     """Dismisses with the chosen key, or None for Escape. ``choices`` maps a key to what it does."""
@@ -21,7 +23,7 @@ class ChoiceScreen(ModalScreen["str | None"]):
         self.choices = choices
         self.cancel = cancel
         for key, label in choices.items():
-            self._bindings.key_to_bindings[key] = [Binding(key, f"choose('{key}')", label)]
+            bind_only(self, Binding(key, f"choose('{key}')", label))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-body"):

@@ -25,7 +25,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.analysis.model import Analysis
 from reader.atomic import write_atomic
 from reader.intake.document import Document
-from reader.tui.highlights import LAYERS
+from reader.tui.bindings import keys_bound_to
+from reader.tui.highlights import HIGHLIGHTS
 from reader.tui.screens.annotating import ANNOTATION_BINDINGS, Annotating
 from reader.tui.state import ReadingState
 from reader.tui.text import inert
@@ -70,7 +71,7 @@ class ReadingScreen(Annotating, Screen[None]):
                 show=False,
                 id=f"layer.{layer.name}",
             )
-            for layer in LAYERS
+            for layer in HIGHLIGHTS
         ),
         Binding("f", "cycle_focus_layer", "Focus layer", show=False, id="reading.focus_layer"),
         Binding("tab", "switch_focus", "Article/panel", id="reading.switch_focus"),
@@ -88,11 +89,7 @@ class ReadingScreen(Annotating, Screen[None]):
         self.panel_open = True
         self._typeahead: list[Key] | None = None  # keys held back until the input just asked for is there
         self._typing_into: MessagePump | None = None  # that input, while it still waits for its focus
-        self._opening_keys = {
-            key
-            for key, bindings in self._bindings.key_to_bindings.items()
-            if any(binding.id in ("reading.search", "notes.note") for binding in bindings)
-        }
+        self._opening_keys = keys_bound_to(self, ("reading.search", "notes.note"))
         self.title = inert(document.title)
         self.sub_title = inert(document.source)
 

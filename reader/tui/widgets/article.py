@@ -28,7 +28,7 @@ from textual.timer import Timer
 
 from reader.tui.annotations import NOTE_GLYPH
 from reader.tui.contrast import legible
-from reader.tui.highlights import LAYERS, Mark
+from reader.tui.highlights import HIGHLIGHTS, Mark
 from reader.tui.state import ReadingState, Span
 from reader.tui.text import Wrapped, wrap
 
@@ -37,7 +37,7 @@ MAX_TEXT_WIDTH = 96  # a comfortable measure; wider terminals centre the column
 PREFETCH_DELAY = 0.05  # seconds after a frame before idle prefetching starts
 PREFETCH_LINES = 6  # lines rendered per prefetch step: a key pressed meanwhile waits at most this long
 PREFETCH_STEP = 0.002  # seconds between prefetch steps
-_GLYPHS = {layer.name: layer.glyph for layer in LAYERS}
+_GLYPHS = {layer.name: layer.glyph for layer in HIGHLIGHTS}
 _GLYPH_ORDER = ("checks", "claims", "speakers", "numbers")  # one glyph fits: the rarest layer wins
 _STYLE_ORDER = ("quote", "mention", "number", "claim", "check")
 

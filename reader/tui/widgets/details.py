@@ -7,12 +7,12 @@ from textual.widgets import Static
 
 from reader.labels import category_label, kind_label, speaker_name
 from reader.store.verdicts import DEFAULT_SCALE
-from reader.tui.highlights import LAYERS, number_value
+from reader.tui.highlights import HIGHLIGHTS, number_value
 from reader.tui.state import ReadingState
 from reader.tui.text import snippet
 from reader.tui.widgets.notes import sentence_notes
 
-_GLYPH = {layer.name: layer.glyph for layer in LAYERS}
+_GLYPH = {layer.name: layer.glyph for layer in HIGHLIGHTS}
 SELECTION_HINT = Text.assemble(  # fits 78 columns, the details area at 80x24
     ("Selecting: ", "bold"), "j/k sentence · h/l word · a note · a tag key tags it · Esc cancels"
 )

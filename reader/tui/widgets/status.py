@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.tui.annotations import summary
-from reader.tui.highlights import LAYERS
+from reader.tui.highlights import HIGHLIGHTS
 from reader.tui.state import ReadingState
 
 
@@ -35,7 +35,7 @@ class StatusLine(Static):
         text = Text(f"{state.position:>3}% ", "bold")
         if state.selection is not None:  # v: the keys select now; the details area says which
             text.append("SELECTING ", "reverse bold")
-        for layer in LAYERS:
+        for layer in HIGHLIGHTS:
             style = self.get_component_rich_style(f"status--{layer.name}", partial=True)
             if not state.layers[layer.name]:
                 style = self.get_component_rich_style("status--off", partial=True)
