@@ -16,9 +16,9 @@ from reader.intake.document import Document, make_document
 from reader.resources import stylesheet
 from reader.store import Store
 from reader.tui.commands import ReaderCommands, key_rows
+from reader.tui.notes.annotating import key_characters
 from reader.tui.preferences import Preferences
 from reader.tui.rescue import export_notes, rescue_folder, unsaved_annotations
-from reader.tui.screens.annotating import key_characters
 from reader.tui.screens.reading import Analyzer, ReadingScreen
 from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from reader.analysis.model import Analysis, Sentence
 from reader.intake.document import Document
 from reader.labels import sentence_place
-from reader.tui.annotations import Marked, Selection
 from reader.tui.highlights import HIGHLIGHT_NAMES, AnalysisIndex, Mark
+from reader.tui.notes.annotations import Marked, Selection
 from reader.tui.text import inert, rough_sentences
 
 Span = tuple[int, int]
@@ -57,8 +57,10 @@ class ReadingState:
         self.speaker: str | None = None
         self.search = Search()
         self.search_origin: int | None = None  # the cursor sentence when the search bar opened
-        self.annotations = Marked()  # the reader's tags and notes placed on this text (reader.tui.tagging)
-        self.selection: Selection | None = None  # a span being chosen with v (reader.tui.tagging)
+        self.annotations = (
+            Marked()
+        )  # the reader's tags and notes placed on this text (reader.tui.notes.tagging)
+        self.selection: Selection | None = None  # a span being chosen with v (reader.tui.notes.tagging)
         self.version = 0
 
     # -- analysis ---------------------------------------------------------------------------

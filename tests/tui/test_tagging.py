@@ -9,7 +9,7 @@ import pytest
 from reader.config import ConfigError
 from reader.store import Store
 from reader.tui import ReaderApp
-from reader.tui.annotations import NOTE_GLYPH
+from reader.tui.notes.annotations import NOTE_GLYPH
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.reading import ReadingScreen

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.store import Anchor, Annotation
-from reader.tui.annotations import Marked, Selection, summary
+from reader.tui.notes.annotations import Marked, Selection, summary
 
 TEXT = 'First one here. "Second, quoted," he said. Third: 40% up!'
 SENTENCES = [(0, 15), (16, 42), (43, len(TEXT))]

@@ -27,7 +27,7 @@ from reader.atomic import write_atomic
 from reader.intake.document import Document
 from reader.tui.bindings import keys_bound_to
 from reader.tui.highlights import HIGHLIGHTS
-from reader.tui.screens.annotating import ANNOTATION_BINDINGS, Annotating
+from reader.tui.notes.annotating import ANNOTATION_BINDINGS, Annotating
 from reader.tui.state import ReadingState
 from reader.tui.text import inert
 from reader.tui.typeahead import hand_over
@@ -78,7 +78,7 @@ class ReadingScreen(Annotating, Screen[None]):
         Binding("p", "toggle_panel", "Panel", id="reading.toggle_panel"),
         Binding("escape", "clear", "Clear marks", show=False, id="reading.clear"),
         Binding("R", "review", "Review queue (verdicts)", show=False, id="reading.review"),
-        *ANNOTATION_BINDINGS,  # tags, notes, selection, undo, export, library: reader.tui.screens.annotating
+        *ANNOTATION_BINDINGS,  # tags, notes, selection, undo, export, library: reader.tui.notes.annotating
     ]
 
     def __init__(self, document: Document, *, analysis: Analysis | None, analyzer: Analyzer) -> None:

@@ -26,9 +26,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from reader.tui.annotations import NOTE_GLYPH
 from reader.tui.contrast import legible
 from reader.tui.highlights import HIGHLIGHTS, Mark
+from reader.tui.notes.annotations import NOTE_GLYPH
 from reader.tui.state import ReadingState, Span
 from reader.tui.text import Wrapped, wrap
 

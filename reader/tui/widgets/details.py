@@ -8,9 +8,9 @@ from textual.widgets import Static
 from reader.labels import category_label, kind_label, speaker_name
 from reader.store.verdicts import DEFAULT_SCALE
 from reader.tui.highlights import HIGHLIGHTS, number_value
+from reader.tui.notes.branch import sentence_notes
 from reader.tui.state import ReadingState
 from reader.tui.text import snippet
-from reader.tui.widgets.notes import sentence_notes
 
 _GLYPH = {layer.name: layer.glyph for layer in HIGHLIGHTS}
 SELECTION_HINT = Text.assemble(  # fits 78 columns, the details area at 80x24

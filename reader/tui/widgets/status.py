@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.tui.annotations import summary
 from reader.tui.highlights import HIGHLIGHTS
+from reader.tui.notes.annotations import summary
 from reader.tui.state import ReadingState
 
 

@@ -3,7 +3,7 @@
 A mixin of ReadingScreen, so the screen stays one class while this lives in its
 own module: ReadingScreen lists ANNOTATION_BINDINGS in its BINDINGS and inherits
 the actions and the handlers (Textual calls a handler on every class of the MRO,
-the screen's own first). The store work itself is reader.tui.tagging.
+the screen's own first). The store work itself is reader.tui.notes.tagging.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from textual.worker import Worker, WorkerState
 from reader.store import Opened, StoreError
 from reader.tui.bindings import add_bindings
 from reader.tui.host import host
-from reader.tui.tagging import Tagging, describe
+from reader.tui.notes.branch import NotesBranch
+from reader.tui.notes.tagging import Tagging, describe
 from reader.tui.text import snippet
 from reader.tui.widgets.article import ArticleView
-from reader.tui.widgets.notes import NotesBranch
 from reader.tui.widgets.panel import SidePanel
 
 if TYPE_CHECKING:

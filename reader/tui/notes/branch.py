@@ -12,7 +12,7 @@ from rich.text import Text
 
 from reader.store import Annotation
 from reader.store.verdicts import DEFAULT_SCALE, shown
-from reader.tui.annotations import NOTE_GLYPH, Marked
+from reader.tui.notes.annotations import NOTE_GLYPH, Marked
 from reader.tui.review_text import evidence_lines, verdict_line
 from reader.tui.text import snippet
 from reader.tui.widgets.panel import Entry, Node, PanelItem, PanelTree, SidePanel

@@ -3,7 +3,7 @@
 No Textual and no store here: ``Marked`` is what the article paints and the
 status line counts (only annotations placed on this text; orphans are listed
 elsewhere), ``Selection`` is the word-by-word span the reader is choosing.
-Both are rebuilt or moved by reader.tui.tagging, which talks to the store.
+Both are rebuilt or moved by reader.tui.notes.tagging, which talks to the store.
 """
 
 from __future__ import annotations

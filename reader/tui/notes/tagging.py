@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.store import Annotation, Change, History, Opened, Store
-from reader.tui.annotations import Marked, Selection, Span
+from reader.tui.notes.annotations import Marked, Selection, Span
 from reader.tui.state import ReadingState
 
 
