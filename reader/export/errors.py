@@ -1,4 +1,10 @@
-"""Export and import errors are bad input (an unwritable target, a foreign file): one line, exit 2."""
+"""Export and import errors (an unwritable target, a foreign file, a bad import): one line, exit 2.
+
+``ForeignFile`` is the export's target that exists and is not an earlier export of
+the reader's: it is left untouched and the CLI offers ``--force``. Both derive from
+``reader.errors.ReaderError``, so the CLI prints them as one line and the TUI as a
+notification.
+"""
 
 from reader.errors import ReaderError
 

@@ -1,4 +1,11 @@
-"""The Textual application: themes, preferences, help and the palette around the reading screen."""
+"""The Textual application: themes, preferences, help and the palette around the reading screen.
+
+``ReaderApp`` owns the session (the store, opened after the first frame, and the
+config), the theme and its saved preference, the quit question when notes only
+live in memory, and navigation: screens never import one another but ask the App
+(``reader.tui.host``) to open the library or an article, so the screen modules form
+no import circle. The analyzer is injected, so tests pass a canned or blocking one.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""A small modal question answered with one key: "delete this?" or "re-attach or delete this orphan?"."""
+"""A small modal question answered with one key: "delete this?" or "re-attach or delete this orphan?".
+
+``ChoiceScreen`` binds each choice's key on its own instance (through
+``reader.tui.bindings``) and dismisses with that key, or None on Escape;
+``confirm`` is the yes/no case. The question is Rich text, so a quoted passage
+can stand in italics without any markup from the article being interpreted.
+"""
 
 from __future__ import annotations
 

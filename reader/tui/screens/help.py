@@ -1,4 +1,10 @@
-"""Help built from the live bindings of the screen underneath, so it can never drift from the keys."""
+"""Help built from the live bindings of the screen underneath, so it can never drift from the keys.
+
+The App passes the rows of the active bindings (the config's tag keys and the
+keymap included) to ``HelpScreen``, which shows them as one table; the command
+palette lists the same rows (``reader.tui.commands``), so there is one list of
+what each key does and it is the one Textual dispatches from.
+"""
 
 from __future__ import annotations
 

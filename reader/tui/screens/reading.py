@@ -1,4 +1,11 @@
-"""The reading screen: article, side panel, details, status; owns the ReadingState and the analysis worker."""
+"""The reading screen: article, side panel, details, status; owns the ReadingState and the analysis worker.
+
+The text shows at once; the analysis runs in a worker (or comes from the store's
+cache) and fills the panel and the highlights when it arrives. Every key changes
+the ``ReadingState`` and then redraws the widgets that depend on it; the tagging
+side (tag keys, notes, selection, undo, export) is mixed in from
+``reader.tui.notes.annotating``. Narrow terminals show the panel as an overlay.
+"""
 
 from __future__ import annotations
 
