@@ -1,6 +1,6 @@
 """The reader's words for the analysis contract's codes: what a person sees instead of ``vague_source``.
 
-The JSON contract keeps its codes; everything shown to a reader (the CLI
+The JSON contract keeps its codes; everything shown to a reader (the exports, the CLI
 summary, the TUI's panel and details line) goes through here. No
 Textual, no Rich: plain strings.
 """
@@ -12,7 +12,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.analysis.model import Speaker
+    from collections.abc import Callable
+
+    from reader.analysis.model import Number, Speaker
 
 CATEGORY_LABELS = {
     "unverifiable": "unverifiable",
@@ -101,3 +103,41 @@ def speaker_name(speaker: Speaker | None) -> str:
     if speaker is None:
         return "unattributed"
     return speaker.name or speaker.label or "unnamed speaker"
+
+
+def number_value(number: Number) -> str:
+    """The normalised value a reader can compare: '40 %', '5,800,000 shells', '3–5 years'; dates as written."""
+    if number.kind == "date":
+        return number.text
+    unit = f" {number.unit}" if number.unit else ""
+    if number.low is not None and number.high is not None:
+        return f"{_figure(number, number_words)}{unit}"
+    if number.kind == "ratio" and number.value is not None:
+        return f"{fraction_words(number.value)}{unit}"
+    if number.value is not None:
+        return f"{number_words(number.value)}{unit}"
+    return number.text
+
+
+def describe_number(number: Number) -> str:
+    """``5.8 million → 5,800,000 (count)``: the words as printed and the value they normalise to."""
+    value = _figure(number, _plain) or ""
+    if value and number.unit:
+        value = f"{value}{number.unit}" if number.unit == "%" else f"{value} {number.unit}"
+    if value and number.qualifier:
+        value = f"{number.qualifier} {value}"
+    shown = f"{number.text} → {value}" if value and value != number.text else number.text
+    return f"{shown} ({number.kind})"
+
+
+def _figure(number: Number, write: Callable[[float], str]) -> str | None:
+    """The range "low–high", else the value, each written by ``write``; None when it has neither."""
+    if number.low is not None and number.high is not None:
+        return f"{write(number.low)}–{write(number.high)}"
+    if number.value is not None:
+        return write(number.value)
+    return None
+
+
+def _plain(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

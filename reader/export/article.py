@@ -102,23 +102,3 @@ class Article:
 
 def _overlaps(start: int, end: int, annotation: Annotation) -> bool:
     return start < annotation.anchor.end and annotation.anchor.start < end
-
-
-def describe_number(number: Number) -> str:
-    """``5.8 million → 5,800,000 (count)``: the words as printed and the value they normalise to."""
-    if number.low is not None and number.high is not None:
-        value = f"{_plain(number.low)}–{_plain(number.high)}"
-    elif number.value is not None:
-        value = _plain(number.value)
-    else:
-        value = ""
-    if value and number.unit:
-        value = f"{value}{number.unit}" if number.unit == "%" else f"{value} {number.unit}"
-    if value and number.qualifier:
-        value = f"{number.qualifier} {value}"
-    shown = f"{number.text} → {value}" if value and value != number.text else number.text
-    return f"{shown} ({number.kind})"
-
-
-def _plain(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from reader import __version__
 from reader.export import markup
-from reader.export.article import Article, describe_number
-from reader.labels import speaker_name
+from reader.export.article import Article
+from reader.labels import describe_number, speaker_name
 from reader.store import Annotation, LibraryEntry
 from reader.store.verdicts import Evidence
 

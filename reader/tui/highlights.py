@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
-from reader.labels import fraction_words, number_words, speaker_name
+from reader.labels import speaker_name
 
 
 @dataclass(frozen=True)
@@ -125,17 +125,3 @@ class AnalysisIndex:
 
     def check_message(self, key: str) -> str:
         return self.analysis.checks[int(key[1:])].message
-
-
-def number_value(number: Number) -> str:
-    """The normalised value a reader can compare: '40 %', '5,800,000 shells', '3–5 years'; dates as written."""
-    if number.kind == "date":
-        return number.text
-    unit = f" {number.unit}" if number.unit else ""
-    if number.low is not None and number.high is not None:
-        return f"{number_words(number.low)}–{number_words(number.high)}{unit}"
-    if number.kind == "ratio" and number.value is not None:
-        return f"{fraction_words(number.value)}{unit}"
-    if number.value is not None:
-        return f"{number_words(number.value)}{unit}"
-    return number.text

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from reader.labels import category_label, kind_label, speaker_name
+from reader.labels import category_label, kind_label, number_value, speaker_name
 from reader.store.verdicts import DEFAULT_SCALE
-from reader.tui.highlights import HIGHLIGHTS, number_value
+from reader.tui.highlights import HIGHLIGHTS
 from reader.tui.notes.branch import sentence_notes
 from reader.tui.state import ReadingState
 from reader.tui.text import snippet

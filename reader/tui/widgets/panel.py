@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from reader.labels import category_label, kind_label, speaker_name
-from reader.tui.highlights import AnalysisIndex, number_value
+from reader.labels import category_label, kind_label, number_value, speaker_name
+from reader.tui.highlights import AnalysisIndex
 from reader.tui.text import inert, snippet
 
 PROGRESS_CELLS = 24
