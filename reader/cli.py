@@ -27,7 +27,7 @@ class UsageError(Exception):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve", "corpus")
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve", "corpus", "feed")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--list", action="store_true", help="print the undecided claims instead of opening the queue"
     )
     sub.add_parser("paths", help="print where data, config and exports live")
+    feed = sub.add_parser("feed", help="list an RSS or Atom feed's entries and open one in the reader")
+    feed.add_argument("source", metavar="URL|FILE", help="the feed")
     serving = sub.add_parser(
         "serve", help="serve the reader to web browsers (one reader per tab, same store)"
     )
@@ -241,6 +243,8 @@ def run_subcommand(args: argparse.Namespace, options: GlobalOptions) -> int:
         return run_corpus(args, options)
     if args.command == "serve":
         return run_serve(args, options)
+    if args.command == "feed":
+        return run_feed(args, options)
     from reader.export import commands
 
     if args.command == "notes":
@@ -298,6 +302,18 @@ def run_analyze(args: argparse.Namespace, options: GlobalOptions) -> int:
             else:
                 console.print(render_summary(analysis, document.text), crop=False)
     return EXIT_OK if len(documents) == len(args.sources) else EXIT_SOME_FAILED
+
+
+def run_feed(args: argparse.Namespace, options: GlobalOptions) -> int:
+    """The feed is read (and refused) before the screen opens: a bad feed is one line, exit status 2."""
+    from reader.intake.feeds import load_feed
+
+    max_bytes = _max_bytes(options)
+    feed = load_feed(args.source, max_bytes=max_bytes)
+    from reader.tui import ReaderApp
+
+    ReaderApp(None, feed=feed, max_bytes=max_bytes).run()
+    return EXIT_OK
 
 
 def run_serve(args: argparse.Namespace, options: GlobalOptions) -> int:

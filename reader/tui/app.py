@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -13,6 +14,7 @@ from textual.screen import Screen
 
 from reader.analysis.model import Analysis
 from reader.intake.document import Document
+from reader.intake.limits import DEFAULT_MAX_BYTES
 from reader.resources import stylesheet
 from reader.store import Store
 from reader.tui.commands import ReaderCommands, key_rows
@@ -24,6 +26,9 @@ from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import PanelTree
+
+if TYPE_CHECKING:
+    from reader.intake.feeds import Feed
 
 
 def analyze(document: Document, **options: object) -> Analysis:
@@ -57,9 +62,13 @@ class ReaderApp(App[None]):
         analyzer: Analyzer = analyze,
         theme: str | None = None,
         review: bool = False,
+        feed: Feed | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         super().__init__()
         self._review = review  # `reader review`: the library's review queue over the library
+        self._feed = feed  # `reader feed`: its entries to pick from
+        self._max_bytes = max_bytes
         self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
         self._analysis = analysis
@@ -71,6 +80,10 @@ class ReaderApp(App[None]):
         self.theme = chosen if chosen in THEME_LABELS else DEFAULT_THEME
 
     def get_default_screen(self) -> Screen:
+        if self._feed is not None:
+            from reader.tui.screens.feed import FeedScreen
+
+            return FeedScreen(self._feed, max_bytes=self._max_bytes)
         if self.document is None:
             from reader.tui.screens.library import LibraryScreen
 
