@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
@@ -140,6 +141,9 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
         "source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)"
+    )
+    parser.add_argument(
+        "--url", metavar="URL", help="in a web archive (.warc, .warc.gz): open the page captured from URL"
     )
     return parser
 
@@ -307,12 +311,13 @@ def run_analyze(args: argparse.Namespace, options: GlobalOptions) -> int:
 def run_feed(args: argparse.Namespace, options: GlobalOptions) -> int:
     """The feed is read (and refused) before the screen opens: a bad feed is one line, exit status 2."""
     from reader.intake.feeds import load_feed
+    from reader.tui.screens.picker import feed_picker
 
     max_bytes = _max_bytes(options)
     feed = load_feed(args.source, max_bytes=max_bytes)
     from reader.tui import ReaderApp
 
-    ReaderApp(None, feed=feed, max_bytes=max_bytes).run()
+    ReaderApp(None, picker=feed_picker(feed, max_bytes)).run()
     return EXIT_OK
 
 
@@ -368,12 +373,38 @@ def run_open(args: argparse.Namespace, options: GlobalOptions) -> int:
 
         ReaderApp(None).run()
         return EXIT_OK
+    from reader.intake import warc
+
+    if warc.is_archive(Path(args.source)):
+        return run_archive(Path(args.source), args.url)
+    if args.url:
+        raise UsageError("--url picks a page in a web archive (.warc or .warc.gz)")
     document = load(args.source, max_bytes=_max_bytes(options))
     if args.source == "-" and not sys.stdin.isatty():
         _keyboard_on_stdin()
     from reader.tui import ReaderApp
 
     ReaderApp(document).run()
+    return EXIT_OK
+
+
+def run_archive(path: Path, url: str | None) -> int:
+    """A WARC: its pages listed to pick from, or with --url that page at once; read before anything is drawn."""
+    from reader.intake import warc
+    from reader.tui import ReaderApp
+    from reader.tui.screens.picker import archive_picker
+
+    if not path.is_file():
+        raise UsageError(
+            f"{path}: no such file" + (", it is a directory" if path.is_dir() else " or directory")
+        )
+    if url:
+        ReaderApp(warc.document(path, warc.find(path, url))).run()
+        return EXIT_OK
+    pages = list(warc.responses(path))
+    if not pages:
+        raise UsageError(f"{path}: the web archive holds no HTML or text pages")
+    ReaderApp(None, picker=archive_picker(path, pages)).run()
     return EXIT_OK
 
 

@@ -14,7 +14,6 @@ from textual.screen import Screen
 
 from reader.analysis.model import Analysis
 from reader.intake.document import Document
-from reader.intake.limits import DEFAULT_MAX_BYTES
 from reader.resources import stylesheet
 from reader.store import Store
 from reader.tui.commands import ReaderCommands, key_rows
@@ -28,7 +27,7 @@ from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import PanelTree
 
 if TYPE_CHECKING:
-    from reader.intake.feeds import Feed
+    from reader.tui.screens.picker import Picker
 
 
 def analyze(document: Document, **options: object) -> Analysis:
@@ -62,13 +61,11 @@ class ReaderApp(App[None]):
         analyzer: Analyzer = analyze,
         theme: str | None = None,
         review: bool = False,
-        feed: Feed | None = None,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        picker: Picker | None = None,
     ) -> None:
         super().__init__()
         self._review = review  # `reader review`: the library's review queue over the library
-        self._feed = feed  # `reader feed`: its entries to pick from
-        self._max_bytes = max_bytes
+        self._picker = picker  # `reader feed`, `reader ARCHIVE.warc`: the entries to pick from
         self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
         self._analysis = analysis
@@ -80,10 +77,10 @@ class ReaderApp(App[None]):
         self.theme = chosen if chosen in THEME_LABELS else DEFAULT_THEME
 
     def get_default_screen(self) -> Screen:
-        if self._feed is not None:
-            from reader.tui.screens.feed import FeedScreen
+        if self._picker is not None:
+            from reader.tui.screens.picker import PickerScreen
 
-            return FeedScreen(self._feed, max_bytes=self._max_bytes)
+            return PickerScreen(self._picker)
         if self.document is None:
             from reader.tui.screens.library import LibraryScreen
 
