@@ -7,6 +7,7 @@ stacking screens, so Escape always leads back to exactly one article.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from rich.text import Text
@@ -215,6 +216,8 @@ class LibraryScreen(Screen[None]):
             return
         source = record.sources[0] if record.sources else "-"
         document = make_document(record.text, source=source, extractor=EXTRACTOR, title=record.title)
+        if len(record.pages) == len(document.paragraphs):  # a PDF keeps its page numbers
+            document = dataclasses.replace(document, pages=record.pages)
         screen = app.reading_screen(document)  # type: ignore[attr-defined]
         if isinstance(below, ReadingScreen) and app.screen_stack[0] is not below:
             app.call_later(_replace_below, app, screen)
