@@ -65,6 +65,7 @@ def figures(quick: bool = False) -> list[Figure]:
             pdf_times.append(time.perf_counter() - start)
         pdf_paint, pdf_text_paint = _paints(pdf, text, repeats)
         book, book_text = _book(Path(folder), 50_000 if quick else BOOK_WORDS)
+        book_words = len(book_text.read_text(encoding="utf-8").split())
         book_paint, book_text_paint = _paints(book, book_text, repeats)
     seconds = statistics.median(pdf_times)
     note = f"{len(layout)} pages, {kept} page-blocks, {len(document.text):,} chars; median of {repeats}"
@@ -98,7 +99,7 @@ def figures(quick: bool = False) -> list[Figure]:
             note=f"spawn to first frame at 80x24, median of {repeats}",
         ),
         Figure(
-            f"first paint of a {len(book_text.read_text(encoding='utf-8').split()):,}-word EPUB against the same text",
+            f"first paint of a {book_words:,}-word EPUB against the same text",
             book_paint,
             book_text_paint,
             "s",
