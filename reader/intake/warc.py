@@ -10,6 +10,8 @@ the exports then say which archive and which capture the text came from, and
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,29 +60,43 @@ def responses(path: Path) -> Iterator[Response]:
     read = 0
     try:
         with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                declared = record.http_headers.get_header("Content-Type") or ""
-                kind = declared.split(";")[0].strip().lower()
-                if kind not in TYPES:
-                    continue
+            records = iter(ArchiveIterator(stream))
+            while True:
+                # warcio writes its own warnings (a lying Content-Length) to stderr: the user sees
+                # one line or none. Restored before each yield, so the caller's output is untouched.
+                with contextlib.redirect_stderr(io.StringIO()):
+                    response = _next_response(records, path, read + 1)
+                if response is None:
+                    return
                 read += 1
-                body = record.content_stream().read()
-                charset = _CHARSET.search(declared)
-                try:
-                    text = body.decode(charset[1] if charset else "utf-8", errors="replace")
-                except LookupError:
-                    text = body.decode("utf-8", errors="replace")
-                yield Response(
-                    url=record.rec_headers.get_header("WARC-Target-URI") or f"{path}#{read}",
-                    date=record.rec_headers.get_header("WARC-Date") or "",
-                    html=kind != "text/plain",
-                    text=text,
-                )
+                yield response
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         reason = " ".join(str(exc).split())  # warcio quotes the bad line, newline and all
         raise DamagedArchive(path, read, reason) from None
+
+
+def _next_response(records: Iterator, path: Path, number: int) -> Response | None:
+    """The next HTML or text response record read whole, None at the end of the archive."""
+    for record in records:
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        declared = record.http_headers.get_header("Content-Type") or ""
+        kind = declared.split(";")[0].strip().lower()
+        if kind not in TYPES:
+            continue
+        body = record.content_stream().read()
+        charset = _CHARSET.search(declared)
+        try:
+            text = body.decode(charset[1] if charset else "utf-8", errors="replace")
+        except LookupError:
+            text = body.decode("utf-8", errors="replace")
+        return Response(
+            url=record.rec_headers.get_header("WARC-Target-URI") or f"{path}#{number}",
+            date=record.rec_headers.get_header("WARC-Date") or "",
+            html=kind != "text/plain",
+            text=text,
+        )
+    return None
 
 
 def source_name(path: Path, response: Response) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 from reader.cli import main
@@ -46,3 +47,13 @@ def test_url_outside_an_archive_is_a_usage_line(tmp_path: Path, capsys) -> None:
     article.write_text("Some words.\n")
     assert main([str(article), "--url", "https://x.example/"]) == 2
     assert capsys.readouterr().err == "reader: --url picks a page in a web archive (.warc or .warc.gz)\n"
+
+
+def test_records_with_lying_lengths_are_one_line_or_nothing_on_stderr(tmp_path: Path, capfd) -> None:
+    raw = write_warc(tmp_path / "crawl.warc").read_bytes()
+    for fake in (b"999999", b"3", b"-5", b"abc"):
+        lying = tmp_path / "lying.warc"
+        lying.write_bytes(re.sub(rb"Content-Length: \d+", b"Content-Length: " + fake, raw, count=3))
+        assert main([str(lying)]) == 2, fake
+        err = capfd.readouterr().err
+        assert err.startswith(f"reader: {lying}: ") and err.count("\n") == 1, (fake, err)
