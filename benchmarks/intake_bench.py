@@ -1,4 +1,5 @@
-"""Intake figures: PDF text extraction in pages per second on a generated 300-page report.
+"""Intake figures: PDF text extraction in pages per second on a generated 300-page report, and the
+first paint of that PDF and of a generated 500,000-word EPUB against the same texts as ``.txt``.
 
 The PDF is written by reportlab (tests/intake/pdf_fixtures.py) with a running
 header, a page-number footer and paragraphs running over page breaks; the
@@ -16,10 +17,13 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import Figure
+from benchmarks.tui_first_paint import reader_paint
 from reader.intake import load
+from tests.intake.office_fixtures import epub
 from tests.intake.pdf_fixtures import paginate, write_pdf
 
 PAGES = 300
+BOOK_WORDS = 500_000
 _WORDS = (
     "harbour bridge council budget repairs officials residents traffic authority report critics months"
     " million euros vote spending winter crews ferry crossing commute inquiry minister statement figures"
@@ -59,6 +63,10 @@ def figures(quick: bool = False) -> list[Figure]:
             start = time.perf_counter()
             load(str(pdf))
             pdf_times.append(time.perf_counter() - start)
+        pdf_paint, pdf_text_paint = _paints(pdf, text, repeats)
+        book, book_text = _book(Path(folder), 50_000 if quick else BOOK_WORDS)
+        book_words = len(book_text.read_text(encoding="utf-8").split())
+        book_paint, book_text_paint = _paints(book, book_text, repeats)
     seconds = statistics.median(pdf_times)
     note = f"{len(layout)} pages, {kept} page-blocks, {len(document.text):,} chars; median of {repeats}"
     return [
@@ -81,4 +89,51 @@ def figures(quick: bool = False) -> list[Figure]:
             None,
             note=note,
         ),
+        Figure(
+            f"first paint of the {len(layout)}-page PDF against the same text as .txt",
+            pdf_paint,
+            pdf_text_paint,
+            "s",
+            "<= 1.5x the .txt",
+            pdf_paint <= 1.5 * pdf_text_paint,
+            note=f"spawn to first frame at 80x24, median of {repeats}",
+        ),
+        Figure(
+            f"first paint of a {book_words:,}-word EPUB against the same text",
+            book_paint,
+            book_text_paint,
+            "s",
+            "<= 1.5x the .txt",
+            book_paint <= 1.5 * book_text_paint,
+            note=f"40 chapters; spawn to first frame at 80x24, median of {repeats}",
+        ),
     ]
+
+
+def _paints(article: Path, text: Path, repeats: int) -> tuple[float, float]:
+    """Median seconds from spawn to the reader's first frame for ``article`` and for ``text``, interleaved."""
+    reader_paint(article), reader_paint(text)  # warm-up: compiled bytecode for both
+    article_times, text_times = [], []
+    for _ in range(repeats):
+        article_times.append(reader_paint(article))
+        text_times.append(reader_paint(text))
+    return statistics.median(article_times), statistics.median(text_times)
+
+
+def _book(folder: Path, words: int) -> tuple[Path, Path]:
+    """An EPUB of 40 chapters of generated prose, and its text as the reader reads it, as ``.txt``."""
+    rng = random.Random(7)
+    chapters = []
+    per_chapter = words // 40
+    for number in range(1, 41):
+        paragraphs, count = [], 0
+        while count < per_chapter:
+            paragraph = ["The", *(rng.choice(_WORDS) for _ in range(rng.randint(40, 110)))]
+            paragraphs.append(" ".join(paragraph) + ".")
+            count += len(paragraph)
+        chapters.append((f"Chapter {number}", paragraphs))
+    book = folder / "book.epub"
+    book.write_bytes(epub(chapters, title="Generated book"))
+    text = folder / "book.txt"
+    text.write_text(load(str(book)).text, encoding="utf-8")
+    return book, text

@@ -111,8 +111,8 @@ def baseline_paint() -> float:
     return float(report) - started
 
 
-def reader_paint() -> float:
-    started, report = spawn_and_wait([str(READER), str(SEED)])
+def reader_paint(article: Path = SEED) -> float:
+    started, report = spawn_and_wait([str(READER), str(article)])
     return float(report) - started
 
 

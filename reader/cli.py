@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
@@ -28,7 +29,7 @@ class UsageError(ReaderError):
     """A bad option value: one line, exit status 2."""
 
 
-SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve", "corpus")
+SUBCOMMANDS = ("analyze", "notes", "export", "import", "review", "paths", "serve", "corpus", "feed")
 DATA_DIR_HELP = "keep notes, tags and positions in DIR (default: READER_DATA_DIR or the user data folder)"
 MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER_MAX_BYTES)"
 
@@ -85,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--list", action="store_true", help="print the undecided claims instead of opening the queue"
     )
     sub.add_parser("paths", help="print where data, config and exports live")
+    feed = sub.add_parser("feed", help="list an RSS or Atom feed's entries and open one in the reader")
+    feed.add_argument("source", metavar="URL|FILE", help="the feed")
     serving = sub.add_parser(
         "serve", help="serve the reader to web browsers (one reader per tab, same store)"
     )
@@ -139,6 +142,9 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
         "source", nargs="?", metavar="PATH|URL|-", help="the article to open ('-' reads stdin)"
+    )
+    parser.add_argument(
+        "--url", metavar="URL", help="in a web archive (.warc, .warc.gz): open the page captured from URL"
     )
     return parser
 
@@ -240,6 +246,8 @@ def run_subcommand(args: argparse.Namespace, options: GlobalOptions) -> int:
         return run_corpus(args, options)
     if args.command == "serve":
         return run_serve(args, options)
+    if args.command == "feed":
+        return run_feed(args, options)
     from reader.export import commands
 
     if args.command == "notes":
@@ -299,6 +307,19 @@ def run_analyze(args: argparse.Namespace, options: GlobalOptions) -> int:
     return EXIT_OK if len(documents) == len(args.sources) else EXIT_SOME_FAILED
 
 
+def run_feed(args: argparse.Namespace, options: GlobalOptions) -> int:
+    """The feed is read (and refused) before the screen opens: a bad feed is one line, exit status 2."""
+    from reader.intake.feeds import load_feed
+    from reader.tui.screens.picker import feed_picker
+
+    max_bytes = _max_bytes(options)
+    feed = load_feed(args.source, max_bytes=max_bytes)
+    from reader.tui import ReaderApp
+
+    ReaderApp(None, picker=feed_picker(feed, max_bytes)).run()
+    return EXIT_OK
+
+
 def run_serve(args: argparse.Namespace, options: GlobalOptions) -> int:
     from reader.paths import data_dir
     from reader.serve import ServeError, serve
@@ -351,12 +372,38 @@ def run_open(args: argparse.Namespace, options: GlobalOptions) -> int:
 
         ReaderApp(None).run()
         return EXIT_OK
+    from reader.intake import warc
+
+    if warc.is_archive(Path(args.source)):
+        return run_archive(Path(args.source), args.url)
+    if args.url:
+        raise UsageError("--url picks a page in a web archive (.warc or .warc.gz)")
     document = load(args.source, max_bytes=_max_bytes(options))
     if args.source == "-" and not sys.stdin.isatty():
         _keyboard_on_stdin()
     from reader.tui import ReaderApp
 
     ReaderApp(document).run()
+    return EXIT_OK
+
+
+def run_archive(path: Path, url: str | None) -> int:
+    """A WARC: its pages listed to pick from, or with --url that page at once; read before anything is drawn."""
+    from reader.intake import warc
+    from reader.tui import ReaderApp
+    from reader.tui.screens.picker import archive_picker
+
+    if not path.is_file():
+        raise UsageError(
+            f"{path}: no such file" + (", it is a directory" if path.is_dir() else " or directory")
+        )
+    if url:
+        ReaderApp(warc.document(path, warc.find(path, url))).run()
+        return EXIT_OK
+    pages = list(warc.responses(path))
+    if not pages:
+        raise UsageError(f"{path}: the web archive holds no HTML or text pages")
+    ReaderApp(None, picker=archive_picker(path, pages)).run()
     return EXIT_OK
 
 

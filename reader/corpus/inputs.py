@@ -3,7 +3,7 @@
 An Item carries only the reference (a path, a URL) or the inline text, so the
 driver stays light and the intake work (decoding, HTML extraction, fetching)
 happens on the workers, where a bad document becomes a failure row instead of
-stopping the run. WARC files (read with warcio) are the exception: their HTML
+stopping the run. WARC files (reader.intake.warc) are the exception: their HTML
 responses are read on the driver, since a record is only reachable by reading
 the archive in order, and sent on as inline HTML.
 """
@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.intake import Document, InputError, load, make_document
+from reader.intake import Document, InputError, load, make_document, warc
+from reader.intake.sources import html_document
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-WARC_SUFFIXES = (".warc", ".warc.gz")
-WARC_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 PAYLOAD_KEYS = ("text", "html", "url")
 # "outlet_2015-11-16_slug.txt": the file-name convention of news dumps such as POLNEAR.
 _NAMED = re.compile(r"^(?P<outlet>[A-Za-z0-9-]+)_(?P<date>\d{4}-\d{2}-\d{2})(?:_|$)")
@@ -46,13 +45,7 @@ class Item:
         if not self.value.strip():
             raise InputError(f"{self.id}: the {self.kind} is empty")
         if self.kind == "html":
-            from reader.intake.document import normalise_text
-            from reader.intake.webpage import extract_article
-
-            article = extract_article(normalise_text(self.value), self.id)
-            return make_document(
-                article.text, source=self.id, extractor=article.extractor, title=article.title
-            )
+            return html_document(self.value, self.id)
         return make_document(self.value, source=self.id, extractor="plain")
 
 
@@ -79,8 +72,7 @@ def read_inputs(sources: list[str]) -> Iterator[Item | BadLine]:
 
 def _file(path: Path, listed: bool) -> Iterator[Item | BadLine]:
     """A folder's files of unknown kinds are passed over; a file named on the command line is read."""
-    name = path.name.lower()
-    if name.endswith(WARC_SUFFIXES):
+    if warc.is_archive(path):
         yield from _warc(path)
     elif path.suffix.lower() in JSONL_SUFFIXES:
         yield from _jsonl(path)
@@ -129,36 +121,19 @@ def _jsonl(path: Path) -> Iterator[Item | BadLine]:
 
 def _warc(path: Path) -> Iterator[Item | BadLine]:
     """Each HTML (or plain text) response record; the outlet is the host, the date the crawl's."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     read = 0
     try:
-        with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                kind = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-                if kind not in WARC_TYPES:
-                    continue
-                read += 1
-                url = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#{read}"
-                body = record.content_stream().read()
-                charset = re.search(r"charset=([\w-]+)", record.http_headers.get_header("Content-Type") or "")
-                try:
-                    text = body.decode(charset[1] if charset else "utf-8", errors="replace")
-                except LookupError:
-                    text = body.decode("utf-8", errors="replace")
-                yield Item(
-                    id=url,
-                    kind="text" if kind == "text/plain" else "html",
-                    value=text,
-                    outlet=urlsplit(url).hostname or "",
-                    date=(record.rec_headers.get_header("WARC-Date") or "")[:10],
-                    metadata={"url": url, "warc": path.name},
-                )
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        reason = " ".join(str(exc).split())  # warcio quotes the bad line, newline and all
+        for response in warc.responses(path):
+            read += 1
+            yield Item(
+                id=response.url,
+                kind="html" if response.html else "text",
+                value=response.text,
+                outlet=urlsplit(response.url).hostname or "",
+                date=response.day,
+                metadata={"url": response.url, "warc": path.name},
+            )
+    except warc.DamagedArchive as exc:
         if not read:
-            raise InputError(f"{path}: not a readable WARC file ({reason})") from None
-        yield BadLine(f"{path}#{read + 1}", f"WARC damaged after {read} records: {reason}")
+            raise
+        yield BadLine(f"{path}#{read + 1}", f"WARC damaged after {read} records: {exc.reason}")

@@ -20,10 +20,12 @@ from reader.store import Annotation, DocumentRecord, Store
 class Location:
     paragraph: int
     sentence: int | None  # within the paragraph; None without an analysis
+    page: int | None = None  # the page the paragraph starts on (PDF)
 
     def describe(self) -> str:
         where = f"paragraph {self.paragraph}"
-        return where if self.sentence is None else f"{where}, sentence {self.sentence}"
+        where = where if self.sentence is None else f"{where}, sentence {self.sentence}"
+        return where if self.page is None else f"p. {self.page}, {where}"
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ class Article:
             inside = [s for s in self.analysis.sentences if start <= s.start < end]
             if inside:
                 sentence = max(1, sum(1 for s in inside if s.start <= offset))
-        return Location(index + 1, sentence)
+        pages = self.record.pages
+        return Location(index + 1, sentence, pages[index] if index < len(pages) else None)
 
     def quotes_in(self, annotation: Annotation) -> list[Quote]:
         return [q for q in self._analysis_list("quotes") if _overlaps(q.start, q.end, annotation)]

@@ -38,6 +38,10 @@ def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """The Document for ``source``, or InputError with the one line the user should see."""
     if source == STDIN:
         return _from_bytes(_read_stdin(max_bytes), STDIN_NAME, kind=None, what="input")
+    from reader.intake import warc
+
+    if source.startswith(warc.SCHEME):  # a capture named by an earlier open: the same record again
+        return warc.load_named(source)
     if _SCHEME.match(source.lstrip(_C0_OR_SPACE)):  # what urlsplit would read a scheme from
         from reader.intake import fetch as fetching  # only for an address: http.client and ssl load slowly
 
@@ -49,7 +53,30 @@ def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             f"{source}: unsupported URL scheme '{scheme.group(1).lower()}:' (only http and https)"
         )
     path = Path(source)
+    if warc.is_archive(path) and path.is_file():
+        raise InputError(
+            f"{source}: a web archive holds many pages: open it with 'reader {source}' to pick one,"
+            f" or give the page with 'reader {source} --url URL'"
+        )
     return _from_bytes(_read_file(path, source, max_bytes), source, kind=formats.from_suffix(path))
+
+
+def read_bytes(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of a path or an ``http(s)://`` URL, within the cap (feeds and archives are read whole)."""
+    from reader.intake import fetch as fetching
+
+    if fetching.is_url(source):
+        return fetching.fetch(source, max_bytes=max_bytes).body
+    raw = _read_file(Path(source), source, max_bytes)
+    if not raw:
+        raise InputError(f"{source}: the file is empty")
+    return raw
+
+
+def html_document(html: str, source: str) -> Document:
+    """The article inside a whole HTML page (a fetched page, an archived response), as a Document."""
+    article = extract_article(normalise_text(html), source)
+    return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> bytes:
@@ -131,8 +158,7 @@ def _from_bytes(
     if kind == formats.HTML or (kind is None and _sniff_html(raw)):
         text = decode_bytes(raw, source, declared=charset or declared_charset(raw))
         _require_text(text, source, what)
-        article = extract_article(normalise_text(text), source)
-        return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
+        return html_document(text, source)
     text = decode_bytes(raw, source, declared=charset)
     _require_text(text, source, what)
     if kind == formats.MARKDOWN:

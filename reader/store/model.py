@@ -88,6 +88,7 @@ class DocumentRecord:
     sources: tuple[str, ...]
     first_seen: str
     last_opened: str | None
+    pages: tuple[int, ...] = ()  # the page each paragraph of ``text`` starts on (PDF), else empty
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,13 @@ CREATE TABLE evidence (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# v4: the page each paragraph starts on (JSON list; NULL for unpaged texts), so notes and exports of a
+# PDF say "p. 12" without reading the file again.
+V4 = """
+ALTER TABLE documents ADD COLUMN pages TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 VERSION = len(MIGRATIONS)
 
 

@@ -85,16 +85,19 @@ class Store(Connection):
         """
         now = self._clock()
         key = source_key(document.source)
+        pages = json.dumps(list(document.pages)) if document.pages else None
 
         def work(conn: sqlite3.Connection) -> tuple[str | None, int, list[Annotation]]:
             reanchored_from: str | None = None
             moved = 0
             orphaned: list[Annotation] = []
             conn.execute(
-                "INSERT INTO documents (sha256, title, text, first_seen, last_opened) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO documents (sha256, title, text, first_seen, last_opened, pages)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(sha256) DO UPDATE SET title = excluded.title, text = excluded.text,"
-                " last_opened = COALESCE(excluded.last_opened, documents.last_opened)",
-                (document.sha256, document.title, document.text, now, now if touch else None),
+                " last_opened = COALESCE(excluded.last_opened, documents.last_opened),"
+                " pages = COALESCE(excluded.pages, documents.pages)",
+                (document.sha256, document.title, document.text, now, now if touch else None, pages),
             )
             has_own = conn.execute(
                 "SELECT 1 FROM annotations WHERE sha256 = ? LIMIT 1", (document.sha256,)
@@ -168,7 +171,8 @@ class Store(Connection):
 
     def document(self, sha256: str) -> DocumentRecord | None:
         rows = self._query(
-            "SELECT sha256, title, text, first_seen, last_opened FROM documents WHERE sha256 = ?", (sha256,)
+            "SELECT sha256, title, text, first_seen, last_opened, pages FROM documents WHERE sha256 = ?",
+            (sha256,),
         )
         if not rows:
             return None
@@ -176,8 +180,8 @@ class Store(Connection):
             row[0]
             for row in self._query("SELECT source FROM sources WHERE sha256 = ? ORDER BY source", (sha256,))
         )
-        sha, title, text, first_seen, last_opened = rows[0]
-        return DocumentRecord(sha, title, text, sources, first_seen, last_opened)
+        sha, title, text, first_seen, last_opened, pages = rows[0]
+        return DocumentRecord(sha, title, text, sources, first_seen, last_opened, _pages(pages))
 
     def ensure_document(self, sha256: str, title: str, sources: tuple[str, ...] = ()) -> None:
         """Make sure an article exists (an import of notes for text not opened here yet)."""
@@ -466,6 +470,15 @@ class Store(Connection):
             return Analysis.from_dict(json.loads(rows[0][0]))
         except (ValueError, KeyError, TypeError):
             return None
+
+
+def _pages(stored: str | None) -> tuple[int, ...]:
+    """The stored page list; anything but a list of page numbers (a hand-edited store) is no pages."""
+    try:
+        pages = json.loads(stored) if stored else []
+    except ValueError:
+        return ()
+    return tuple(pages) if isinstance(pages, list) and all(type(p) is int for p in pages) else ()
 
 
 def _engine_version() -> str:

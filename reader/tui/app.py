@@ -9,9 +9,11 @@ no import circle. The analyzer is injected, so tests pass a canned or blocking o
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -33,6 +35,9 @@ from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import PanelTree
 
 STORED = "store"  # how a document reopened from the library was read: from the store's copy
+
+if TYPE_CHECKING:
+    from reader.tui.screens.picker import Picker
 
 
 def analyze(document: Document, **options: object) -> Analysis:
@@ -66,9 +71,11 @@ class ReaderApp(App[None]):
         analyzer: Analyzer = analyze,
         theme: str | None = None,
         review: bool = False,
+        picker: Picker | None = None,
     ) -> None:
         super().__init__()
         self._review = review  # `reader review`: the library's review queue over the library
+        self._picker = picker  # `reader feed`, `reader ARCHIVE.warc`: the entries to pick from
         self.session = Session.start(key_characters(type(self), ReadingScreen, ArticleView, PanelTree))
         self.document = document
         self._analysis = analysis
@@ -80,6 +87,10 @@ class ReaderApp(App[None]):
         self.theme = chosen if chosen in THEME_LABELS else DEFAULT_THEME
 
     def get_default_screen(self) -> Screen:
+        if self._picker is not None:
+            from reader.tui.screens.picker import PickerScreen
+
+            return PickerScreen(self._picker)
         if self.document is None:
             from reader.tui.screens.library import LibraryScreen
 
@@ -118,6 +129,8 @@ class ReaderApp(App[None]):
             return
         source = record.sources[0] if record.sources else "-"
         document = make_document(record.text, source=source, extractor=STORED, title=record.title)
+        if len(record.pages) == len(document.paragraphs):  # a PDF keeps its page numbers
+            document = dataclasses.replace(document, pages=record.pages)
         screen = self.reading_screen(document)
         if isinstance(below, ReadingScreen) and self.screen_stack[0] is not below:
             self.call_later(self._replace_below, screen)

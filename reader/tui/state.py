@@ -96,7 +96,9 @@ class ReadingState:
     def place(self) -> str:
         """The cursor sentence as a reader counts it: "paragraph 3, sentence 2"."""
         paragraphs = [paragraph.start for paragraph in self.document.paragraphs]
-        return sentence_place(self.sentence.start, paragraphs, self._sentence_starts)
+        place = sentence_place(self.sentence.start, paragraphs, self._sentence_starts)
+        page = self.document.page_of(self.sentence.start)
+        return place if page is None else f"p. {page}, {place}"
 
     @property
     def position(self) -> int:

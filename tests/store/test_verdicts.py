@@ -102,8 +102,8 @@ def test_scale_helpers_show_an_off_scale_verdict() -> None:
 
 
 def test_a_database_made_by_the_v2_schema_upgrades_without_loss(tmp_path: Path, document: Document) -> None:
-    """The v2 schema (the reader before verdicts) with a tag and a note; v3 keeps both and takes verdicts."""
-    assert VERSION == 3 and len(MIGRATIONS) == 3
+    """The v2 schema (the reader before verdicts) with a tag and a note; v3 on keeps both and takes verdicts."""
+    assert VERSION == len(MIGRATIONS) == 4  # v4 added documents.pages
     conn = sqlite3.connect(tmp_path / DATABASE, isolation_level=None)
     migrate(conn, target=2)
     conn.execute(
@@ -117,7 +117,7 @@ def test_a_database_made_by_the_v2_schema_upgrades_without_loss(tmp_path: Path, 
     )
     conn.close()
     with Store.open(tmp_path) as store:
-        assert user_version(sqlite3.connect(store.path)) == 3
+        assert user_version(sqlite3.connect(store.path)) == VERSION
         [old] = store.annotations(document.sha256)
         assert (old.id, old.tag, old.note, old.anchor.exact, old.verdicts) == (
             "a1",

@@ -174,7 +174,7 @@ class ReadingScreen(Annotating, Screen[None]):
         # take them out of the cycle collector's scans, whose full passes otherwise stall keys.
         gc.freeze()
         assert self.state.index is not None
-        self.panel.show_analysis(self.state.index)
+        self.panel.show_analysis(self.state.index, self.state.document)
         self.article.refresh_highlights()
         self.article.cursor_changed(before)
         if os.environ.get("READER_REPORT_PANEL_READY"):

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from reader.intake.document import Document
 from reader.labels import category_label, kind_label, number_value, speaker_name
 from reader.tui.highlights import AnalysisIndex
 from reader.tui.text import inert, snippet
@@ -32,7 +33,7 @@ PAGE = 100  # tree nodes added at once; the rest wait behind a "more" node
 class PanelItem:
     """What a tree node points at: a span to show, or a speaker whose quotes light up."""
 
-    kind: str  # speaker | quote | number | claim | check
+    kind: str  # chapter | speaker | quote | number | claim | check
     key: str
     start: int
     end: int
@@ -180,6 +181,16 @@ class ChecksSection(Section):
 SECTIONS: tuple[type[Section], ...] = (SpeakersSection, NumbersSection, ClaimsSection, ChecksSection)
 
 
+def contents_entries(document: Document) -> list[Entry]:
+    """A book's chapters (EPUB sections), each a jump to its first paragraph."""
+    rows = []
+    for number, section in enumerate(document.sections):
+        paragraph = document.paragraphs[section.paragraph]
+        item = PanelItem("chapter", f"c{number}", paragraph.start, paragraph.end)
+        rows.append(Entry(f"§ {snippet(section.title)}", item))
+    return rows
+
+
 class PanelTree(Tree["PanelItem | Pending | None"]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
@@ -235,7 +246,8 @@ class SidePanel(Vertical):
         status.update(Text(f"Analysis failed: {inert(message)}\nThe article stays readable.", "bold"))
         status.add_class("-error")
 
-    def show_analysis(self, index: AnalysisIndex) -> None:
+    def show_analysis(self, index: AnalysisIndex, document: Document | None = None) -> None:
+        """The sections, after the book's contents when ``document`` has chapters."""
         status = self.query_one("#panel-status", Static)
         warnings = "; ".join(inert(warning) for warning in index.analysis.warnings)
         status.update(Text(warnings, "italic") if warnings else "")
@@ -246,6 +258,10 @@ class SidePanel(Vertical):
             tree.show_root = False
             self.mount(tree)
         tree.clear()
+        contents = contents_entries(document) if document is not None else []
+        if contents:
+            branch = tree.root.add(Text(f"Contents ({len(contents)})", "bold"), expand=True)
+            tree.add_page(branch, contents)
         for kind in SECTIONS:
             section = kind()
             branch = tree.root.add(Text(f"{section.title} ({section.count(index)})", "bold"), expand=True)

@@ -1,0 +1,74 @@
+"""The picker: a feed's entries (title, date, outlet), an archive's pages (URL, date); Enter opens one over the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.intake import load, warc
+from reader.intake.feeds import read_feed
+from reader.tui import ReaderApp
+from reader.tui.screens.picker import PickerScreen, archive_picker, feed_picker
+from reader.tui.screens.reading import ReadingScreen
+from tests.corpus.test_inputs import write_warc
+from tests.intake.feed_fixtures import rss
+from tests.tui.canned import plain_analysis
+
+
+async def test_enter_opens_the_entry_from_the_feed_over_the_list() -> None:
+    feed = read_feed(rss(3), "bugle.xml")
+    app = ReaderApp(
+        None,
+        picker=feed_picker(feed, 1 << 20),
+        analyzer=lambda document, **_: plain_analysis(document),
+        theme="reader-dark",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        table = screen.table
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert rows[0][1:] == ["2026-11-02", "The Daily Bugle"]
+        assert rows[0][0].startswith("Harbour expansion approved")
+        assert rows[1][0].endswith("↗")  # only a link: opening it fetches the page
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReadingScreen):
+                break
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        assert reading.state.document.source == "https://bugle.example/harbour"
+        assert reading.state.document.text.startswith("Harbour expansion approved\nThe harbour board")
+        assert app.screen_stack[-2] is screen  # the list stays underneath the article
+
+
+async def test_an_archive_lists_its_pages_and_opens_the_capture_named_by_archive_url_and_date(
+    tmp_path: Path,
+) -> None:
+    archive = write_warc(tmp_path / "crawl.warc.gz")
+    pages = list(warc.responses(archive))
+    app = ReaderApp(
+        None,
+        picker=archive_picker(archive, pages),
+        analyzer=lambda document, **_: plain_analysis(document),
+        theme="reader-dark",
+    )
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        table = app.screen.table
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert rows == [
+            ["https://news.example/a", "2024-03-05T10:00:00Z"],
+            ["https://other.example/b", "2024-04-01T08:00:00Z"],
+        ]
+        await pilot.press("down", "enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReadingScreen):
+                break
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        source = reading.state.document.source
+        assert source == f"warc:{archive.resolve()}#https://other.example/b@2024-04-01T08:00:00Z"
+    assert load(source).text == reading.state.document.text  # the name reopens the same capture
