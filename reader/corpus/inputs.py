@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.intake import Document, InputError, load, make_document, warc
-from reader.intake.sources import html_document
+from reader.intake.webpage import html_document
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})

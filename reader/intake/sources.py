@@ -22,7 +22,7 @@ from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
 from reader.intake.limits import DEFAULT_MAX_BYTES, too_large
 from reader.intake.markdown import render_markdown
-from reader.intake.webpage import declared_charset, extract_article, looks_like_html
+from reader.intake.webpage import declared_charset, html_document, looks_like_html
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -71,12 +71,6 @@ def read_bytes(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if not raw:
         raise InputError(f"{source}: the file is empty")
     return raw
-
-
-def html_document(html: str, source: str) -> Document:
-    """The article inside a whole HTML page (a fetched page, an archived response), as a Document."""
-    article = extract_article(normalise_text(html), source)
-    return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> bytes:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reader.intake.document import Document, make_document
 from reader.intake.errors import InputError
+from reader.intake.webpage import html_document
 
 SUFFIXES = (".warc", ".warc.gz")
 TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -104,8 +105,6 @@ def source_name(path: Path, response: Response) -> str:
 
 
 def document(path: Path, response: Response) -> Document:
-    from reader.intake.sources import html_document
-
     source = source_name(path, response)
     if not response.text.strip():
         raise InputError(f"{source}: the archived page is empty")

@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
 
 # A prose sentence has several words; menus, buttons and bylines rarely reach this.
@@ -108,3 +109,9 @@ def _inert_tree(html: str, dropped: tuple[str, ...]):  # noqa: ANN202 - an lxml 
         if element.tail and _XML_INVALID.search(element.tail):
             element.tail = _XML_INVALID.sub("\ufffd", element.tail)
     return tree
+
+
+def html_document(html: str, source: str) -> Document:
+    """The article inside a whole HTML page (a fetched page, an archived response), as a Document."""
+    article = extract_article(normalise_text(html), source)
+    return make_document(article.text, source=source, extractor=article.extractor, title=article.title)
