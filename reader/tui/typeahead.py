@@ -24,8 +24,9 @@ TypedAhead.handler_name = events.Key.handler_name  # handled as the key it is (o
 
 
 def hand_over(event: events.Key, target: MessagePump | None) -> bool:
-    """Send ``event`` on to ``target`` unless it is focused (keys reach it anyway) or already had it."""
-    if target is None or getattr(target, "has_focus", False):
+    """Send ``event`` on to ``target`` unless it is gone (a closed editor), focused (keys reach it
+    anyway) or already had it."""
+    if target is None or not target.is_attached or getattr(target, "has_focus", False):
         return False
     if isinstance(event, TypedAhead) and event.target is target:
         return False
