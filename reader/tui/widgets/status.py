@@ -29,8 +29,22 @@ class StatusLine(Static):
         "status--off",
     }
     _shown: Text | None = None
+    _state: ReadingState | None = None
+
+    def on_resize(self) -> None:
+        if self._state is not None:
+            self.show(self._state)
 
     def show(self, state: ReadingState) -> None:
+        self._state = state
+        text = self._line(state, compact=False)
+        if self.size.width and text.cell_len > self.size.width:  # 80 columns: glyphs stand for the layer names
+            text = self._line(state, compact=True)
+        if text != self._shown:
+            self._shown = text
+            self.update(text, layout=False)  # always one line: no layout pass
+
+    def _line(self, state: ReadingState, compact: bool) -> Text:
         counts = state.index.counts() if state.index else {}
         text = Text(f"{state.position:>3}% ", "bold")
         if state.selection is not None:  # v: the keys select now; the details area says which
@@ -40,9 +54,9 @@ class StatusLine(Static):
             if not state.layers[layer.name]:
                 style = self.get_component_rich_style("status--off", partial=True)
             count = counts.get(layer.name)
-            label = f"{layer.glyph}{layer.label}" + (
-                f" {counted(layer.name, count)}" if count is not None else ""
-            )
+            label = layer.glyph + ("" if compact else layer.label)
+            if count is not None:
+                label += f"{'' if compact else ' '}{counted(layer.name, count)}"
             marker = "▸" if layer.name == state.focus_layer else " "
             text.append(f" {marker}")
             text.append(label, style)
@@ -55,6 +69,4 @@ class StatusLine(Static):
             text.append("  analysis failed", "bold")
         elif state.loading:
             text.append(f"  analysing {state.progress}%")
-        if text != self._shown:
-            self._shown = text
-            self.update(text, layout=False)  # always one line: no layout pass
+        return text
