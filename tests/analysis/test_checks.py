@@ -218,7 +218,9 @@ def gold_cases() -> list[tuple[str, str, dict]]:
 
 
 GOLD_CASES = [pytest.param(*case, id=f"{case[0]}:{case[2]['a']}") for case in gold_cases()] or [
-    pytest.param("", "", {}, marks=pytest.mark.skip(reason="no gold beside the checkout: ../shared is absent"))
+    pytest.param(
+        "", "", {}, marks=pytest.mark.skip(reason="no gold beside the checkout: ../shared is absent")
+    )
 ]
 
 
