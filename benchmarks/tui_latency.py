@@ -20,15 +20,12 @@ from benchmarks.corpus import article
 from reader.analysis.model import (
     Analysis,
     Claim,
-    DocumentInfo,
     EngineInfo,
     Number,
-    ParagraphSpan,
     Quote,
-    Sentence,
 )
 from reader.intake import Document, make_document
-from reader.tui.text import rough_sentences
+from tests.handmade import handmade_analysis
 
 THINK_TIME = 0.1  # seconds between keys: a brisk reader (idle work such as prefetching happens here)
 KEYS = ("j", "j", "j", "k", "J", "pagedown", "right_square_bracket", "j", "K", "pageup", "j", "G", "k", "g")
@@ -39,10 +36,6 @@ _HEDGE = re.compile(r"[^.]*\b(?:reportedly|believed|could not be independently v
 
 def synthetic_analysis(document: Document) -> Analysis:
     text = document.text
-    sentences = [
-        Sentence(f"s{i}", start, end)
-        for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))
-    ]
     quotes = [
         Quote(f"q{i}", None, "direct", m.start(), m.end(), m.group())
         for i, m in enumerate(_QUOTE.finditer(text))
@@ -63,13 +56,9 @@ def synthetic_analysis(document: Document) -> Analysis:
         Claim(f"c{i}", m.start(), m.end(), m.group(), None, "hedge", "weak", explanation="hedged")
         for i, m in enumerate(_HEDGE.finditer(text))
     ]
-    return Analysis(
-        document=DocumentInfo(
-            document.source, document.title, document.sha256, len(text), document.extractor
-        ),
-        engine=EngineInfo("synthetic", "benchmark"),
-        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
-        sentences=sentences,
+    return handmade_analysis(
+        document,
+        EngineInfo("synthetic", "benchmark"),
         quotes=quotes,
         numbers=numbers,
         claims=claims,

@@ -10,6 +10,22 @@ from __future__ import annotations
 
 import sqlite3
 
+# The annotations table's columns as v1 made them; v3 rebuilds the table with the same ones (and
+# copies every row across), only without v1's "tag or note" CHECK.
+ANNOTATION_COLUMNS = """
+    id       TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    exact    TEXT NOT NULL,
+    prefix   TEXT NOT NULL,
+    suffix   TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    tag      TEXT,
+    note     TEXT,
+    created  TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    orphaned INTEGER NOT NULL DEFAULT 0""".strip("\n")
+
 V1 = """
 CREATE TABLE documents (
     sha256      TEXT PRIMARY KEY,
@@ -24,18 +40,7 @@ CREATE TABLE sources (
     PRIMARY KEY (source, sha256)
 );
 CREATE TABLE annotations (
-    id       TEXT PRIMARY KEY,
-    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-    exact    TEXT NOT NULL,
-    prefix   TEXT NOT NULL,
-    suffix   TEXT NOT NULL,
-    start    INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL,
-    tag      TEXT,
-    note     TEXT,
-    created  TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    orphaned INTEGER NOT NULL DEFAULT 0,
+""" + ANNOTATION_COLUMNS + """,
     CHECK (tag IS NOT NULL OR note IS NOT NULL)
 );
 CREATE INDEX annotations_by_document ON annotations(sha256, start);
@@ -66,18 +71,7 @@ CREATE INDEX sources_by_source ON sources(source, seen);
 # without v1's "tag or note" CHECK; nothing referenced it before this version, so the copy is exact.
 V3 = """
 CREATE TABLE annotations_v3 (
-    id       TEXT PRIMARY KEY,
-    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-    exact    TEXT NOT NULL,
-    prefix   TEXT NOT NULL,
-    suffix   TEXT NOT NULL,
-    start    INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL,
-    tag      TEXT,
-    note     TEXT,
-    created  TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    orphaned INTEGER NOT NULL DEFAULT 0
+""" + ANNOTATION_COLUMNS + """
 );
 INSERT INTO annotations_v3 SELECT id, sha256, exact, prefix, suffix, start, "end", tag, note, created, modified, orphaned FROM annotations;
 DROP TABLE annotations;
