@@ -24,6 +24,7 @@ from reader.intake import make_document
 from reader.tui import ReaderApp
 from reader.tui.widgets.panel import SidePanel
 from tests.tui.canned import plain_analysis, span_of
+from tests.tui.test_app import screen_rows
 
 GRAPHEMES = [
     "👨\u200d👩\u200d👧\u200d👦",  # a family: four people, three joiners
@@ -98,7 +99,7 @@ async def test_every_row_is_the_screen_width_however_its_graphemes_are_counted(
         app.screen.query_one("#panel-tree").root.expand_all()
         await pilot.pause()
         assert panel.display and panel.region.x > 0
-        rows = [strip.text for strip in app.screen._compositor.render_strips()]  # noqa: SLF001 - the screen as sent
+        rows = screen_rows(app)
         shown = "".join(rows)
         assert "Berg" in shown and "Word" in shown  # the odd text is on screen, in the article and the panel
         for row in rows:
