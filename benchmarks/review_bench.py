@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmarks.corpus import article
 from benchmarks.harness import Figure
+from benchmarks.stats import percentile_interval
 from reader.analysis.model import Claim, EngineInfo
 from reader.intake import make_document
 from reader.store import Store
@@ -47,11 +48,6 @@ def _library(folder: Path, articles: int) -> int:
             )
             store.save_analysis(analysis)
     return claims
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def _drive(opens: int, decisions: int) -> tuple[list[float], list[float], list[float], int]:
@@ -131,7 +127,7 @@ def figures(quick: bool = False) -> list[Figure]:
                 else:
                     os.environ[name] = value
     opened = statistics.median(open_ms)
-    p95 = _percentile(decide_ms, 0.95)
+    p95 = percentile_interval(decide_ms, 0.95).value
     return [
         Figure(
             f"review queue opens ({claims}-claim library, {shown} listed)",
@@ -153,7 +149,7 @@ def figures(quick: bool = False) -> list[Figure]:
         ),
         Figure(
             "review: decide a claim, key to the next claim drawn (p95)",
-            _percentile(idle_ms, 0.95),
+            percentile_interval(idle_ms, 0.95).value,
             None,
             "ms",
             "report",
