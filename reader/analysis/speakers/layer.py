@@ -21,7 +21,8 @@ from typing import Any
 
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Quote, Speaker, TextSpan
-from reader.analysis.speakers.cues import Cue, find_cues
+from reader.analysis.speakers.cue import Cue
+from reader.analysis.speakers.cues import find_cues
 from reader.analysis.speakers.names import (
     Mention,
     clean_bounds,

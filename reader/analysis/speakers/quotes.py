@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from reader.analysis.speakers.cues import Cue
+from reader.analysis.speakers.cue import Cue
 from reader.analysis.speakers.quote_marks import Quoted
 
 Ref = TypeVar("Ref")
