@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import (
-    RELATIVE_START,
-    Cue,
-    entity_last,
-    strip_span,
-)
+from reader.analysis.speakers.cue import RELATIVE_START, Cue, entity_last, strip_span
 
 
 def according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:

@@ -6,10 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.speakers.speech_verbs import (
-    SPEECH_FORMS,
-    SPEECH_LEMMAS,
-)
+from reader.analysis.speakers.speech_verbs import SPEECH_FORMS, SPEECH_LEMMAS
 
 RELATIVE_START = re.compile(
     r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE

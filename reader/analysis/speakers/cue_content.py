@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import (
-    inside,
-    speech_lemma,
-    strip_span,
-)
+from reader.analysis.speakers.cue import inside, speech_lemma, strip_span
 from reader.analysis.speakers.speech_verbs import (
     CLAUSE_LEMMAS,
     OBJECT_CONTENT_LEMMAS,

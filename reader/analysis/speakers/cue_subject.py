@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import (
-    entity_last,
-    inside,
-)
+from reader.analysis.speakers.cue import entity_last, inside
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
-
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 

@@ -17,11 +17,7 @@ import re
 from typing import Any
 
 from reader.analysis.speakers.according import according_cue
-from reader.analysis.speakers.cue import (
-    Cue,
-    inside,
-    speech_lemma,
-)
+from reader.analysis.speakers.cue import Cue, inside, speech_lemma
 from reader.analysis.speakers.cue_content import content_of, cue_phrase, positional_content
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
@@ -34,7 +30,6 @@ from reader.analysis.speakers.speech_verbs import (
 )
 
 FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
-
 
 _QUOTE_MARKS = re.compile(r"[\"“”‘’«»„]")
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import (
-    RELATIVE_START,
-    Cue,
-    inside,
-    strip_span,
-)
+from reader.analysis.speakers.cue import RELATIVE_START, Cue, inside, strip_span
 from reader.analysis.speakers.speech_verbs import (
     GROUP_NOUNS,
     ORG_ROLE_NOUNS,
