@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reader.analysis.speakers.cue import RELATIVE_START, Cue, entity_last, strip_span
@@ -37,7 +38,11 @@ def according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:
     after = strip_span(text, after_start, sent_end)
     if after and RELATIVE_START.match(text, after[0]):
         after = None  # "according to officials, some of whom ...": about the source, not the content
-    if after and (before is None or len(text[after[0] : after[1]].split()) >= 3):
+    if (
+        after
+        and (before is None or len(text[after[0] : after[1]].split()) >= 3)
+        and not (_finite_clause(sent, before) and not _CONJUNCTION_END.search(text, 0, token.idx))
+    ):
         content = after
     else:
         content = before
@@ -53,6 +58,18 @@ def according_cue(doc: Any, text: str, sent: Any, token: Any) -> Cue | None:
         according=True,
         lemma="according to",
     )
+
+
+# "..., largely Kurdish and, according to Turkey, supportive of ...": the content goes on after the source.
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|or|yet|nor)\W*$")
+
+
+def _finite_clause(sent: Any, span: tuple[int, int] | None) -> bool:
+    """The words before 'according to' hold a tensed verb: they are the reported clause, and what follows
+    the source ('..., head of the centre') says more about the source ("Sales fell, according to X, ...")."""
+    if span is None:
+        return False
+    return any(span[0] <= t.idx < span[1] and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
 
 
 def _apposed_name(doc: Any, text: str, after: int, limit: int) -> tuple[Any, int] | None:

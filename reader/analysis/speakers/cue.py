@@ -27,6 +27,7 @@ class Cue:
     content: tuple[int, int] | None
     according: bool = False
     needs_quote: bool = False  # "described him as ...": a cue only when its content quotes
+    interposed: bool = False  # "The plan, she said, is doomed": the content holds the cue's own words
     lemma: str = ""
 
 
@@ -72,3 +73,9 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
         end -= 1
     return (start, end) if end - start >= 3 else None
+
+
+def comma_before(verb: Any) -> int:
+    """The index of the last comma or dash between the sentence start and the verb (-1 if none)."""
+    doc = verb.doc
+    return max((t.i for t in doc[verb.sent.start : verb.i] if t.text in (",", "—", "–")), default=-1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import inside, speech_lemma, strip_span
+from reader.analysis.speakers.cue import comma_before, inside, speech_lemma, strip_span
 from reader.analysis.speakers.speech_verbs import (
     CLAUSE_LEMMAS,
     OBJECT_CONTENT_LEMMAS,
@@ -17,6 +17,9 @@ from reader.analysis.speakers.speech_verbs import (
 def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The reported clause or object hanging from the verb, as paragraph offsets."""
     children = list(verb.children)
+    interposed = interposed_content(verb, lemma, quoted)
+    if interposed is not None:
+        return interposed
     if lemma == "make clear":
         for child in children:
             if child.lower_ == "clear":
@@ -72,6 +75,27 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             _, end = _span(last)
             return start, end
     return None
+
+
+def interposed_content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'The plan, she said, is doomed': a reporting verb set off inside the clause it reports (the
+    parser's parataxis) reports that whole clause, its own words inside it. Not when the clause
+    holds a quotation: then the quote's marks place the words."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or lemma not in CLAUSE_LEMMAS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    start, end = _span(head)
+    if not start < verb.idx < end or any(start < q_end and q_start < end for q_start, q_end in quoted):
+        return None
+    opening = [t for t in verb.doc[head.left_edge.i : comma_before(verb)] if not t.is_punct]
+    if all(t.lower_ in _LINK_WORDS for t in opening):
+        return None  # "which, the statement said, European nations ...": the clause starts after the cue
+    return start, end
+
+
+_LINK_WORDS = frozenset("which who whom that and but or so yet".split())
 
 
 def _that_clause(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import entity_last, inside
+from reader.analysis.speakers.cue import comma_before, entity_last, inside
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 
@@ -26,6 +26,10 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
         if not subjects and current is not verb and current.lemma_ == "quote":
             # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
             subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
+        if subjects and current is verb and verb.dep_ == "parataxis":
+            # "Prices, says one economist, will ...": the parser gives the set-off verb both subjects;
+            # the speaker is the one inside the commas.
+            subjects = [s for s in subjects if s.i > comma_before(verb)] or subjects
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
             named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]

@@ -109,7 +109,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     content = content_of(token, lemma, subject, quoted)
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
-    start, end = cue_phrase(text, token, subject, content, quoted)
+    interposed = content is not None and content[0] < token.idx < content[1]
+    start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
     sent = token.sent
     if content is None and lemma in CLAUSE_LEMMAS:
         content = positional_content(text, sent, start, end)
@@ -123,6 +124,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         subject=subject,
         content=content,
         needs_quote=lemma in NEEDS_QUOTED_CONTENT,
+        interposed=interposed,
         lemma=lemma,
     )
 
@@ -135,7 +137,7 @@ def _cut_nested(cues: list[Cue], text: str) -> None:
         if cue.content is None:
             continue
         start, end = cue.content
-        if start < cue.verb_start < end:
+        if start < cue.verb_start < end and not cue.interposed:
             start = cue.verb_end + 1
         for other in cues:
             if other is cue or not (start < other.phrase_start < end):

@@ -14,15 +14,20 @@ words or views are reported become speakers.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from reader.analysis.context import Chunk, Results
 from reader.analysis.speakers.cue import Cue
 from reader.analysis.speakers.cues import find_cues
 from reader.analysis.speakers.publishing import publish
-from reader.analysis.speakers.quote_marks import find_quoted
+from reader.analysis.speakers.quote_marks import Quoted, find_quoted
 from reader.analysis.speakers.quotes import Draft, attribute
 from reader.analysis.speakers.refs import Ref
 from reader.analysis.speakers.resolving import Resolver
 from reader.analysis.speakers.wording import beside_quote
+
+_INNER_MARK = re.compile("['‘‚\"“”«»„]")  # a mark that may open a quote inside a quote
 
 
 class SpeakersLayer(Resolver):
@@ -51,7 +56,7 @@ class SpeakersLayer(Resolver):
         quoted = find_quoted(self.chunk_text, open_at_start=same_paragraph)
         spans = [(max(q.start, 0), q.end) for q in quoted]
         cues = find_cues(doc, self.chunk_text, spans, parsed)
-        subjects = self._person_subjects(doc, base) if parsed else []
+        subjects = self._subjects(doc, base) if parsed else []
         refs = []
         for cue in cues:
             while subjects and subjects[0][0] < cue.verb_start:
@@ -69,6 +74,8 @@ class SpeakersLayer(Resolver):
             self.chunk_text, quoted, cues, refs, previous, relaxed=not parsed, continues=continues
         )
         self.announced = self._announcement(cues, refs, drafts)
+        if parsed:
+            self._nested(doc, base, quoted, drafts)
         if self.pending is not None and not continues:
             self._emit(self.pending)
             self.pending = None
@@ -89,6 +96,54 @@ class SpeakersLayer(Resolver):
                 self.pending_paragraph = chunk.paragraph
             else:
                 self._emit(draft)
+
+    def _nested(self, doc: Any, base: int, quoted: list[Quoted], drafts: list[Draft[Ref]]) -> None:
+        """A quote inside a quote belongs to its own cue's speaker: in '"My aunt told me, 'Sell the
+        farm,' and I did," Ruiz said' the outer words are Ruiz's, the inner ones the aunt's.
+
+        The inner quotes are found with the outer marks lifted; only those a cue inside the outer
+        quote sits right beside are kept, and the pronoun history stays as the article's own words left it.
+        """
+        text = self.chunk_text
+        inner: list[Quoted] = []
+        for draft in drafts:
+            if draft.kind in ("direct", "mixed") and _INNER_MARK.search(text, draft.start, draft.end):
+                for q in find_quoted(text[draft.start : draft.end]):
+                    shift = draft.start
+                    inner.append(
+                        Quoted(
+                            q.start + shift,
+                            q.end + shift,
+                            q.inner_start + shift,
+                            q.inner_end + shift,
+                            q.closed,
+                        )
+                    )
+        if not inner:
+            return
+        outer = [(q.start, q.end) for q in quoted]
+        spans = [(q.start, q.end) for q in inner]
+        cues = [
+            cue
+            for cue in find_cues(doc, text, spans, True)
+            if any(start < cue.verb_start < end for start, end in outer)
+        ]
+        if not cues:
+            return
+        saved = list(self.history)
+        refs = [self._resolve_cue(cue, doc, base, beside_quote(cue, text, spans)) for cue in cues]
+        self.history.clear()
+        self.history.extend(saved)
+        for draft in attribute(text, inner, cues, refs, None):
+            if (
+                draft.cue is not None
+                and draft.ref is not None
+                and any(q.inner_start == draft.start for q in inner)
+            ):
+                cue = (draft.cue[0] + base, draft.cue[1] + base)
+                self.drafts.append(
+                    Draft(draft.start + base, draft.end + base, draft.kind, cue, draft.ref, draft.closed)
+                )
 
     def _announcement(
         self, cues: list[Cue], refs: list[Ref | None], drafts: list[Draft[Ref]]

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.speakers.gender import FEMALE_NAMES, MALE_NAMES, gender_of
 from reader.analysis.speakers.names import (
     Mention,
     clean_bounds,
     fold,
     is_acronym,
     is_title,
+    looks_like_org,
     near_spelling,
     split_title,
 )
 from reader.analysis.speakers.refs import HEADLINE_VERBS, MAX_LABEL_WORDS, NAME_LABELS, Ref, SpeakerState
-from reader.analysis.speakers.speech_verbs import GROUP_NOUNS, ORG_WORDS
+from reader.analysis.speakers.speech_verbs import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_WORDS
 from reader.analysis.speakers.wording import (
     bare,
     person_like,
@@ -62,6 +64,7 @@ class Mentions(SpeakerState):
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
+        self._note_gender(mention, text[:start])
         if label != "NAME":
             self.entity_labels.setdefault(fold(mention.text), label)
         name = mention.text.split()
@@ -70,6 +73,23 @@ class Mentions(SpeakerState):
         for word in (role or "").split() + (name if label == "ORG" else []):
             self.roles[bare(word)] = number
         return number
+
+    def _note_gender(self, mention: Mention, before: str) -> None:
+        """The gender the article gives a person's name, kept for every later form of its surname.
+
+        A known first name also makes a person of a name NER called a place or an organisation
+        ("Samantha Okafor" as GPE) when nothing in it reads as an organisation.
+        """
+        words = mention.text.split()
+        given = words[0] in MALE_NAMES or words[0] in FEMALE_NAMES
+        if mention.label in ("GPE", "ORG") and given and person_like(words):
+            mention.person_hint = True
+            self.person_words.add(fold(words[-1]))
+        elif mention.label not in ("PERSON", "NAME") or looks_like_org(mention.text):
+            return
+        mention.gender = gender_of(mention.text, mention.role, before)
+        if mention.gender is not None:
+            self.genders[fold(words[-1])] = mention.gender
 
     def _role(self, doc: Any, span: Any, name_start: int) -> tuple[int, str, list[str]]:
         """Where the words before the name start, the role they give, and appositions after it.
@@ -121,8 +141,9 @@ class Mentions(SpeakerState):
         role = self.chunk_text[doc[first].idx : doc[last].idx + len(doc[last].text)]
         return role if len(role.split()) <= MAX_LABEL_WORDS else None
 
-    def _person_subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
-        """Grammatical subjects a later pronoun may mean: named people, and groups for 'they'.
+    def _subjects(self, doc: Any, base: int) -> list[tuple[int, Ref]]:
+        """Grammatical subjects a later pronoun or nominal may mean: named people, groups for 'they',
+        organisations for 'it' and 'the company'.
 
         "Mayor Ana Lopez toured the harbour. ... she said": Lopez is a candidate
         for "she" although no reporting verb bound her yet.
@@ -133,6 +154,7 @@ class Mentions(SpeakerState):
             if dep != nsubj:
                 continue  # most tokens: never made into Token objects
             token = doc[i]
+            count = len(found)
             known = fold(token.text) in self.person_words
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and (not token.ent_type_ or known)):
                 # A lone capitalised subject counts only as a surname already seen in a full name:
@@ -140,6 +162,10 @@ class Mentions(SpeakerState):
                 full = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
                 ref = self._named(token, doc, base) if known or full else None
                 if ref is not None and self._traits(ref)[0]:
+                    found.append((token.idx, ref))
+            elif token.ent_type_ == "ORG" and token.pos_ == "PROPN":
+                ref = self._organisation(token, doc, base)
+                if ref is not None:
                     found.append((token.idx, ref))
             elif token.tag_ == "NNS" and {token.lemma_.lower(), token.lower_} & GROUP_NOUNS:
                 found.append((token.idx, self._unnamed(token, doc, base)))
@@ -151,7 +177,26 @@ class Mentions(SpeakerState):
                         if ref is not None:
                             found.append((child.idx, ref))
                         break
+            if len(found) > count:
+                self._note_issued(token.head, found[-1][1])
         return found
+
+    def _note_issued(self, verb: Any, ref: Ref) -> None:
+        """'The institute published a report': a later 'the report said' is the institute's."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in DOCUMENT_NOUNS:
+                self.documents[child.lemma_.lower()] = ref
+
+    def _organisation(self, token: Any, doc: Any, base: int) -> Ref | None:
+        """The organisation entity this token is part of, unless its name reads as a person's."""
+        for ent in self.ents:
+            if ent.start <= token.i < ent.end:
+                number = self._add_mention(doc, ent.start, ent.end, ent.label_, base)
+                if number is None or self.mentions[number].person_hint:
+                    return None
+                ref = Ref(named=number)
+                return None if self._traits(ref)[0] else ref
+        return None
 
     def _named(self, head: Any, doc: Any, base: int) -> Ref | None:
         """The name at this token: an entity, or a run of proper nouns NER missed."""

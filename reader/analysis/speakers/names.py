@@ -35,6 +35,7 @@ class Mention:
     full: str | None = None  # role + name as written ("Russia expert Margarete Klein")
     person_hint: bool = False  # a person role noun or a speech verb binds it as a person
     acronym: str | None = None  # "(SDF)" written right after the name
+    gender: str | None = None  # "m" or "f" when the article says so (see gender.py)
 
     @property
     def is_person_label(self) -> bool:

@@ -47,8 +47,8 @@ def publish(
             )
         else:
             entry = unnamed[index]
-            spans = [TextSpan.of(text, s, e) for s, e in sorted(set(entry.mentions))]
-            aliases = distinct(s.text for s in spans if s.text != entry.label)
+            aliases = distinct(text[s:e] for s, e in sorted(set(entry.mentions)) if text[s:e] != entry.label)
+            spans = [TextSpan.of(text, s, e) for s, e in sorted(set(entry.mentions) | set(entry.pronouns))]
             results.speakers.append(Speaker(speaker_id, None, entry.label, None, "unnamed", spans, aliases))
     seen: set[tuple[int, int]] = set()
     for draft in drafts:
@@ -79,7 +79,7 @@ def _named_speaker(
     forms = (
         [m.text for m in members]
         + [m.full for m in members if m.full]
-        + [text[n.start : n.end] for n in nominals]
+        + [text[n.start : n.end] for n in nominals if not n.pronoun]
     )
     aliases = distinct(f for f in forms if f != cluster.canonical)
     kind = "person" if cluster.person else "organisation"

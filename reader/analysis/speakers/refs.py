@@ -46,6 +46,7 @@ class Unnamed:
     person: bool
     plural: bool
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    pronouns: list[tuple[int, int]] = field(default_factory=list)  # 'they said' resolved to it
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Nominal:
     start: int
     end: int
     role: str | None
+    pronoun: bool = False  # 'he said' resolved to the speaker: a mention, never an alias
 
 
 @dataclass
@@ -80,6 +82,7 @@ class SpeakerState:
         self.documents: dict[str, Ref] = {}  # a document noun -> who issued the last one credited
         self.roles: dict[str, int] = {}  # a role or organisation word -> latest mention carrying it
         self.person_words: set[str] = set()
+        self.genders: dict[str, str] = {}  # a person's folded surname -> 'm' or 'f'
         self.entity_labels: dict[str, str] = {}  # folded entity text -> its NER label
         self.history: deque[Seen] = deque(maxlen=HISTORY_SIZE)
         self.paragraph = -1

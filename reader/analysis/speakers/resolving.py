@@ -53,7 +53,11 @@ class Resolver(Sources):
             return None
         lower = head.lower_
         if lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
-            return self._pronoun(lower)
+            start = base + head.idx
+            ref = self._pronoun(lower, start)
+            if ref is not None:
+                self._mention_pronoun(ref, start, start + len(head.text))
+            return ref
         if lower in QUANTIFIER_SUBJECTS and (
             lower in BARE_QUANTIFIER_SOURCES or any(c.dep_ in QUANTIFIER_MODIFIERS for c in head.children)
         ):
@@ -136,7 +140,8 @@ class Resolver(Sources):
         """A document speaks for whoever issued it ('Trump's statement', 'the report' after 'a report by
         X'); one nobody issued is an unnamed source of its own."""
         children = list(head.children)
-        for owner in self._owners(head):
+        owners = self._owners(head)
+        for owner in owners:
             ref = self._resolve_token(owner, doc, base, depth + 1)
             if ref is not None:
                 self.documents[head.lemma_.lower()] = ref
@@ -152,7 +157,8 @@ class Resolver(Sources):
                 and bare(child.text) in self.roles
             ):
                 return Ref(named=self.roles[bare(child.text)])
-        if {head.lemma_.lower(), head.lower_} & ISSUED_NOUNS:
+        if depth == 0 and not owners and {head.lemma_.lower(), head.lower_} & ISSUED_NOUNS:
+            # an uncredited "the statement" is the last speaker's; "a memo from the office" is not
             recent = self._recent(lambda seen: seen.spoke and seen.paragraph >= self.paragraph - 1)
             if recent is not None:
                 return recent
@@ -179,7 +185,10 @@ class Resolver(Sources):
         start, end, form = subject
         text = self.chunk_text[start:end]
         if form == "pronoun":
-            return self._pronoun(text.lower())
+            ref = self._pronoun(text.lower(), base + start)
+            if ref is not None:
+                self._mention_pronoun(ref, base + start, base + end)
+            return ref
         words = text.split()
         if form == "role" and bare(words[-1]) in self.roles:
             number = self.roles[bare(words[-1])]

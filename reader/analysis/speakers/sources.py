@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.speakers.gender import role_gender
 from reader.analysis.speakers.mentions import Mentions
 from reader.analysis.speakers.names import Mention, fold
 from reader.analysis.speakers.refs import (
@@ -43,12 +44,53 @@ class Sources(Mentions):
         entry = self.unnamed[ref.unnamed or 0]
         return entry.person, entry.plural
 
-    def _pronoun(self, lower: str) -> Ref | None:
+    def _pronoun(self, lower: str, at: int) -> Ref | None:
+        """The speaker a pronoun at document offset ``at`` means: the latest compatible one before it.
+
+        "he"/"she" skip a person of the other gender; a person named after the latest fitting subject
+        whose gender is known to fit wins over a subject of unknown gender ("Ana Ruiz met Paul Varga.
+        He said ..."), and is the one meant when no subject fits.
+        """
         if lower in PERSON_PRONOUNS:
-            return self._recent(lambda seen: seen.person)
+            wanted = "f" if lower in ("she", "her") else "m"
+            found = self._recent(lambda seen: seen.person and self._gender(seen.ref) in (wanted, None))
+            named = self._named_person(wanted, at)
+            if found is None or (
+                named is not None
+                and self._gender(found) is None
+                and found.named is not None
+                and named.named is not None
+                and self.mentions[named.named].start > self.mentions[found.named].start
+            ):
+                return named
+            return found
         if lower in PLURAL_PRONOUNS:
-            return self._recent(lambda seen: seen.plural or not seen.person)
+            return self._recent(lambda seen: seen.plural or (not seen.person and seen.spoke))
         return self._recent(lambda seen: not seen.person and not seen.plural)
+
+    def _gender(self, ref: Ref) -> str | None:
+        if ref.named is not None:
+            mention = self.mentions[ref.named]
+            return mention.gender or self.genders.get(fold(mention.text.split()[-1]))
+        return role_gender(self.unnamed[ref.unnamed or 0].label)
+
+    def _named_person(self, gender: str, before: int) -> Ref | None:
+        """The latest person name before this offset, within reach, whose gender is known to be ``gender``."""
+        for number in range(len(self.mentions) - 1, -1, -1):
+            mention = self.mentions[number]
+            if self.paragraph - mention.paragraph > PRONOUN_REACH:
+                break
+            ref = Ref(named=number)
+            if mention.start < before and self._traits(ref)[0] and self._gender(ref) == gender:
+                return ref
+        return None
+
+    def _mention_pronoun(self, ref: Ref, start: int, end: int) -> None:
+        """A resolved pronoun is one more mention of its speaker (document offsets)."""
+        if ref.named is not None:
+            self.nominals.append(Nominal(ref.named, start, end, None, pronoun=True))
+        else:
+            self.unnamed[ref.unnamed or 0].pronouns.append((start, end))
 
     def _recent(self, accept: Any) -> Ref | None:
         for seen in reversed(self.history):
@@ -67,17 +109,22 @@ class Sources(Mentions):
             number = None  # "the prime minister" is not "Health Minister Carla Mendes"
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
         anaphor = bool({head.lemma_.lower(), head.lower_} & ORG_ANAPHORS)
-        if anaphor:
-            # "Europol said ... . ..., the agency said": the organisation that just spoke comes first
-            spoke = self._recent(
+        if (
+            anaphor
+            and number is not None
+            and fold(self.mentions[number].text) in (head.lower_, head.lemma_.lower())
+        ):
+            number = None  # "Bank executives ..." made "Bank" a name; "the bank" is the one named before
+        if anaphor and not (number is not None and self._names_noun(self.mentions[number], head)):
+            # "Europol said ... . ..., the agency said": the organisation that just spoke, or was the
+            # subject of a sentence, comes first ("Nordvik posted a loss. The firm said"); one whose
+            # name holds the noun ("the Coastal Agency" for "the agency") before either.
+            recent = self._recent(
                 lambda seen: (
-                    seen.spoke
-                    and not seen.person
-                    and seen.ref.named is not None
-                    and seen.paragraph >= self.paragraph - 1
+                    not seen.person and seen.ref.named is not None and seen.paragraph >= self.paragraph - 1
                 )
             )
-            number = spoke.named if spoke is not None else number
+            number = recent.named if recent is not None else number
         if number is None and anaphor:
             number = self._latest_org(base + start)
         if number is not None:
@@ -93,6 +140,16 @@ class Sources(Mentions):
             self.nominals.append(Nominal(recent.named, base + start, base + end, role))
             return recent
         return None
+
+    @staticmethod
+    def _names_noun(mention: Mention, head: Any) -> bool:
+        """The organisation's own name holds the noun: 'the union' for 'the Harbour Workers Union' (not a
+        bare 'Bank', which is the noun itself)."""
+        return (
+            mention.label != "PERSON"
+            and len(mention.text.split()) >= 2
+            and bool({head.lemma_.lower(), head.lower_} & {fold(w) for w in mention.text.split()})
+        )
 
     @staticmethod
     def _role_fits(head: Any, mention: Mention) -> bool:
