@@ -214,3 +214,13 @@ def test_acknowledging_or_noting_a_thing_reports_it(analyze_text) -> None:
     analysis = analyze_text("Senator Ruth Okafor acknowledged the risk of a shutdown.\n")
     quote = next(q for q in analysis.quotes if "risk of a shutdown" in q.text)
     assert quote.kind == "indirect" and speaker(analysis, "risk of a shutdown").name == "Ruth Okafor"
+
+
+def test_a_cue_after_coordinated_clauses_reports_all_of_them(analyze_text) -> None:
+    analysis = analyze_text(
+        "A campaign aide spoke to us on Monday.\n"
+        "Ramos had told the police that she wanted no escort, but the city overruled that request, the aide added.\n"
+    )
+    quote = next(q for q in analysis.quotes if "overruled" in q.text)
+    assert quote.text.startswith("Ramos had told the police") and quote.text.endswith("that request")
+    assert_unnamed(analysis, "overruled", "the aide")

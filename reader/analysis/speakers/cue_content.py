@@ -41,7 +41,7 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         clause = clauses[-1]
         between = verb.doc[clause.right_edge.i + 1 : verb.i]
         if any(t.text in (",", "—") for t in between) and not any(t.text == ":" for t in between):
-            return _span(clause)
+            return _joined_start(clause), _span(clause)[1]
     if lemma == "speak":
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("of", "about"):
@@ -75,6 +75,16 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             _, end = _span(last)
             return start, end
     return None
+
+
+def _joined_start(clause: Any) -> int:
+    """Where a clause reported by a cue after it starts: '..., but the city overruled it, the aide
+    added' reports the clauses before the coordinator too, so the content starts with the sentence."""
+    doc = clause.doc
+    first = clause.left_edge.i
+    if first - 2 >= clause.sent.start and doc[first - 1].dep_ == "cc" and doc[first - 2].text == ",":
+        return doc[clause.sent.start].idx
+    return _span(clause)[0]
 
 
 def interposed_content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
