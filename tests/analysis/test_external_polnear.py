@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXTERNAL = ROOT.parent / "shared" / "eval" / "external"
 READER = Path(sys.executable).with_name("reader")
-# Reached on these 12 documents: quote recall 0.941, precision 0.964, named 0.949, unnamed 0.824.
+# Reached on these 12 documents: quote recall 0.941, precision 0.964, named 0.949, unnamed 0.882.
 MIN_RECALL, MIN_PRECISION, MIN_NAMED, MIN_UNNAMED = 0.92, 0.94, 0.93, 0.75
 FIGURES = re.compile(
     r"quote recall ([\d.]+) \| quote precision ([\d.]+) \| attribution named ([\d.]+) .*\| unnamed sources ([\d.]+)"
