@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.claims.cues import ANONYMOUS_SOURCE, VAGUE_SOURCE, forms
+from reader.analysis.claims.vocabulary import ANONYMOUS_SOURCE, VAGUE_SOURCE, forms
 
 # Plural or collective sources: unnamed as a group.
 GROUP_SOURCES = frozenset(

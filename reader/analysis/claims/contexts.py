@@ -1,0 +1,178 @@
+"""Context a Matcher pattern cannot express, checked on each match of a cue rule.
+
+Each check takes the doc, the match's token range and whether the doc is tagged
+(the model) or not (the rules-only fallback), and says whether the words are the
+cue here: is this "claim" a verb with a clause? is "may" the month? is
+"accused" passive with nobody named as accusing?
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.analysis.claims.vocabulary import (
+    CLAUSE_WINDOW,
+    COMMON_INFINITIVES,
+    FORECAST_STATES,
+    LEGISLATURES,
+    MODAL_ADVERBS,
+    NOT_VERBS,
+    SUBJECT_PRONOUNS,
+    forms,
+)
+
+
+def _token(doc: Any, i: int) -> Any | None:
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """The token after the match is a verb (an infinitive after "to"), not a noun: not "reported to police"."""
+    after = _token(doc, end)
+    if after is None:
+        return False
+    if tagged:
+        return after.pos_ in ("VERB", "AUX")
+    return after.lower_ in COMMON_INFINITIVES
+
+
+def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "confirmed" as checked, not as appointed: not "has yet to be confirmed by the Senate" or "as minister"."""
+    after = _token(doc, end)
+    if after is None:
+        return True
+    if after.lower_ == "as":
+        return False
+    following = {token.lower_ for token in doc[end + 1 : end + 3]}
+    return not (after.lower_ == "by" and following & LEGISLATURES)
+
+
+def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "an apparent attempt" hedges; "it became apparent" does not."""
+    before = _token(doc, start - 1)
+    return before is not None and before.lower_ in ("an", "the", "what", "its", "his", "her", "their")
+
+
+def _after_adverbs(doc: Any, i: int, tagged: bool) -> int:
+    """The first token from i on that is not an adverb (or a run of spaces): "may (also|partly|well) explain"."""
+    while i < len(doc) and (
+        doc[i].is_space
+        or doc[i].lower_ in MODAL_ADVERBS
+        or (tagged and doc[i].pos_ == "ADV")
+        or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
+    ):
+        i += 1
+    return i
+
+
+def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
+
+    "may have to" is an obligation, not a hedge.
+    """
+    modal = doc[start]
+    i = _after_adverbs(doc, end, tagged)
+    verb = _token(doc, i)
+    if verb is None or (
+        verb.lower_ == "have" and (_token(doc, i + 1) is not None and doc[i + 1].lower_ == "to")
+    ):
+        return False
+    if tagged:
+        return modal.tag_ == "MD" and verb.pos_ in ("VERB", "AUX") and not modal.is_sent_start
+    if modal.text[0].isupper():
+        return False
+    return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
+
+
+def modal_fact(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A modal hedging a fact, not forecasting: a perfect ("may have fled"), a progressive ("might be
+    holding") or a state ("may be in hiding"), but not a passive ("may be replaced") or "may be able to"."""
+    if not modal_verb(doc, start, end, tagged):
+        return False
+    i = _after_adverbs(doc, end, tagged)
+    verb, nxt = doc[i], _token(doc, _after_adverbs(doc, i + 1, tagged))
+    if nxt is None or verb.lower_ not in ("have", "be"):
+        return False
+    if verb.lower_ == "have":
+        return nxt.tag_ == "VBN" if tagged else nxt.lower_.endswith(("ed", "en", "wn"))
+    if nxt.lower_ in FORECAST_STATES:
+        return False
+    if tagged:
+        return nxt.tag_ == "VBG" or nxt.pos_ not in ("VERB", "AUX", "PUNCT")
+    return not nxt.lower_.endswith("ed") and nxt.is_alpha
+
+
+def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "may visit", "might be replaced": a possibility ahead, the speaker's forecast when attributed."""
+    return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
+
+
+def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A verb of belief or inference with a clause after it ("suggests that", "believes he was"),
+    not with an object ("suggested a meeting"); a plural common-noun holder ("analysts believe")
+    is left to the source rules, which call it a vague source."""
+    word = doc[end - 1]
+    after = _token(doc, end)
+    if tagged:
+        if word.pos_ != "VERB" or word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" for c in word.children):
+            return False
+        return any(c.dep_ == "ccomp" for c in word.children) or (after is not None and after.lower_ == "that")
+    before = _token(doc, start - 1)
+    if before is not None and (before.lower_ in forms("be") or before.lower_.endswith("ly")):
+        return False  # "is (widely) believed that": the passive rules' business
+    return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
+
+
+def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "accused X of", "has been accused of", "was blamed for" with nobody named as blaming."""
+    word = doc[end - 1]
+    window = {token.lower_ for token in doc[end : end + 6]}
+    if tagged:
+        if word.pos_ != "VERB":
+            return False
+        children = {c.dep_: c for c in word.children}
+        passive = "auxpass" in children or "nsubjpass" in children
+        if passive and any(c.dep_ == "agent" for c in word.children):
+            return False  # "was blamed by the inspectors for": the blame has a named source
+        if word.lemma_ != "accuse" and not passive:
+            return False  # "the union blamed the heat for": a named party's view, not an accusation
+        preps = {c.lower_ for c in word.children if c.dep_ == "prep"}
+        return bool(preps & {"of", "for"}) or passive
+    return bool(window & {"of", "for"}) and "by" not in window
+
+
+def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "claim" asserting something ("claimed the site was", "claims that"), not a noun or an object.
+
+    "claimed responsibility", "insurance claims", "Turkish-claimed waters" and "the claim" are not cues.
+    """
+    word = doc[start]
+    after = _token(doc, end)
+    before = _token(doc, start - 1)
+    if after is not None and after.lower_ == "that":
+        return True
+    if before is not None and before.text in ("-", "–"):
+        return False
+    if tagged:
+        if word.pos_ != "VERB":
+            return False
+        return any(child.dep_ in ("ccomp", "xcomp") for child in word.children)
+    # Without tags, "claimed" is a verb unless a determiner precedes it ("the claimed victory");
+    # "claim(s)" is one only after something subject-like: a pronoun, a name, a plural or an
+    # adverb ("he claims", "Activists claim", "consistently claim"), not "insurance claims".
+    if before is not None and (not before.is_alpha or before.lower_ in NOT_VERBS - SUBJECT_PRONOUNS):
+        return False
+    subject_like = before is None or (
+        before.lower_ in SUBJECT_PRONOUNS or before.is_title or before.lower_.endswith(("s", "ly"))
+    )
+    if word.lower_ in ("claim", "claims") and not subject_like:
+        return False
+    if after is None or not after.is_alpha or after.lower_ in ("and", "or", "of", "to", "by", "for", "in"):
+        return False
+    window = doc[end : min(end + CLAUSE_WINDOW, len(doc))]
+    return any(
+        token.lower_ in forms("be") + forms("have") + ("would", "will", "had") or token.lower_.endswith("ed")
+        for token in window
+    )
