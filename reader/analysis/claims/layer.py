@@ -41,6 +41,7 @@ from reader.analysis.claims.disclaimers import CONNECTIVES, PARTY_QUANTIFIERS, d
 from reader.analysis.claims.parties import CONFLICT_MIN, CONFLICT_WORDS, FIGURE_KINDS, party_quoting
 from reader.analysis.claims.quoted import Regions, direct_regions
 from reader.analysis.claims.sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
+from reader.analysis.claims.unnamed import unnamed_cues
 from reader.analysis.claims.vocabulary import (
     ANONYMOUS_SOURCE,
     CATEGORY_ORDER,
@@ -61,6 +62,12 @@ LABELS = {
     SINGLE_SOURCE: "Single source",
 }
 # Words that open a sentence without carrying content: "However, these figures ...".
+MENTION_GAP = 40  # characters between an unnamed speaker's mention and the cue word, joined as one cue
+SOURCE_CATEGORIES = frozenset({VAGUE_SOURCE, ANONYMOUS_SOURCE})
+SOURCE_EXPLANATIONS = {
+    VAGUE_SOURCE: "the source is a group, with no one named",
+    ANONYMOUS_SOURCE: "the source is one unnamed person",
+}
 # Words by which a sentence cites reports: what "unconfirmed reports" earlier may have meant.
 REPORT_SOURCES = frozenset({"reports", "reportedly", "sources", "outlets", "media", "rumours", "rumors"})
 MAX_FIGURE_RUN = 3  # sentences a "these figures" disclaimer reaches back over
@@ -136,11 +143,11 @@ class ClaimsLayer:
         for hit in sources:
             span = doc[hit.start : hit.end]
             if hit.category == VAGUE_SOURCE:
-                who = "the source is a group, with no one named"
+                who = SOURCE_EXPLANATIONS[VAGUE_SOURCE]
             elif hit.noun in GROUP_SOURCES:
                 who = "the sources are anonymous"
             else:
-                who = "the source is one unnamed person"
+                who = SOURCE_EXPLANATIONS[ANONYMOUS_SOURCE]
             cue = Cue(
                 hit.category,
                 chunk.start + span.start_char,
@@ -171,6 +178,7 @@ class ClaimsLayer:
                 )
 
     def finish(self) -> None:
+        self._unnamed_speakers()
         self._drop_quoted_opinions(self.results.quotes)
         self._link_disclaimers()
         if self.conflict_words >= CONFLICT_MIN:
@@ -178,6 +186,28 @@ class ClaimsLayer:
         self._build()
 
     # --- decisions that need the whole article -------------------------------------------
+
+    def _unnamed_speakers(self) -> None:
+        """A quote by an unnamed source, described in the sentence of its cue word, marks that
+        sentence (see ``unnamed``), unless the source finder has already marked a source there."""
+        starts = [facts.sentence.start for facts in self.sentences]
+        for hit in unnamed_cues(self.results.quotes, self.results.speakers, self.results.text):
+            index = bisect.bisect_right(starts, hit.anchor[0]) - 1
+            if index < 0 or hit.anchor[0] >= self.sentences[index].sentence.end:
+                continue
+            facts = self.sentences[index]
+            if facts.heading or any(cue.category in SOURCE_CATEGORIES for cue in facts.cues):
+                continue
+            start, end = hit.anchor
+            if not (
+                hit.mention is not None
+                and facts.sentence.start <= hit.mention[0] < facts.sentence.end
+                and max(hit.mention[0] - end, start - hit.mention[1]) <= MENTION_GAP
+            ):
+                continue  # "they said": the sentence that named the group carries its claim
+            start, end = min(start, hit.mention[0]), max(end, hit.mention[1])
+            who = SOURCE_EXPLANATIONS[hit.category]
+            facts.cues.append(Cue(hit.category, start, end, who))
 
     def _drop_quoted_opinions(self, quotes: list[Quote]) -> None:
         """Drop the cues that are a speaker's own view: see the module docstring."""
