@@ -30,3 +30,19 @@ def test_a_quote_by_an_unnamed_speaker_is_a_source_claim(
     analyze_text, text: str, category: str | None, cue: str | None
 ) -> None:
     check_case(analyze_text(text), text, category, cue)
+
+
+# Written sources whose author is named are that author's, not vague sources.
+CREDITED: list[tuple[str, str | None, str | None]] = [
+    ("According to Marlow Bank's estimates, the harbour will cost twice as much.", None, None),
+    ("The harbour will cost twice as much, according to estimates by Marlow Bank.", None, None),
+    ("Reports attributed to the Danish transport ministry said the line would close.", None, None),
+    ("According to estimates from the region, the harbour will cost twice as much.", VAGUE, "estimates"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), CREDITED, ids=[case[0][:50] for case in CREDITED])
+def test_a_written_source_credited_to_a_name_is_not_vague(
+    analyze_text, text: str, category: str | None, cue: str | None
+) -> None:
+    check_case(analyze_text(text), text, category, cue)
