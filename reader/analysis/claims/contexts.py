@@ -22,13 +22,29 @@ from reader.analysis.claims.vocabulary import (
 )
 
 
+def _after(doc: Any, end: int) -> Any | None:
+    """The first word after a match, past any run of spaces (pasted text keeps double spaces)."""
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    return _token(doc, end)
+
+
+def _before(doc: Any, start: int) -> Any | None:
+    """The last word before a match, past any run of spaces."""
+    i = start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return _token(doc, i)
+
+
 def _token(doc: Any, i: int) -> Any | None:
     return doc[i] if 0 <= i < len(doc) else None
 
 
 def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
-    """The token after the match is a verb (an infinitive after "to"), not a noun: not "reported to police"."""
-    after = _token(doc, end)
+    """The word after the match, past adverbs, is a verb (an infinitive after "to"), not a noun: not
+    "reported to police"; "is believed to rarely visit" is one."""
+    after = _token(doc, _after_adverbs(doc, end, tagged))
     if after is None:
         return False
     if tagged:
@@ -38,7 +54,7 @@ def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
 
 def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "confirmed" as checked, not as appointed: not "has yet to be confirmed by the Senate" or "as minister"."""
-    after = _token(doc, end)
+    after = _after(doc, end)
     if after is None:
         return True
     if after.lower_ == "as":
@@ -49,7 +65,7 @@ def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
 
 def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "an apparent attempt" hedges; "it became apparent" does not."""
-    before = _token(doc, start - 1)
+    before = _before(doc, start)
     return before is not None and before.lower_ in ("an", "the", "what", "its", "his", "her", "their")
 
 
@@ -112,14 +128,14 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     not with an object ("suggested a meeting"); a plural common-noun holder ("analysts believe")
     is left to the source rules, which call it a vague source."""
     word = doc[end - 1]
-    after = _token(doc, end)
+    after = _after(doc, end)
     if tagged:
         if word.pos_ != "VERB" or word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
             return False
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" for c in word.children):
             return False
         return any(c.dep_ == "ccomp" for c in word.children) or (after is not None and after.lower_ == "that")
-    before = _token(doc, start - 1)
+    before = _before(doc, start)
     if before is not None and (before.lower_ in forms("be") or before.lower_.endswith("ly")):
         return False  # "is (widely) believed that": the passive rules' business
     return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
@@ -149,8 +165,8 @@ def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
     "claimed responsibility", "insurance claims", "Turkish-claimed waters" and "the claim" are not cues.
     """
     word = doc[start]
-    after = _token(doc, end)
-    before = _token(doc, start - 1)
+    after = _after(doc, end)
+    before = _before(doc, start)
     if after is not None and after.lower_ == "that":
         return True
     if before is not None and before.text in ("-", "–"):

@@ -36,11 +36,25 @@ def compile_token(spec: dict[str, Any], tagged: bool) -> dict[str, Any]:
     return out
 
 
+# Between any two words of a pattern: the space tokens a run of spaces leaves ("appears  to").
+SPACES = {"IS_SPACE": True, "OP": "*"}
+
+
+def spaced(pattern: tuple[dict[str, Any], ...], tagged: bool) -> list[dict[str, Any]]:
+    """A pattern compiled token by token, matching across runs of spaces inside the text."""
+    out: list[dict[str, Any]] = []
+    for spec in pattern:
+        if out:
+            out.append(SPACES)
+        out.append(compile_token(spec, tagged))
+    return out
+
+
 # Words too common to anchor a search: a pattern is looked for only around its rarest part.
 FUNCTION_WORDS = frozenset(
     "be am is are was were been being 's 're ’s ’re to that for it if with of on the a an not n't no by".split()
 )
-WINDOW = 8  # tokens either side of an anchor; longer than any pattern
+WINDOW = 16  # tokens either side of an anchor; longer than any pattern, with spaces between its words
 
 
 def anchor_words(pattern: tuple[dict[str, Any], ...]) -> frozenset[str]:
@@ -80,9 +94,7 @@ class CueFinder:
         self.anchors: dict[int, list[str]] = {}
         for rule in RULES:
             matcher = Matcher(vocab, validate=True)
-            matcher.add(
-                rule.key, [[compile_token(t, tagged) for t in p] for p in rule.patterns], greedy="LONGEST"
-            )
+            matcher.add(rule.key, [spaced(p, tagged) for p in rule.patterns], greedy="LONGEST")
             self.matchers[rule.key] = matcher
             words = frozenset().union(*(anchor_words(p) for p in rule.patterns))
             for word in words:
