@@ -54,6 +54,19 @@ HEDGES: list[tuple[str, str | None, str | None]] = [
     ("The old ferry appears  to  have  sunk near the pier.", HEDGE, "appears  to"),
     # an adverb between "to" and its verb
     ("The painter is believed to rarely leave the village.", HEDGE, "is believed to"),
+    # ... or two, the second any "-ly" word
+    ("The mural is more firmly believed to be the work of a pupil.", HEDGE, "believed to"),
+    # an impersonal possibility with a clause
+    ("It is possible that the keeper left the lighthouse before the storm.", HEDGE, "It is possible that"),
+    ("The hermit reputedly lived to a hundred.", HEDGE, "reputedly"),
+    # a group's belief with nobody vouching for it
+    ("Many historians believe that the letter was forged.", HEDGE, "believe"),
+    # "probably" before a past is a hedge on a fact, even in a named speaker's reported words ...
+    ("Ana Berg said the sailor probably drowned near the reef.", HEDGE, "probably"),
+    # ... before a future it is that speaker's forecast
+    ("Ana Berg said prices would probably rise next year.", None, None),
+    # a named speaker's belief is their view, attributed, not the article's unverified claim
+    ("Finance minister Ana Berg believes that prices will rise next year.", None, None),
 ]
 
 

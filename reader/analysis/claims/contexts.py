@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.claims.sources import GROUP_SOURCES
 from reader.analysis.claims.vocabulary import (
     CLAUSE_WINDOW,
     COMMON_INFINITIVES,
@@ -20,6 +21,8 @@ from reader.analysis.claims.vocabulary import (
     SUBJECT_PRONOUNS,
     forms,
 )
+
+PAST_AUXILIARIES = frozenset("was were had".split())
 
 
 def _after(doc: Any, end: int) -> Any | None:
@@ -123,18 +126,37 @@ def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
 
 
+def past_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "probably" before a past ("probably died", "had probably left", "was probably"): a hedge on a
+    fact, which stays one in anybody's mouth; before a present or future it is a forecast."""
+    if doc[start].lower_ != "probably":
+        return False
+    verb = _token(doc, _after_adverbs(doc, end, tagged))
+    before = _before(doc, start)
+    if verb is None:
+        return False
+    if before is not None and before.lower_ in PAST_AUXILIARIES:
+        return True  # "had probably left", "was probably built"
+    if tagged:
+        return verb.tag_ in ("VBD", "VBN")
+    return verb.lower_ in PAST_AUXILIARIES or verb.lower_.endswith("ed")
+
+
 def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """A verb of belief or inference with a clause after it ("suggests that", "believes he was"),
-    not with an object ("suggested a meeting"); a plural common-noun holder ("analysts believe")
-    is left to the source rules, which call it a vague source."""
+    not with an object ("suggested a meeting"); a source noun as holder ("analysts believe") is left
+    to the source rules, which call it a vague source, but other groups ("many scholars believe
+    that") hold a belief with nobody vouching for it."""
     word = doc[end - 1]
     after = _after(doc, end)
     if tagged:
         if word.pos_ != "VERB" or word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
             return False
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" for c in word.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in GROUP_SOURCES for c in word.children):
             return False
-        return any(c.dep_ == "ccomp" for c in word.children) or (after is not None and after.lower_ == "that")
+        return any(c.dep_ in ("ccomp", "xcomp") for c in word.children) or (
+            after is not None and after.lower_ == "that"
+        )
     before = _before(doc, start)
     if before is not None and (before.lower_ in forms("be") or before.lower_.endswith("ly")):
         return False  # "is (widely) believed that": the passive rules' business

@@ -86,6 +86,7 @@ class Cue:
     explanation: str
     in_quote: bool = True  # still a cue inside a direct quote
     forecast: bool = False  # a modal: a named speaker's forecast when inside what they are reported to say
+    opinion: bool = False  # "believes": a named speaker's view when it is the cue word of their quote
     about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
 
 
@@ -135,6 +136,7 @@ class ClaimsLayer:
                 rule.explanation,
                 in_quote=rule.in_quote,
                 forecast=rule.forecast,
+                opinion=rule.opinion,
                 about_reports=any(t.lower_ in REPORT_SOURCES for t in span),
             )
             found.append((start, end, cue, rule.opens_reports))
@@ -218,12 +220,18 @@ class ClaimsLayer:
         reported = Regions(
             (quote.start, quote.end) for quote in quotes if quote.kind != "direct" and quote.speaker in named
         )
+        held = Regions(
+            (quote.cue.start, quote.cue.end)
+            for quote in quotes
+            if quote.cue is not None and quote.speaker in named
+        )
         for facts in self.sentences:
             facts.cues = [
                 cue
                 for cue in facts.cues
                 if not (not cue.in_quote and direct.holds(cue.start))
                 and not (cue.forecast and reported.holds(cue.start))
+                and not (cue.opinion and held.holds(cue.start))
             ]
 
     def _link_disclaimers(self) -> None:

@@ -17,6 +17,7 @@ from reader.analysis.claims.contexts import (
     clause_follows,
     modal_fact,
     modal_forecast,
+    past_follows,
     verb_follows,
     verification_sense,
 )
@@ -30,6 +31,7 @@ from reader.analysis.claims.vocabulary import (
     HEDGE_ADVERBS,
     INFERENCE_VERBS,
     LIKELIHOOD,
+    POSSIBILITY_ADJECTIVES,
     REPORTING_PASSIVE,
     SOURCE_PEOPLE,
     SPECULATION,
@@ -50,8 +52,11 @@ _SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", 
 # Adverbs allowed in "is (also) believed to"; "widely" is left out on purpose: "it is widely
 # believed" is the guide's vague_source example, not a hedge.
 _PASSIVE_ADVERB = lower(
-    *"also now still generally commonly further previously already locally privately long".split(), OP="?"
+    *"also now still generally commonly further previously already locally privately long more most".split(),
+    OP="?",
 )
+# ... and any other "-ly" adverb after it ("is more firmly believed to"), but not "widely".
+_LY_ADVERB = {"LOWER": {"REGEX": r"^(?!widely$)[a-z]+ly$"}, "OP": "?"}
 
 Check = Callable[[Any, int, int, bool], bool]
 
@@ -70,6 +75,9 @@ class Rule:
     in_quote: bool = True
     # A forecast ("may", "might"): in a named speaker's reported words it is their view.
     forecast: bool = False
+    # A verb of belief ("Berg believes that"): when it introduces a named speaker's quote, the
+    # sentence reports that speaker's view, which the guide leaves unmarked.
+    opinion: bool = False
     # "unconfirmed reports": a later sentence citing reports may be what the article meant.
     opens_reports: bool = False
     # Words that join the cue when they come right before it: "cannot" is "can" + "not".
@@ -195,8 +203,16 @@ RULES: tuple[Rule, ...] = (
         HEDGE,
         "only probable, not an established fact",
         ((lower(*LIKELIHOOD),),),
+        check=lambda doc, start, end, tagged: not past_follows(doc, start, end, tagged),
         in_quote=False,
         forecast=True,
+    ),
+    Rule(
+        "probably_past",
+        HEDGE,
+        "only probably so, not an established fact",
+        ((lower("probably"),),),
+        check=past_follows,
     ),
     Rule(
         "belief",
@@ -205,6 +221,7 @@ RULES: tuple[Rule, ...] = (
         ((lemma(*BELIEF_VERBS),), (lemma(*INFERENCE_VERBS),)),
         check=clause_follows,
         in_quote=False,
+        opinion=True,
     ),
     Rule(
         "speculation",
@@ -212,6 +229,7 @@ RULES: tuple[Rule, ...] = (
         "speculation, not an established fact",
         ((lower(*SPECULATION),),),
         in_quote=False,
+        opinion=True,
     ),
     Rule(
         "allegations_that",
@@ -237,7 +255,7 @@ RULES: tuple[Rule, ...] = (
         "reported_to_be",
         HEDGE,
         "a report in the passive: nobody vouches for it",
-        ((lemma("be"), _PASSIVE_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
+        ((lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
         check=verb_follows,
     ),
     Rule(
@@ -284,6 +302,21 @@ RULES: tuple[Rule, ...] = (
         "one side's assertion, not a checked fact",
         ((lemma("claim"),),),
         check=claim_with_clause,
+        in_quote=False,
+    ),
+    Rule(
+        "it_is_possible",
+        HEDGE,
+        "only possibly so, not an established fact",
+        (
+            (
+                lower("it"),
+                lemma("be", "seem", "remain"),
+                lower("also", "quite", "entirely", "very", "highly", "thus", "therefore", "still", OP="?"),
+                lower(*POSSIBILITY_ADJECTIVES),
+                lower("that"),
+            ),
+        ),
         in_quote=False,
     ),
     Rule(

@@ -69,7 +69,15 @@ REPORTING_PASSIVE = tuple(
     "assume speculate".split()
 )
 # Adverbs that distance the article from a fact it reports, even in a speaker's mouth.
-HEDGE_ADVERBS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly")
+HEDGE_ADVERBS = (
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "ostensibly",
+    "reputedly",
+)
 # Adverbs of the writer's or speaker's own uncertainty: in a direct quote they are opinion.
 DOUBT_ADVERBS = ("perhaps", "possibly", "presumably", "seemingly")
 # Epistemic words, kept by how often the Szeged Uncertainty Corpus (Szarvas et al. 2012; its
@@ -80,6 +88,9 @@ DOUBT_ADVERBS = ("perhaps", "possibly", "presumably", "seemingly")
 # often plain fact there: possible 50/196, could 94/239, estimated 4/32, suspected 5/14,
 # allegations 6/18 (kept only as "allegations that"), rumors 6/13 (likewise), probable 5/13.
 LIKELIHOOD = ("likely", "unlikely", "probably")
+# "it is possible that": 20 of 21 such openings are uncertainty cues in the same Szeged counts
+# (bare "possible" is one in 50 of 196); also reputedly 3/4, supposedly 12/12, presumably 15/16.
+POSSIBILITY_ADJECTIVES = ("possible", "probable", "conceivable", "plausible")
 BELIEF_VERBS = ("believe",)
 INFERENCE_VERBS = ("suggest", "imply")
 SPECULATION = ("speculate", "speculated", "speculates", "speculating")
