@@ -65,6 +65,14 @@ HEDGES: list[tuple[str, str | None, str | None]] = [
     ("Ana Berg said the sailor probably drowned near the reef.", HEDGE, "probably"),
     # ... before a future it is that speaker's forecast
     ("Ana Berg said prices would probably rise next year.", None, None),
+    # impersonal reports with a perfect, or with no "that"; a negated passive belief
+    ("It had been believed that the bishop was buried in the crypt.", HEDGE, "believed"),
+    ("The prize, it is said, was never awarded.", HEDGE, "it is said"),
+    ("Such storms are not thought to be dangerous to ships.", HEDGE, "not thought to"),
+    ("It was reported to the harbour master on Friday.", None, None),
+    # an accusation is not an established fact, whoever makes it; blame with its source is a finding
+    ("A teenager was accused by the bank of breaking into its systems.", HEDGE, "accused"),
+    ("The coach was blamed by the inspectors for the crash.", None, None),
     # a named speaker's belief is their view, attributed, not the article's unverified claim
     ("Finance minister Ana Berg believes that prices will rise next year.", None, None),
 ]

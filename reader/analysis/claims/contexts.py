@@ -22,6 +22,7 @@ from reader.analysis.claims.vocabulary import (
     forms,
 )
 
+ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 
 
@@ -126,6 +127,12 @@ def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
 
 
+def impersonal_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "it is said (that) ...", "it had been believed ...", but not "it was reported to police"."""
+    after = _after(doc, end)
+    return doc[end - 1].lower_ == "that" or after is None or after.lower_ not in ("to", "by", "as", "for")
+
+
 def past_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "probably" before a past ("probably died", "had probably left", "was probably"): a hedge on a
     fact, which stays one in anybody's mouth; before a present or future it is a forecast."""
@@ -164,21 +171,24 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
 
 
 def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:
-    """ "accused X of", "has been accused of", "was blamed for" with nobody named as blaming."""
+    """ "accused X of", "has been accused (by the police) of", "was blamed for" with nobody named as
+    blaming: an accusation is not an established fact whoever makes it, but blame with its source
+    ("was blamed by the inspectors for") is that source's finding."""
     word = doc[end - 1]
-    window = {token.lower_ for token in doc[end : end + 6]}
+    window = {token.lower_ for token in doc[end : end + ACCUSATION_WINDOW]}
     if tagged:
         if word.pos_ != "VERB":
             return False
         children = {c.dep_: c for c in word.children}
         passive = "auxpass" in children or "nsubjpass" in children
+        if word.lemma_ == "accuse":
+            return passive or "of" in window
         if passive and any(c.dep_ == "agent" for c in word.children):
             return False  # "was blamed by the inspectors for": the blame has a named source
-        if word.lemma_ != "accuse" and not passive:
+        if not passive:
             return False  # "the union blamed the heat for": a named party's view, not an accusation
-        preps = {c.lower_ for c in word.children if c.dep_ == "prep"}
-        return bool(preps & {"of", "for"}) or passive
-    return bool(window & {"of", "for"}) and "by" not in window
+        return True
+    return bool(window & {"of", "for"}) and ("by" not in window or word.lower_.startswith("accus"))
 
 
 def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:

@@ -15,6 +15,7 @@ from reader.analysis.claims.contexts import (
     after_determiner,
     claim_with_clause,
     clause_follows,
+    impersonal_report,
     modal_fact,
     modal_forecast,
     past_follows,
@@ -52,7 +53,7 @@ _SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", 
 # Adverbs allowed in "is (also) believed to"; "widely" is left out on purpose: "it is widely
 # believed" is the guide's vague_source example, not a hedge.
 _PASSIVE_ADVERB = lower(
-    *"also now still generally commonly further previously already locally privately long more most".split(),
+    *"also now still generally commonly further previously already locally privately long more most not".split(),
     OP="?",
 )
 # ... and any other "-ly" adverb after it ("is more firmly believed to"), but not "widely".
@@ -262,7 +263,17 @@ RULES: tuple[Rule, ...] = (
         "it_is_said",
         HEDGE,
         "an impersonal report: nobody vouches for it",
-        ((lower("it"), lemma("be"), _PASSIVE_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("that")),),
+        (
+            (
+                lower("it"),
+                lemma("have", OP="?"),
+                lemma("be"),
+                _PASSIVE_ADVERB,
+                lemma(*REPORTING_PASSIVE, TAG="VBN"),
+                lower("that", OP="?"),
+            ),
+        ),
+        check=impersonal_report,
     ),
     Rule(
         "appears",
