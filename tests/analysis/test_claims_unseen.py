@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.test_claims import ANONYMOUS, HEDGE, VAGUE, check_case
+from tests.analysis.test_claims import HEDGE, VAGUE, check_case
 
 # (sentence, expected category or None for "no claim", a word the cues must include)
 UNNAMED_SPEAKERS: list[tuple[str, str | None, str | None]] = [

@@ -1,8 +1,12 @@
 """Unverified claims: sentences whose facts the article itself says the reader cannot check.
 
-Per chunk, the cue Matcher (claim_cues) and the unnamed-source finder
-(claim_sources) mark cue words and note them against their sentence; what needs
+Per chunk, the cue Matcher (``cues``) and the unnamed-source finder
+(``sources``) mark cue words and note them against their sentence; what needs
 the whole article or other layers' results is decided in ``finish``:
+
+* Unnamed speakers (results.speakers): a quote the speakers layer gives to an
+  unnamed group or person marks the sentence of its speech verb as a vague or
+  anonymous source (``unnamed``), where the source finder has not already.
 
 * Quotes (results.quotes, complete only after the speakers layer has
   finished): a modal, "it seems" or "claims" inside a direct quote is the

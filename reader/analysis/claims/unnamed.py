@@ -83,7 +83,7 @@ def _counted(word: str) -> bool:
 
 def _head(words: list[str]) -> str | None:
     """The noun a description is about: its last word before a modifier or clause ("officials" in
-    "three officials familiar with the plan"), or None for "one of the people"-like shapes."""
+    "three officials familiar with the plan"); None when it opens with one ("of the crew")."""
     head = None
     for word in words:
         if word in HEAD_ENDS:
