@@ -81,3 +81,15 @@ HEDGES: list[tuple[str, str | None, str | None]] = [
 @pytest.mark.parametrize(("text", "category", "cue"), HEDGES, ids=[case[0][:50] for case in HEDGES])
 def test_hedges_in_other_words(analyze_text, text: str, category: str | None, cue: str | None) -> None:
     check_case(analyze_text(text), text, category, cue)
+
+
+def test_a_pronoun_taking_up_an_unnamed_group_is_not_flagged_again(analyze_text) -> None:
+    text = (
+        "Two engineers who inspected the dam said it had cracked in several places. "
+        "They also said the spillway had been blocked for a month."
+    )
+    analysis = analyze_text(text)
+    second = text.index("They")
+    assert any(q.start >= second and q.speaker for q in analysis.quotes), "the pronoun's quote is attributed"
+    flagged = [(c.category, c.start < second) for c in analysis.claims]
+    assert flagged == [(VAGUE, True)], flagged

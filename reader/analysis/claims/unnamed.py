@@ -12,8 +12,10 @@ described as anonymous or as an insider ("people familiar with the plan") is an
 ``anonymous_source``. Not counted: a definite role that points at one person
 ("the mayor", "the spokesman" with no indefinite mention before), a group
 already introduced ("both officers", "these experts", "the two officials"),
-and unnamed speakers that are not people who pass facts on ("the company",
-"the filing"): only the source nouns of ``sources`` make a speaker a source.
+unnamed speakers that are not people who pass facts on ("the company",
+"the filing"): only the source nouns of ``sources`` make a speaker a source, and a
+quote whose speaker is a pronoun ("they also said"): the speakers layer resolves
+it, but the source was flagged where the article introduced it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from reader.analysis.claims.sources import (
     PERSON_SOURCES,
     SCHOLARLY,
 )
-from reader.analysis.claims.vocabulary import ANONYMOUS_SOURCE, VAGUE_SOURCE
+from reader.analysis.claims.vocabulary import ANONYMOUS_SOURCE, SUBJECT_PRONOUNS, VAGUE_SOURCE
 from reader.analysis.model import Quote, Speaker, TextSpan
 
 # Words after which a label stops naming its head noun: "officials familiar with", "a dealer at".
@@ -138,5 +140,7 @@ def unnamed_cues(quotes: Iterable[Quote], speakers: Iterable[Speaker], text: str
             continue  # no speech verb, or "asked", "urged", "declined": no fact passed on
         anchor = (quote.cue.start, quote.cue.end)
         mention = min(speaker.mentions, key=lambda m: abs(m.start - anchor[0]), default=None)
+        if mention is not None and mention.text.lower() in SUBJECT_PRONOUNS:
+            continue  # "they also said": the source was flagged where it was introduced, not again
         out.append(UnnamedCue(category, anchor, (mention.start, mention.end) if mention else None))
     return out
