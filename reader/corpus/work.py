@@ -21,7 +21,6 @@ from reader.corpus.inputs import Item
 from reader.corpus.tables import Rows, analysis_rows, empty_rows, failure_rows, merge
 from reader.intake import Document, InputError, make_document
 
-
 WARM_UP = 'The minister said on Tuesday that prices rose 4.5% in March, "a worrying sign," the bank added.'
 
 
@@ -42,7 +41,9 @@ class PipelinePlugin(WorkerPlugin):
         reuse_freed_memory()
         pipeline = load_pipeline(self.packages)
         with pipeline.nlp.memory_zone():
-            list(analyze_many([make_document(WARM_UP, source="warm-up", extractor="plain")], pipeline=pipeline))
+            list(
+                analyze_many([make_document(WARM_UP, source="warm-up", extractor="plain")], pipeline=pipeline)
+            )
 
 
 @dataclass
