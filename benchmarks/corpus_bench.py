@@ -23,7 +23,7 @@ from benchmarks.harness import Figure
 from reader.analysis.engine import analyze_many
 from reader.analysis.nlp import load_pipeline
 from reader.corpus.progress import RunProgress
-from reader.corpus.run import Options, run
+from reader.corpus.run import Options, local_cluster, run
 from reader.corpus.work import PipelinePlugin
 from reader.intake import make_document
 
@@ -41,9 +41,9 @@ def write_jsonl(path: Path, count: int, words: int) -> Path:
 
 
 def _cluster(workers: int):  # noqa: ANN202
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40)
+    cluster = local_cluster(workers)  # the one `reader corpus analyze` starts
     client = Client(cluster)
     client.register_plugin(PipelinePlugin())  # the model loads before the clock starts
     return cluster, client

@@ -138,7 +138,7 @@ def _with_bad_lines(result: BatchResult, bad: list[BadLine]) -> BatchResult:
 
 @contextmanager
 def _client(options: Options) -> Iterator:
-    from distributed import Client, LocalCluster
+    from distributed import Client
     from distributed.comm import get_address_host_port
 
     plugin = PipelinePlugin()
@@ -155,10 +155,28 @@ def _client(options: Options) -> Iterator:
             client.register_plugin(plugin)
             yield client
         return
-    workers = options.workers or os.cpu_count() or 1
-    cluster_options = dict(n_workers=workers, threads_per_worker=1, dashboard_address=":0")
-    if not options.processes:
-        cluster_options.update(n_workers=1, processes=False)
-    with LocalCluster(**cluster_options, silence_logs=40) as cluster, Client(cluster) as client:
+    with (
+        local_cluster(options.workers or os.cpu_count() or 1, options.processes) as cluster,
+        Client(cluster) as client,
+    ):
         client.register_plugin(plugin)
         yield client
+
+
+def local_cluster(workers: int, processes: bool = True):  # noqa: ANN201
+    """The cluster a run starts without ``--scheduler`` (the benchmarks start the same one).
+
+    One single-threaded worker process each; ``processes=False`` is one worker
+    thread in this process instead. Dask's statistical profiler is off: it
+    samples the task thread's deep parser stack every 10 ms under the GIL and
+    cost each worker 0.2 s of CPU per 5 s of analysis (profiled), so the
+    dashboard's Profile page stays empty for these runs.
+    """
+    import dask
+    from distributed import LocalCluster
+
+    options = dict(n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40)
+    if not processes:
+        options.update(n_workers=1, processes=False)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(**options)

@@ -1,0 +1,54 @@
+"""What a worker of the cluster a run starts is set up with, beyond the model."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from reader.corpus.run import local_cluster
+from reader.corpus.work import PipelinePlugin
+
+BLOCKS = 200
+PAGES_PER_BLOCK = (1 << 20) // 4096
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator:
+    from distributed import Client
+
+    with local_cluster(1) as cluster, Client(cluster) as client:
+        yield client
+
+
+def only(answers: dict) -> object:
+    (answer,) = answers.values()
+    return answer
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc thresholds are Linux's")
+def test_a_worker_reuses_freed_blocks_instead_of_mapping_each_anew(client):  # noqa: ANN001
+    def page_faults_of_freed_and_reallocated_blocks() -> int:
+        import resource
+
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(BLOCKS):
+            block = bytearray(1 << 20)  # above the 128 KiB the nanny's setting freezes the mmap threshold at
+            del block
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    before = only(client.run(page_faults_of_freed_and_reallocated_blocks))
+    client.register_plugin(PipelinePlugin(packages=("no_such_model_package",)))  # the rules-only pipeline
+    after = only(client.run(page_faults_of_freed_and_reallocated_blocks))
+    assert before > BLOCKS * PAGES_PER_BLOCK // 2  # each block was mapped and faulted in afresh
+    assert after < BLOCKS * PAGES_PER_BLOCK // 20
+
+
+def test_a_worker_runs_no_statistical_profiler(client):  # noqa: ANN001
+    def periodic(dask_worker) -> set[str]:  # noqa: ANN001
+        return set(dask_worker.periodic_callbacks)
+
+    callbacks = only(client.run(periodic))
+    assert "heartbeat" in callbacks  # the worker's own timers are listed here
+    assert not {"profile", "profile-cycle"} & callbacks
