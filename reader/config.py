@@ -28,13 +28,7 @@ from pathlib import Path
 from reader import paths
 from reader.errors import ReaderError
 from reader.store.model import DEFAULT_TAGS
-from reader.store.store import check_tag
-from reader.store.verdicts import DEFAULT_SCALE, check_label, check_url
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
+from reader.store.verdicts import DEFAULT_SCALE, check_label, check_tag, check_url
 
 CONFIG_FILE = "config.toml"
 DEFAULT_TAG_KEYS: dict[str, str] = {str(index): tag for index, tag in enumerate(DEFAULT_TAGS, start=1)}
@@ -94,6 +88,10 @@ def load_config(path: Path | None = None) -> Config:
         return Config(path=path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if sys.version_info >= (3, 11):  # only a config file that exists needs the parser (start-up time)
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

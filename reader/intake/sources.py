@@ -21,7 +21,6 @@ from reader.intake.decoding import decode_bytes
 from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
 from reader.intake.limits import DEFAULT_MAX_BYTES, too_large
-from reader.intake.markdown import render_markdown
 from reader.intake.webpage import declared_charset, html_document, looks_like_html
 
 STDIN = "-"
@@ -156,6 +155,8 @@ def _from_bytes(
     text = decode_bytes(raw, source, declared=charset)
     _require_text(text, source, what)
     if kind == formats.MARKDOWN:
+        from reader.intake.markdown import render_markdown  # html.parser: only Markdown needs it
+
         rendered = render_markdown(normalise_text(text))
         if not rendered.text.replace("\ufeff", "").strip():
             raise InputError(f"{source}: the Markdown has no readable text")

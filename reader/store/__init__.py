@@ -29,6 +29,8 @@ gives an in-memory store holding a copy of everything saved so far, with
 Store, so notes made while degraded can be exported before quitting.
 """
 
+from typing import TYPE_CHECKING
+
 from reader.store.anchoring import Match, locate
 from reader.store.errors import StoreError
 from reader.store.history import History
@@ -43,8 +45,10 @@ from reader.store.model import (
     Position,
     source_key,
 )
-from reader.store.store import Store
 from reader.store.verdicts import check_tag
+
+if TYPE_CHECKING:
+    from reader.store.store import Store
 
 __all__ = [
     "DEFAULT_TAGS",
@@ -63,3 +67,12 @@ __all__ = [
     "locate",
     "source_key",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``Store`` (and with it sqlite3) loads on first use: the reader's first frame never needs it."""
+    if name == "Store":
+        from reader.store.store import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

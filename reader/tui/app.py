@@ -23,7 +23,6 @@ from textual.screen import Screen
 from reader.analysis.model import Analysis
 from reader.intake.document import Document, make_document
 from reader.resources import stylesheet
-from reader.store import Store
 from reader.tui.commands import ReaderCommands, key_rows
 from reader.tui.notes.annotating import key_characters
 from reader.tui.preferences import Preferences
@@ -37,6 +36,7 @@ from reader.tui.widgets.panel import PanelTree
 STORED = "store"  # how a document reopened from the library was read: from the store's copy
 
 if TYPE_CHECKING:
+    from reader.store import Store
     from reader.tui.screens.picker import Picker
 
 
@@ -187,7 +187,9 @@ class ReaderApp(App[None]):
         self.set_timer(0.1, lambda: self.deliver_screenshot(path=str(folder)))
 
     def watch_theme(self, name: str) -> None:
-        if name in THEME_LABELS and name != self.preferences.theme:
+        """Remember a theme the reader chose; the default one at start writes nothing (a synced write
+        before the first frame, on every start until a theme was chosen)."""
+        if name in THEME_LABELS and name != (self.preferences.theme or DEFAULT_THEME):
             self.preferences.theme = name
             self.preferences.save()
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.store import Store
+if TYPE_CHECKING:
+    from reader.store import Store
 
 
 def unsaved_annotations(store: Store) -> int:

@@ -11,7 +11,6 @@ saying that notes last only until quitting.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from reader import paths
 from reader.config import Config, load_config
-from reader.store import Store, StoreError, database
+from reader.store import StoreError
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
     from reader.intake import Document
+    from reader.store import Store
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Session:
         """Opened on first use, from whichever thread asks first (the analysis worker may, for its cache)."""
         with self._opening:
             if self._store is None:
+                from reader.store import Store  # sqlite3 and the store load here, after the first frame
+
                 try:
                     self._store = Store.open()
                 except StoreError as exc:
@@ -89,6 +91,10 @@ class Session:
 
 def _memory_store(reason: str) -> Store:
     """An empty store in memory, for a store file this reader must not touch (e.g. from a newer reader)."""
+    import sqlite3
+
+    from reader.store import Store, database
+
     path = paths.data_dir() / database.DATABASE
     empty = sqlite3.connect(":memory:")
     try:

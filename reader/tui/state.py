@@ -50,6 +50,7 @@ class ReadingState:
             for number, (start, end) in enumerate(rough_sentences(document.text, document.paragraphs))
         ] or [Sentence("s0", 0, len(document.text))]
         self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self._paragraph_starts = [paragraph.start for paragraph in document.paragraphs]
         self.cursor = 0
         self.layers: dict[str, bool] = dict.fromkeys(HIGHLIGHT_NAMES, True)
         self.focus_layer = "claims"
@@ -95,8 +96,7 @@ class ReadingState:
     @property
     def place(self) -> str:
         """The cursor sentence as a reader counts it: "paragraph 3, sentence 2"."""
-        paragraphs = [paragraph.start for paragraph in self.document.paragraphs]
-        place = sentence_place(self.sentence.start, paragraphs, self._sentence_starts)
+        place = sentence_place(self.sentence.start, self._paragraph_starts, self._sentence_starts)
         page = self.document.page_of(self.sentence.start)
         return place if page is None else f"p. {page}, {place}"
 
@@ -121,8 +121,7 @@ class ReadingState:
         paragraphs = self.document.paragraphs
         if not paragraphs:
             return
-        starts = [paragraph.start for paragraph in paragraphs]
-        here = max(0, bisect_right(starts, self.sentence.start) - 1)
+        here = max(0, bisect_right(self._paragraph_starts, self.sentence.start) - 1)
         if delta < 0 and self.sentence.start > paragraphs[here].start:
             target = here
         else:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from reader.store import Store
+from reader.tui.preferences import preferences_path
+from reader.tui.themes import DEFAULT_THEME
 from reader.tui.widgets.article import ArticleView
 from tests.tui.test_app import ready
 
@@ -79,3 +84,24 @@ async def test_the_cycle_collector_the_command_line_turned_off_is_back_after_the
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> None:
+    """The store (sqlite3) opens after the first frame, Markdown's HTML parser and the TOML parser only
+    for a Markdown file or a config file, spaCy only in the analysis worker: none of them at import."""
+    heavy = ("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib")
+    code = (
+        "import sys, reader.cli; from reader.intake import load; from reader.tui import ReaderApp; "
+        "import reader.tui.screens.reading; "
+        f"print(' '.join(name for name in {heavy!r} if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == []
+
+
+async def test_a_first_start_on_the_default_theme_writes_no_preferences(isolated_dirs, make_app) -> None:
+    app = make_app(theme=None)
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)
+        assert app.theme == DEFAULT_THEME
+    assert not preferences_path().exists()  # a synced write before the first frame, for nothing

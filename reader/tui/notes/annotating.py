@@ -8,7 +8,6 @@ the screen's own first). The store work itself is reader.tui.notes.tagging.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -178,6 +177,8 @@ class Annotating:
         self._position_timer = None
         if self._tagging is None:
             return  # the store never opened: the position is still the one it holds
+        import sqlite3  # loaded by the store, which is open by now
+
         try:
             self._tagging.save_position()
         except (StoreError, ValueError, sqlite3.Error):

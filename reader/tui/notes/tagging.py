@@ -10,10 +10,14 @@ cursor sentence, else the cursor sentence itself.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.store import Annotation, Change, History, Opened, Store
+from reader.store import Annotation, Change, History, Opened
 from reader.tui.notes.annotations import Marked, Selection, Span
 from reader.tui.state import ReadingState
+
+if TYPE_CHECKING:
+    from reader.store import Store  # sqlite3 and the store load when the session opens it
 
 
 def describe(annotation: Annotation) -> str:

@@ -97,6 +97,7 @@ class ReadingScreen(Annotating, Screen[None]):
         self._typeahead: list[Key] | None = None  # keys held back until the input just asked for is there
         self._typing_into: MessagePump | None = None  # that input, while it still waits for its focus
         self._opening_keys = keys_bound_to(self, ("reading.search", "notes.note"))
+        self._follow_pending = False  # details and status are to catch up after the next frame
         self.title = inert(document.title)
         self.sub_title = inert(document.source)
 
@@ -113,11 +114,11 @@ class ReadingScreen(Annotating, Screen[None]):
 
     @property
     def article(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        return self.query_one("#article", ArticleView)  # by id: Textual caches it, a type query walks the DOM
 
     @property
     def panel(self) -> SidePanel:
-        return self.query_one(SidePanel)
+        return self.query_one("#panel", SidePanel)
 
     @property
     def narrow(self) -> bool:
@@ -126,6 +127,7 @@ class ReadingScreen(Annotating, Screen[None]):
     def on_mount(self) -> None:
         self.article.focus()
         self.redraw()
+        self._follow()  # the first frame shows the details and status already
         if self._analysis is not None:
             self.adopt_analysis(self._analysis)
 
@@ -183,13 +185,24 @@ class ReadingScreen(Annotating, Screen[None]):
     def redraw(self, *, show: bool = False, center: bool = False) -> None:
         """After any change to the state: the article redraws what changed since it last drew (see
         ArticleView.draw; ``show``/``center`` bring the cursor into view even if it stayed), then the
-        details, the status line and the search bar's count follow."""
+        details, the status line and the search bar's count follow once that frame is out: the key's
+        frame only composites the article's changed lines, not the rows below it (issue 22)."""
         if self.article.draw(show=show, center=center):
             self.keep_position()
-        self.query_one(SentenceDetails).show(self.state)
-        self.query_one(StatusLine).show(self.state)
-        search = self.state.search
-        for bar in self.query(SearchBar):
+        if not self._follow_pending:
+            self._follow_pending = True
+            # Queued behind the article's own repaint request, so the screen knows the article is dirty
+            # before this callback is due: asked of the screen, it ran before the frame, in the frame.
+            self.article.call_after_refresh(self._follow)
+
+    def _follow(self) -> None:
+        """The details, status line and search count catch up with the state (one call for many redraws)."""
+        self._follow_pending = False
+        self.query_one("#details", SentenceDetails).show(self.state)
+        self.query_one("#status", StatusLine).show(self.state)
+        bar = self.query_one_optional("#search", SearchBar)
+        if bar is not None:
+            search = self.state.search
             bar.show_count(search.current, search.count, search.query)
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:

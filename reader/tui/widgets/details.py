@@ -21,6 +21,8 @@ SELECTION_HINT = Text.assemble(  # fits 78 columns, the details area at 80x24
 class SentenceDetails(Static):
     """A fixed-height area (styles/app.tcss): changing it never costs a layout pass, which repaints the screen."""
 
+    _shown: Text | None = None
+
     def show(self, state: ReadingState) -> None:
         session = getattr(self.app, "session", None)  # the scale shows old verdicts as off-scale
         scale = session.config.scale if session is not None else DEFAULT_SCALE
@@ -31,15 +33,13 @@ class SentenceDetails(Static):
         lines = text.wrap(self.app.console, width)
         room = max(1, self.content_region.height)
         if len(lines) > room:  # say what does not fit; every item is also in the panel
+            hidden = len(lines) - room + 1
             lines = lines[: room - 1]
-            lines.append(
-                Text(
-                    f"… {len(text.wrap(self.app.console, width)) - room + 1} more lines: the panel lists them all",
-                    "dim",
-                )
-            )
+            lines.append(Text(f"… {hidden} more lines: the panel lists them all", "dim"))
             text = Text("\n").join(lines)
-        self.update(text, layout=False)
+        if text != self._shown:  # an unchanged area is not rendered or composited again
+            self._shown = text
+            self.update(text, layout=False)
 
 
 def describe(state: ReadingState) -> Text:
