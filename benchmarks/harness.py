@@ -21,15 +21,16 @@ class Figure:
     passed: bool | None
     spread: str = ""
     note: str = ""
-    ratio_interval: Interval | None = (
-        None  # paired runs: the ratio is their geometric mean, not ours/baseline
-    )
-    limit: float | None = None  # the ratio's target, with ratio_interval
+    # The interval the verdict rests on: of the ratio for paired runs (whose ratio is then the pairs'
+    # geometric mean, not ours/baseline), else of ``ours`` itself (a latency percentile); ``limit`` is
+    # its target.
+    interval: Interval | None = None
+    limit: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        if self.ratio_interval is not None:
-            return self.ratio_interval.value
+        if self.interval is not None and self.baseline is not None:
+            return self.interval.value
         if self.baseline in (None, 0):
             return None
         return self.ours / self.baseline
@@ -39,7 +40,7 @@ class Figure:
         baseline = "—" if self.baseline is None else f"{self.baseline:.3g} {self.unit}".strip()
         ratio = "—" if self.ratio is None else f"{self.ratio:.2f}x"
         verdict = {True: "pass", False: "FAIL", None: "report"}[self.passed]
-        if self.passed and self.ratio_interval and self.limit and not self.ratio_interval.decided(self.limit):
+        if self.passed and self.interval and self.limit and not self.interval.decided(self.limit):
             verdict = "pass (undecided)"  # the interval straddles the target: more pairs would tell
         return f"| {self.name} | {ours} | {baseline} | {ratio} | {self.target} | {verdict} |"
 
@@ -64,7 +65,7 @@ def ratio_figure(name: str, paired: Paired, unit: str, target: float, against: s
         paired.ratio.verdict(target),
         paired.ratio.describe(),
         note,
-        ratio_interval=paired.ratio,
+        interval=paired.ratio,
         limit=target,
     )
 

@@ -21,9 +21,11 @@ def latency_figure(name: str, percentile: Interval, limit_ms: float, words: str)
         None,
         "ms",
         f"< {limit_ms:g} ms",
-        percentile.low < limit_ms,
+        percentile.verdict(limit_ms),
         percentile.describe(" ms"),
         words,
+        interval=percentile,
+        limit=limit_ms,
     )
 
 

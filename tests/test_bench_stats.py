@@ -63,7 +63,7 @@ def test_a_row_fails_only_when_its_whole_interval_is_over_the_target():
     assert slow.passed is False and slow.row().endswith("| FAIL |")
     assert straddling.passed is True and straddling.row().endswith("| pass (undecided) |")
     assert fast.passed is True and fast.row().endswith("| pass |")
-    assert "95% CI" in fast.row() and fast.to_dict()["ratio"] == fast.ratio_interval.value
+    assert "95% CI" in fast.row() and fast.to_dict()["ratio"] == fast.interval.value
 
 
 def test_the_percentile_interval_covers_the_true_quantile_about_as_often_as_it_says():
@@ -80,3 +80,18 @@ def test_the_percentile_interval_covers_the_true_quantile_about_as_often_as_it_s
 def test_too_few_samples_give_the_whole_range():
     interval = percentile_interval([3.0, 1.0, 2.0], 0.95)
     assert (interval.low, interval.value, interval.high) == (1.0, 3.0, 3.0)
+
+
+def test_a_latency_row_fails_passes_or_says_it_cannot_tell():
+    from benchmarks.tui_bench import latency_figure
+
+    rng = random.Random(17)
+
+    def p95_row(low: float, high: float) -> str:
+        return latency_figure(
+            "p95", percentile_interval([rng.uniform(low, high) for _ in range(300)], 0.95), 16, ""
+        ).row()
+
+    assert p95_row(30, 40).endswith("| FAIL |")
+    assert p95_row(5, 10).endswith("| pass |")
+    assert p95_row(10, 16.3).endswith("| pass (undecided) |")  # its p95 is about 15.99 ms
