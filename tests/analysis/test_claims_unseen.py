@@ -93,3 +93,19 @@ def test_a_pronoun_taking_up_an_unnamed_group_is_not_flagged_again(analyze_text)
     assert any(q.start >= second and q.speaker for q in analysis.quotes), "the pronoun's quote is attributed"
     flagged = [(c.category, c.start < second) for c in analysis.claims]
     assert flagged == [(VAGUE, True)], flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # a comparison of rates is a finding, not doubt
+        ("Night-shift nurses were twice as likely to report back pain, the survey found.", None, None),
+        ("Cyclists in the city are three times more likely to be injured than drivers.", None, None),
+        ("Members who trained at night were 40% less likely to finish the course.", None, None),
+        # the writer's own estimate stays a hedge, and so does a comparison with no measure
+        ("The fire most likely started in the kitchen.", HEDGE, "likely"),
+        ("Older ferries are more likely to have rusted hulls.", HEDGE, "likely"),
+    ],
+)
+def test_likely_in_a_comparison_is_not_a_hedge(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)

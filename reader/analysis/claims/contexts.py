@@ -133,6 +133,24 @@ def impersonal_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return doc[end - 1].lower_ == "that" or after is None or after.lower_ not in ("to", "by", "as", "for")
 
 
+def compared(doc: Any, start: int) -> bool:
+    """ "1.8 times more likely", "twice as likely", "30% less likely": a measured comparison of rates,
+    a finding, not the writer's doubt. Without a multiplier ("patients are more likely to ...") the
+    Szeged counts above mark "more likely" as an uncertainty cue, so it stays a hedge."""
+    before = _before(doc, start)
+    if before is None or before.lower_ not in ("more", "less", "as"):
+        return False
+    multiplier = _before(doc, before.i)
+    return multiplier is not None and multiplier.lower_ in (
+        "times",
+        "twice",
+        "thrice",
+        "half",
+        "%",
+        "percent",
+    )
+
+
 def past_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "probably" before a past ("probably died", "had probably left", "was probably"): a hedge on a
     fact, which stays one in anybody's mouth; before a present or future it is a forecast."""

@@ -15,6 +15,7 @@ from reader.analysis.claims.contexts import (
     after_determiner,
     claim_with_clause,
     clause_follows,
+    compared,
     impersonal_report,
     modal_fact,
     modal_forecast,
@@ -204,7 +205,9 @@ RULES: tuple[Rule, ...] = (
         HEDGE,
         "only probable, not an established fact",
         ((lower(*LIKELIHOOD),),),
-        check=lambda doc, start, end, tagged: not past_follows(doc, start, end, tagged),
+        check=lambda doc, start, end, tagged: (
+            not (past_follows(doc, start, end, tagged) or compared(doc, start))
+        ),
         in_quote=False,
         forecast=True,
     ),
