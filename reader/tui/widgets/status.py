@@ -38,7 +38,9 @@ class StatusLine(Static):
     def show(self, state: ReadingState) -> None:
         self._state = state
         text = self._line(state, compact=False)
-        if self.size.width and text.cell_len > self.size.width:  # 80 columns: glyphs stand for the layer names
+        if (
+            self.size.width and text.cell_len > self.size.width
+        ):  # 80 columns: glyphs stand for the layer names
             text = self._line(state, compact=True)
         if text != self._shown:
             self._shown = text
