@@ -1,7 +1,10 @@
 """The reading screen: article, side panel, details, status; owns the ReadingState and the analysis worker.
 
 The text shows at once; the analysis runs in a worker (or comes from the store's
-cache) and fills the panel and the highlights when it arrives. Every key changes
+cache). A long text does not wait for the whole: the paragraphs on screen are
+analysed first and light up, then the panel and the highlights fill part by part
+as the rest is analysed in order (reader.analysis.engine.analyze_progressively),
+and the whole analysis replaces the parts when it arrives. Every key changes
 the ``ReadingState`` and then redraws the widgets that depend on it; the tagging
 side (tag keys, notes, selection, undo, export) is mixed in from
 ``reader.tui.notes.annotating``. Narrow terminals show the panel as an overlay.
@@ -33,7 +36,7 @@ from reader.analysis.model import Analysis
 from reader.atomic import write_atomic
 from reader.intake.document import Document
 from reader.tui.bindings import keys_bound_to
-from reader.tui.highlights import HIGHLIGHTS
+from reader.tui.highlights import HIGHLIGHTS, AnalysisIndex
 from reader.tui.notes.annotating import ANNOTATION_BINDINGS, Annotating
 from reader.tui.state import ReadingState
 from reader.tui.text import inert
@@ -63,6 +66,19 @@ class AnalysisProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, AnalysisProgress)
+
+
+class AnalysisPartial(Message):
+    """The parts analysed so far, indexed in the worker thread (a book's index takes a while); only the
+    newest one matters."""
+
+    def __init__(self, index: AnalysisIndex, percent: int) -> None:
+        super().__init__()
+        self.index = index
+        self.percent = percent
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisPartial)
 
 
 class ReadingScreen(Annotating, Screen[None]):
@@ -148,13 +164,36 @@ class ReadingScreen(Annotating, Screen[None]):
                 last = percent
                 self.post_message(AnalysisProgress(percent))
 
-        return self._analyzer(self.state.document, progress=progress, cancelled=lambda: worker.is_cancelled)
+        def partial(analysis: Analysis, percent: int) -> None:
+            self.post_message(AnalysisPartial(AnalysisIndex(analysis), percent))
+
+        return self._analyzer(
+            self.state.document,
+            progress=progress,
+            cancelled=lambda: worker.is_cancelled,
+            partial=partial,
+            focus=lambda: self.state.cursor_span[
+                0
+            ],  # asked once the model is loaded: where the reader is then
+        )
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         if self.state.loading:
             self.state.progress = message.percent
             self.panel.show_progress(message.percent)
             self.refresh_reading()
+
+    def on_analysis_partial(self, message: AnalysisPartial) -> None:
+        """The parts done so far light up; whoever is browsing the panel keeps their place until the end."""
+        if not self.state.loading:
+            return
+        self.state.set_partial(message.index, message.percent)
+        if not self.panel.has_focus_within:
+            self.panel.show_analysis(message.index, self.state.document)
+            self._show_notes()
+        self.panel.show_progress(self.state.progress)
+        self.article.refresh_highlights()
+        self.refresh_reading()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "analysis":

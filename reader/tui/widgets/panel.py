@@ -239,7 +239,9 @@ class SidePanel(Vertical):
     def show_progress(self, percent: int) -> None:
         filled = percent * PROGRESS_CELLS // 100
         bar = "█" * filled + "░" * (PROGRESS_CELLS - filled)
-        self.query_one("#panel-status", Static).update(f"Analysing… {percent}%\n{bar}")
+        status = self.query_one("#panel-status", Static)
+        status.update(f"Analysing… {percent}%\n{bar}")
+        status.display = True  # above the parts analysed so far, which hid it
 
     def show_error(self, message: str) -> None:
         status = self.query_one("#panel-status", Static)
