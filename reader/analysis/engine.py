@@ -173,9 +173,12 @@ def analyze_progressively(
     First the paragraphs around ``focus`` (analyze_range); then every piece goes through the same
     parse and layers as analyze_many (so the result is identical) and also through the layers of the
     part it belongs to: a part ends after ``chunk_chars`` or where the focus paragraphs begin, and is
-    merged with those before it (reader.analysis.partials) and handed to ``partial``.
+    merged with those before it (reader.analysis.partials) and handed to ``partial``. A text of one
+    part or less is analysed at once: parts would only delay its whole analysis.
     """
-    total = len(document.text) or 1
+    if len(document.text) <= chunk_chars:  # one part's worth: the whole comes as soon as a part would
+        return next(analyze_many([document], pipeline=pipeline, progress=progress, cancelled=cancelled))
+    total = len(document.text)
     first, last = focus_range(document, focus)
     parts = Parts()
     if last > first:

@@ -67,3 +67,10 @@ def test_the_last_merge_has_the_numbers_of_the_whole_and_one_speaker_per_name() 
     ids = {s.id for s in merged.speakers}
     assert all(quote.speaker in ids for quote in merged.quotes if quote.speaker)
     assert merged.checks == [] and result.checks  # checks read the whole text: they wait for it
+
+
+def test_a_text_of_one_part_is_analysed_at_once_without_parts() -> None:
+    document = doc("The council said 40 percent of the budget was spent.\nOfficials reportedly disagreed.\n")
+    seen: list[tuple[Analysis, int]] = []
+    result = analyze_progressively(document, load_pipeline(), partial=lambda a, p: seen.append((a, p)))
+    assert seen == [] and result.to_json() == next(analyze_many([document])).to_json()

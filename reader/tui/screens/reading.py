@@ -167,14 +167,16 @@ class ReadingScreen(Annotating, Screen[None]):
         def partial(analysis: Analysis, percent: int) -> None:
             self.post_message(AnalysisPartial(AnalysisIndex(analysis), percent))
 
+        def focus() -> int:
+            """Asked once the model is loaded: where the reader is then (a restored position included)."""
+            return self.state.cursor_span[0]
+
         return self._analyzer(
             self.state.document,
             progress=progress,
             cancelled=lambda: worker.is_cancelled,
             partial=partial,
-            focus=lambda: self.state.cursor_span[
-                0
-            ],  # asked once the model is loaded: where the reader is then
+            focus=focus,
         )
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
