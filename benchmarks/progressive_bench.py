@@ -2,8 +2,8 @@
 
 A generated 500,000-word text is opened two thirds of the way in (a book reopened where the reader
 left off). Both clocks start with the model loaded, as the reading screen's do once spaCy is in:
-the first page is the first merged part indexed for the screen (AnalysisIndex, built in the worker
-as the reading screen does), the whole is the final analysis. The whole progressive run is also
+the first page is the first merged part made ready for the screen (reader.tui.parts.PartsShown, the
+reading screen's own callback: its index and panel rows), the whole is the final analysis. The whole progressive run is also
 set against a one-shot ``analyze_many`` of the same text, for what the parts on the way cost.
 """
 
@@ -13,11 +13,11 @@ import time
 
 from benchmarks.corpus import article
 from benchmarks.harness import Figure
-from reader.analysis import Analysis, analyze_many
+from reader.analysis import analyze_many
 from reader.analysis.engine import analyze_progressively
 from reader.analysis.nlp import load_pipeline
 from reader.intake import make_document
-from reader.tui.highlights import AnalysisIndex
+from reader.tui.parts import PartsShown, PartsView
 
 BOOK_WORDS = 500_000
 FIRST_PAGE_TARGET = 1.0  # seconds from the model loaded to the page on screen showing its highlights
@@ -30,12 +30,11 @@ def figures(quick: bool = False) -> list[Figure]:
     place = document.paragraphs[2 * len(document.paragraphs) // 3].start
     parts: list[float] = []
 
-    def shown(analysis: Analysis, _percent: int) -> None:
-        AnalysisIndex(analysis)
+    def shown(_view: PartsView) -> None:
         parts.append(time.perf_counter() - start)
 
     start = time.perf_counter()
-    result = analyze_progressively(document, pipeline, partial=shown, focus=place)
+    result = analyze_progressively(document, pipeline, partial=PartsShown(document, shown), focus=place)
     whole = time.perf_counter() - start
     start = time.perf_counter()
     one_shot = next(analyze_many([document], pipeline=pipeline))

@@ -36,15 +36,16 @@ from reader.analysis.model import Analysis
 from reader.atomic import write_atomic
 from reader.intake.document import Document
 from reader.tui.bindings import keys_bound_to
-from reader.tui.highlights import HIGHLIGHTS, AnalysisIndex
+from reader.tui.highlights import HIGHLIGHTS
 from reader.tui.notes.annotating import ANNOTATION_BINDINGS, Annotating
+from reader.tui.parts import PartsShown, PartsView
 from reader.tui.state import ReadingState
 from reader.tui.text import inert
 from reader.tui.typeahead import hand_over
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.details import SentenceDetails
 from reader.tui.widgets.footer import KeyFooter
-from reader.tui.widgets.panel import SidePanel
+from reader.tui.widgets.panel import SidePanel, branches
 from reader.tui.widgets.search import SearchBar
 from reader.tui.widgets.status import StatusLine
 
@@ -69,13 +70,11 @@ class AnalysisProgress(Message):
 
 
 class AnalysisPartial(Message):
-    """The parts analysed so far, indexed in the worker thread (a book's index takes a while); only the
-    newest one matters."""
+    """The parts analysed so far, ready to show (reader.tui.parts); only the newest one matters."""
 
-    def __init__(self, index: AnalysisIndex, percent: int) -> None:
+    def __init__(self, view: PartsView) -> None:
         super().__init__()
-        self.index = index
-        self.percent = percent
+        self.view = view
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, AnalysisPartial)
@@ -164,9 +163,6 @@ class ReadingScreen(Annotating, Screen[None]):
                 last = percent
                 self.post_message(AnalysisProgress(percent))
 
-        def partial(analysis: Analysis, percent: int) -> None:
-            self.post_message(AnalysisPartial(AnalysisIndex(analysis), percent))
-
         def focus() -> int:
             """Asked once the model is loaded: where the reader is then (a restored position included)."""
             return self.state.cursor_span[0]
@@ -175,7 +171,7 @@ class ReadingScreen(Annotating, Screen[None]):
             self.state.document,
             progress=progress,
             cancelled=lambda: worker.is_cancelled,
-            partial=partial,
+            partial=PartsShown(self.state.document, lambda view: self.post_message(AnalysisPartial(view))),
             focus=focus,
         )
 
@@ -189,9 +185,10 @@ class ReadingScreen(Annotating, Screen[None]):
         """The parts done so far light up; whoever is browsing the panel keeps their place until the end."""
         if not self.state.loading:
             return
-        self.state.set_partial(message.index, message.percent)
+        view = message.view
+        self.state.set_partial(view.index, view.percent)
         if not self.panel.has_focus_within:
-            self.panel.show_analysis(message.index, self.state.document)
+            self.panel.show_analysis(view.index, view.branches)
             self._show_notes()
         self.panel.show_progress(self.state.progress)
         self.article.refresh_highlights()
@@ -215,7 +212,7 @@ class ReadingScreen(Annotating, Screen[None]):
         # take them out of the cycle collector's scans, whose full passes otherwise stall keys.
         gc.freeze()
         assert self.state.index is not None
-        self.panel.show_analysis(self.state.index, self.state.document)
+        self.panel.show_analysis(self.state.index, branches(self.state.index, self.state.document))
         self.article.refresh_highlights()
         self.article.cursor_changed(before)
         if os.environ.get("READER_REPORT_PANEL_READY"):
