@@ -6,10 +6,12 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from benchmarks.stats import Interval, Paired
+
 
 @dataclass
 class Figure:
-    """One row of the table. ``ratio`` is ours / baseline unless ``higher_is_better``."""
+    """One row of the table. ``ratio`` is ours / baseline, or the paired runs' ratio with its interval."""
 
     name: str
     ours: float
@@ -19,9 +21,15 @@ class Figure:
     passed: bool | None
     spread: str = ""
     note: str = ""
+    ratio_interval: Interval | None = (
+        None  # paired runs: the ratio is their geometric mean, not ours/baseline
+    )
+    limit: float | None = None  # the ratio's target, with ratio_interval
 
     @property
     def ratio(self) -> float | None:
+        if self.ratio_interval is not None:
+            return self.ratio_interval.value
         if self.baseline in (None, 0):
             return None
         return self.ours / self.baseline
@@ -31,6 +39,8 @@ class Figure:
         baseline = "—" if self.baseline is None else f"{self.baseline:.3g} {self.unit}".strip()
         ratio = "—" if self.ratio is None else f"{self.ratio:.2f}x"
         verdict = {True: "pass", False: "FAIL", None: "report"}[self.passed]
+        if self.passed and self.ratio_interval and self.limit and not self.ratio_interval.decided(self.limit):
+            verdict = "pass (undecided)"  # the interval straddles the target: more pairs would tell
         return f"| {self.name} | {ours} | {baseline} | {ratio} | {self.target} | {verdict} |"
 
     def to_dict(self) -> dict[str, object]:
@@ -43,29 +53,20 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def median_pair(
-    ours: Callable[[], object], baseline: Callable[[], object], repeats: int
-) -> tuple[float, float, str]:
-    """Interleave the two; the pair of runs whose ratio is the median, and the spread of all ratios.
-
-    On a shared machine CPU-bound timings swing by a third from minute to minute.
-    A baseline run and the run of ours right after it see much the same machine,
-    so their ratio cancels most of that; the median pair ignores the odd pair
-    a burst of load fell across. (The ratio of each side's best time does not:
-    one lucky baseline run moved it from 1.09x to 1.27x for the same code.)
-    The best times are printed beside it.
-    """
-    mine, theirs = [], []
-    for _ in range(repeats):
-        theirs.append(timed(baseline))
-        mine.append(timed(ours))
-    pairs = sorted(zip(mine, theirs, strict=True), key=lambda pair: pair[0] / pair[1])
-    middle = pairs[len(pairs) // 2]
-    spread = (
-        f"paired ratios {pairs[0][0] / pairs[0][1]:.2f}–{pairs[-1][0] / pairs[-1][1]:.2f} over {repeats}; "
-        f"best times {min(mine):.3g} s vs {min(theirs):.3g} s"
+def ratio_figure(name: str, paired: Paired, unit: str, target: float, against: str, note: str = "") -> Figure:
+    """A ours-against-baseline row whose verdict is the ratio's interval (benchmarks.stats)."""
+    return Figure(
+        name,
+        paired.ours,
+        paired.baseline,
+        unit,
+        f"<= {target:g}x {against}",
+        paired.ratio.verdict(target),
+        paired.ratio.describe(),
+        note,
+        ratio_interval=paired.ratio,
+        limit=target,
     )
-    return middle[0], middle[1], spread
 
 
 TABLE_HEADER = "| figure | ours | baseline | ratio | target | result |\n| --- | --- | --- | --- | --- | --- |"

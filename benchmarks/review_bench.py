@@ -16,9 +16,11 @@ from pathlib import Path
 
 from benchmarks.corpus import article
 from benchmarks.harness import Figure
-from reader.analysis.model import Analysis, Claim, DocumentInfo, EngineInfo, ParagraphSpan, Sentence
+from benchmarks.stats import percentile_interval
+from reader.analysis.model import Claim, EngineInfo
 from reader.intake import make_document
 from reader.store import Store
+from tests.handmade import handmade_analysis, paragraph_sentences
 
 ARTICLES, CLAIMS_EACH = 25, 20  # 500 claims
 OPEN_TARGET_MS, DECIDE_TARGET_MS = 300.0, 20.0
@@ -35,30 +37,17 @@ def _library(folder: Path, articles: int) -> int:
                 extractor="plain",
             )
             store.open_document(document)
-            paragraphs = [ParagraphSpan(p.start, p.end) for p in document.paragraphs]
-            chosen = paragraphs[1 : CLAIMS_EACH + 1]
+            chosen = document.paragraphs[1 : CLAIMS_EACH + 1]
             found = [
                 Claim(f"c{i}", p.start, p.end, document.text[p.start : p.end], None, "hedge", "weak")
                 for i, p in enumerate(chosen)
             ]
             claims += len(found)
-            store.save_analysis(
-                Analysis(
-                    document=DocumentInfo(
-                        "bench", document.title, document.sha256, len(document.text), "plain"
-                    ),
-                    engine=EngineInfo("bench", "bench"),
-                    paragraphs=paragraphs,
-                    sentences=[Sentence(f"s{i}", p.start, p.end) for i, p in enumerate(paragraphs)],
-                    claims=found,
-                )
+            analysis = handmade_analysis(
+                document, EngineInfo("bench", "bench"), sentences=paragraph_sentences(document), claims=found
             )
+            store.save_analysis(analysis)
     return claims
-
-
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def _drive(opens: int, decisions: int) -> tuple[list[float], list[float], list[float], int]:
@@ -138,7 +127,7 @@ def figures(quick: bool = False) -> list[Figure]:
                 else:
                     os.environ[name] = value
     opened = statistics.median(open_ms)
-    p95 = _percentile(decide_ms, 0.95)
+    p95 = percentile_interval(decide_ms, 0.95).value
     return [
         Figure(
             f"review queue opens ({claims}-claim library, {shown} listed)",
@@ -160,7 +149,7 @@ def figures(quick: bool = False) -> list[Figure]:
         ),
         Figure(
             "review: decide a claim, key to the next claim drawn (p95)",
-            _percentile(idle_ms, 0.95),
+            percentile_interval(idle_ms, 0.95).value,
             None,
             "ms",
             "report",

@@ -13,7 +13,6 @@ tab each (see tui_first_paint). Needs a ``chromium`` binary (the browser tests u
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -21,7 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from benchmarks.harness import Figure
+from benchmarks.harness import Figure, ratio_figure
+from benchmarks.stats import Paired, compare
 from benchmarks.tui_first_paint import BASELINE, SEED, child_environment
 from tests.serve.browser import Served, chromium, find_chromium, open_tab, start_server
 
@@ -58,8 +58,11 @@ def time_tab(browser: Browser, served: Served, then: bytes | None = None) -> flo
         tab.page.close()
 
 
-def served_paint(repeats: int) -> tuple[float, float, str]:
-    """Medians of interleaved tabs (bare, ours, bare, ours...) and the range of each side."""
+SERVE_TARGET = 1.5
+
+
+def served_paint(pairs: tuple[int, int]) -> Paired:
+    """Interleaved tabs (bare, ours, bare, ours...) until the ratio's interval decides."""
     executable = find_chromium()
     if executable is None:
         raise RuntimeError("no chromium binary on PATH (apt-get install chromium)")
@@ -77,27 +80,22 @@ def served_paint(repeats: int) -> tuple[float, float, str]:
                 # Warm-up: compiled bytecode from now on, and the article analysed and cached in the store,
                 # so later tabs do not share the two cores with an analysis the closed tab left running.
                 time_tab(browser, bare), time_tab(browser, ours, then=READY)
-                mine, theirs = [], []
-                for _ in range(repeats):
-                    theirs.append(time_tab(browser, bare))
-                    mine.append(time_tab(browser, ours))
+                return compare(
+                    lambda: time_tab(browser, ours), lambda: time_tab(browser, bare), SERVE_TARGET, *pairs
+                )
         finally:
             ours.stop(), bare.stop()
-    spread = f"{min(mine):.3g}–{max(mine):.3g} s vs {min(theirs):.3g}–{max(theirs):.3g} s over {repeats}"
-    return statistics.median(mine), statistics.median(theirs), spread
 
 
 def figures(quick: bool = False) -> list[Figure]:
-    ours, baseline, spread = served_paint(repeats=3 if quick else 7)
+    paired = served_paint((3, 5) if quick else (5, 12))
     return [
-        Figure(
+        ratio_figure(
             "served in Chromium: page opened to article painted",
-            ours,
-            baseline,
+            paired,
             "s",
-            "<= 1.5x bare Static served the same way",
-            ours / baseline <= 1.5,
-            spread=spread,
+            SERVE_TARGET,
+            "bare Static served the same way",
         )
     ]
 

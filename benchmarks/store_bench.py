@@ -18,36 +18,31 @@ from benchmarks.harness import Figure
 from reader.analysis.model import (
     Analysis,
     Claim,
-    DocumentInfo,
     EngineInfo,
     Number,
-    ParagraphSpan,
     Quote,
-    Sentence,
     Speaker,
 )
 from reader.export import export_document
 from reader.intake import Document, make_document
 from reader.store import Anchor, Annotation, History, Store
 from reader.store.model import DEFAULT_TAGS
+from tests.handmade import handmade_analysis, paragraph_sentences
 
 
 def _analysis(document: Document) -> Analysis:
     """Paragraph/sentence spans and one speaker, quote, number and claim per paragraph: enough for every section."""
     text = document.text
-    paragraphs = [ParagraphSpan(p.start, p.end) for p in document.paragraphs]
-    sentences, quotes, numbers, claims = [], [], [], []
-    for index, p in enumerate(paragraphs):
-        sentences.append(Sentence(f"s{index}", p.start, p.end))
+    quotes, numbers, claims = [], [], []
+    for index, p in enumerate(document.paragraphs):
         middle = p.start + (p.end - p.start) // 2
         quotes.append(Quote(f"q{index}", "p0", "direct", p.start, middle, text[p.start : middle]))
         numbers.append(Number(f"n{index}", p.start, p.start + 1, text[p.start], "count", value=1.0))
         claims.append(Claim(f"c{index}", middle, p.end, text[middle : p.end], None, "hedge", "weak"))
-    return Analysis(
-        document=DocumentInfo("bench", document.title, document.sha256, len(text), "plain"),
-        engine=EngineInfo("bench", "bench"),
-        paragraphs=paragraphs,
-        sentences=sentences,
+    return handmade_analysis(
+        document,
+        EngineInfo("bench", "bench"),
+        sentences=paragraph_sentences(document),
         speakers=[Speaker("p0", "Anna Berg", None, "analyst", "person")],
         quotes=quotes,
         numbers=numbers,

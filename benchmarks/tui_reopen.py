@@ -12,12 +12,12 @@ was imported. The baseline is the bare Static app of benchmarks.tui_first_paint.
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.stats import Paired, compare
 from benchmarks.tui_first_paint import READER, ROOT, SEED, baseline_paint, spawn_and_wait
 
 
@@ -46,40 +46,37 @@ def reader_reopen(data_dir: Path) -> tuple[float, bool]:
     return report["time"] - started, bool(report["spacy_imported"])
 
 
-def reopen(repeats: int = 5) -> dict[str, float]:
-    """Medians for the reopen and the bare app, interleaved; their ratio; runs that imported spaCy."""
+REOPEN_TARGET = 1.3
+
+
+def reopen(pairs: tuple[int, int] = (5, 15)) -> tuple[Paired, int]:
+    """The reopen against the bare app in interleaved pairs; and how many runs imported spaCy."""
+    spacy_runs = 0
+
+    def ours() -> float:
+        nonlocal spacy_runs
+        seconds, spacy = reader_reopen(data_dir)
+        spacy_runs += spacy
+        return seconds
+
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
         subprocess.run(
             [sys.executable, "-m", "benchmarks.tui_reopen", "--prepare", str(data_dir)], cwd=ROOT, check=True
         )
         baseline_paint(), reader_reopen(data_dir)  # warm-up: both now start from compiled bytecode
-        reader_times, baseline_times, spacy_runs = [], [], 0
-        for _ in range(repeats):
-            baseline_times.append(baseline_paint())
-            seconds, spacy = reader_reopen(data_dir)
-            reader_times.append(seconds)
-            spacy_runs += spacy
-    reader, baseline = statistics.median(reader_times), statistics.median(baseline_times)
-    return {
-        "reader_s": reader,
-        "baseline_s": baseline,
-        "ratio": reader / baseline,
-        "repeats": repeats,
-        "spacy_runs": spacy_runs,
-    }
+        return compare(ours, baseline_paint, REOPEN_TARGET, *pairs), spacy_runs
 
 
 def main() -> None:
     if sys.argv[1:2] == ["--prepare"]:
         prepare(Path(sys.argv[2]))
         return
-    result = reopen()
-    print(f"reopen to panel filled: {result['reader_s'] * 1000:.0f} ms (median of {result['repeats']})")
-    print(f"bare Static first paint: {result['baseline_s'] * 1000:.0f} ms")
-    print(
-        f"ratio: {result['ratio']:.2f} (target <= 1.5); runs that imported spaCy: {result['spacy_runs']:.0f}"
-    )
+    result, spacy_runs = reopen()
+    print(f"reopen to panel filled: {result.ours * 1000:.0f} ms (median)")
+    print(f"bare Static first paint: {result.baseline * 1000:.0f} ms")
+    print(f"ratio: {result.ratio.value:.2f}, {result.ratio.describe()} (target <= {REOPEN_TARGET})")
+    print(f"runs that imported spaCy: {spacy_runs}")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,7 @@ import pytest
 from reader.cli import main
 from reader.intake import DEFAULT_MAX_BYTES, resolve_max_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
-READER = ROOT / ".venv" / "bin" / "reader"
+READER = Path(sys.executable).with_name("reader")  # the venv running the tests, wherever the checkout is
 
 
 def _png(tmp: Path) -> str:

@@ -10,7 +10,24 @@ from __future__ import annotations
 
 import sqlite3
 
-V1 = """
+# The annotations table's columns as v1 made them; v3 rebuilds the table with the same ones (and
+# copies every row across), only without v1's "tag or note" CHECK.
+ANNOTATION_COLUMNS = """
+    id       TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+    exact    TEXT NOT NULL,
+    prefix   TEXT NOT NULL,
+    suffix   TEXT NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    tag      TEXT,
+    note     TEXT,
+    created  TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    orphaned INTEGER NOT NULL DEFAULT 0""".strip("\n")
+
+V1 = (
+    """
 CREATE TABLE documents (
     sha256      TEXT PRIMARY KEY,
     title       TEXT NOT NULL,
@@ -24,18 +41,9 @@ CREATE TABLE sources (
     PRIMARY KEY (source, sha256)
 );
 CREATE TABLE annotations (
-    id       TEXT PRIMARY KEY,
-    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-    exact    TEXT NOT NULL,
-    prefix   TEXT NOT NULL,
-    suffix   TEXT NOT NULL,
-    start    INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL,
-    tag      TEXT,
-    note     TEXT,
-    created  TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    orphaned INTEGER NOT NULL DEFAULT 0,
+"""
+    + ANNOTATION_COLUMNS
+    + """,
     CHECK (tag IS NOT NULL OR note IS NOT NULL)
 );
 CREATE INDEX annotations_by_document ON annotations(sha256, start);
@@ -45,6 +53,7 @@ CREATE TABLE positions (
     sentence TEXT
 );
 """
+)
 
 # v2: the analysis cache (opening a known article paints its highlights without
 # re-parsing) and when each source was last seen, so a changed file re-anchors
@@ -64,20 +73,12 @@ CREATE INDEX sources_by_source ON sources(source, seen);
 # v3: verdicts (every change kept, in order) and evidence records on annotations. An annotation may
 # now hold only a verdict or evidence (a flagged claim decided without a tag), so the table is rebuilt
 # without v1's "tag or note" CHECK; nothing referenced it before this version, so the copy is exact.
-V3 = """
+V3 = (
+    """
 CREATE TABLE annotations_v3 (
-    id       TEXT PRIMARY KEY,
-    sha256   TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
-    exact    TEXT NOT NULL,
-    prefix   TEXT NOT NULL,
-    suffix   TEXT NOT NULL,
-    start    INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL,
-    tag      TEXT,
-    note     TEXT,
-    created  TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    orphaned INTEGER NOT NULL DEFAULT 0
+"""
+    + ANNOTATION_COLUMNS
+    + """
 );
 INSERT INTO annotations_v3 SELECT id, sha256, exact, prefix, suffix, start, "end", tag, note, created, modified, orphaned FROM annotations;
 DROP TABLE annotations;
@@ -102,6 +103,7 @@ CREATE TABLE evidence (
     PRIMARY KEY (annotation, seq)
 );
 """
+)
 
 # v4: the page each paragraph starts on (JSON list; NULL for unpaged texts), so notes and exports of a
 # PDF say "p. 12" without reading the file again.

@@ -23,6 +23,27 @@ from reader.intake.document import Paragraph
 REORDERING = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 REORDERING_MARK = "\u2387"  # ⎇, one cell
 SNIPPET = 60  # characters of a quoted passage in the panel and the lists
+# Code points that join their neighbours into one grapheme, which terminals measure differently:
+# a family emoji (zero-width joiners before pictographs, UAX #29 rule GB11), a skin tone, an
+# emoji or text variation selector, a flag (a pair of regional indicators) is 2 cells where the
+# terminal clusters graphemes (and in rich), but 4 to 8 where it adds up code points (tmux 3.3,
+# xterm.js, the C library's wcwidth), and tmux 3.3 swallows the pictograph after a joiner. Shown
+# unjoined, every part has one width everywhere: these joiners, the selectors and the modifiers
+# become a zero-width non-joiner (which joins nothing), regional indicators their letter (🇺🇦
+# reads "UA"). A joiner between letters (Arabic, Indic shaping) stays.
+UNJOINED = "\u200c"
+JOINING = (0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400))
+REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
+# Extended_Pictographic, by block: (c), (r), !!, ?!, TM, i, arrows to miscellaneous symbols, the emoji planes.
+_PICTOGRAPHS = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
+# Combining marks stacked past this on one character (as in "Zalgo" text) spill over the rows
+# above and below, where the panel's border and the status line are; terminals keep only a few
+# per cell anyway (xterm 2 by default, tmux what fits in 21 bytes), so the rest are unjoined too.
+STACKED_MARKS = 3
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_UNJOIN = re.compile(f"\u200d(?=[{_PICTOGRAPHS}])|(?<=[{_MARKS}]{{{STACKED_MARKS}}})[{_MARKS}]")
 
 
 def _inert_table() -> dict[int, str]:
@@ -31,6 +52,8 @@ def _inert_table() -> dict[int, str]:
     table[0x7F] = "\u2421"
     table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
     table.update({code: REORDERING_MARK for code in REORDERING})
+    table.update({code: UNJOINED for code in JOINING})
+    table.update({code: chr(ord("A") + code - REGIONAL_INDICATORS.start) for code in REGIONAL_INDICATORS})
     return table
 
 
@@ -38,13 +61,16 @@ _INERT = _inert_table()
 
 
 def inert(text: str) -> str:
-    """Control characters (C0 except newline, DEL, C1) and bidi/format controls as visible placeholders.
+    """Control characters (C0 except newline, DEL, C1) and bidi/format controls as visible placeholders,
+    graphemes unjoined where terminals disagree on their width.
 
-    An article may carry ESC sequences that would otherwise reach the terminal, or a
-    right-to-left override that would reorder the line; one code point in, one code
-    point out, so offsets stay valid.
+    An article may carry ESC sequences that would otherwise reach the terminal, a
+    right-to-left override that would reorder the line, or an emoji sequence one terminal
+    draws in 2 cells and another in 8; one code point in, one code point out, so offsets
+    stay valid.
     """
-    return text.translate(_INERT)
+    text = text.translate(_INERT)
+    return text if text.isascii() else _UNJOIN.sub(UNJOINED, text)
 
 
 @lru_cache(maxsize=8)

@@ -117,3 +117,110 @@ def test_a_bare_surname_two_people_share_is_the_one_named_most(analyze_text) -> 
         "Okafor said the inquiry would take a year.\n"
     )
     assert speaker(analysis, "inquiry would take").name == "Maria Okafor"
+
+
+def mention_texts(analysis: Analysis, fragment: str) -> list[str]:
+    found = speaker(analysis, fragment)
+    assert found is not None
+    return [m.text for m in found.mentions]
+
+
+def test_an_organisation_named_once_speaks_again_through_a_nominal(analyze_text) -> None:
+    analysis = analyze_text(
+        "The Harbour Workers Union met the port owners on Monday. The union said the pay rise was far too small.\n"
+        "Nordvik Shipping Ltd closed two depots in May. The firm said demand for freight had collapsed.\n"
+        "The Coastal Monitoring Agency published new tide data. The agency said sea levels rose faster than expected.\n"
+        "The Institute for Fiscal Studies released a report on pensions. The report said most savers would retire "
+        "with too little.\n"
+    )
+    for fragment, name, nominal in (
+        ("pay rise", "Harbour Workers Union", "The union"),
+        ("demand for freight", "Nordvik Shipping Ltd", "The firm"),
+        ("sea levels", "Coastal Monitoring Agency", "The agency"),
+    ):
+        assert speaker(analysis, fragment).name == name
+        assert nominal in mention_texts(analysis, fragment)
+    assert speaker(analysis, "most savers").name == "Institute for Fiscal Studies"
+
+
+def test_a_quote_inside_a_quote_is_the_inner_speakers(analyze_text) -> None:
+    analysis = analyze_text(
+        "Tomas Olsen was furious.\n"
+        "\"My neighbour told me, 'The well is dry,' and I believed her,\" Olsen said.\n"
+    )
+    assert speaker(analysis, "and I believed her").name == "Tomas Olsen"
+    inner = next(q for q in analysis.quotes if q.text == "The well is dry")
+    assert next(s for s in analysis.speakers if s.id == inner.speaker).label == "My neighbour"
+
+
+def test_according_to_any_source_phrase_documents_included(analyze_text) -> None:
+    analysis = analyze_text(
+        "The company hid the losses for two years, according to court filings.\n"
+        "The mayor planned to shut three libraries, according to a leaked memo from the finance office.\n"
+        "Rents in the old town rose by a third, according to Ilse Brandt, head of the tenants' association.\n"
+        "The militia is mostly local and, according to the monitors, loyal to the rebels.\n"
+    )
+    assert_unnamed(analysis, "hid the losses", "court filings")
+    assert_unnamed(analysis, "three libraries", "the finance office")
+    assert speaker(analysis, "Rents in the old town").name == "Ilse Brandt"
+    assert [q.text for q in analysis.quotes if q.kind == "according_to"][-1] == "loyal to the rebels"
+
+
+def test_indirect_speech_with_the_cue_after_the_clause(analyze_text) -> None:
+    analysis = analyze_text("The harbour plan will fail within a year, the minister said.\n")
+    quote = next(q for q in analysis.quotes if "harbour plan" in q.text)
+    assert quote.kind == "indirect" and quote.text == "The harbour plan will fail within a year"
+    assert_unnamed(analysis, "harbour plan", "the minister")
+
+
+def test_pronouns_agree_in_gender_and_kind_with_their_speaker(analyze_text) -> None:
+    analysis = analyze_text(
+        "Samantha Okafor met Peter Quist in Lagos. He said the deal was close. She said the talks had failed.\n"
+        "Ms. Vale and Mr. Oduya debated for an hour. She said the tax was unfair.\n"
+        "Nordvik Shipping Ltd closed two depots in May. It said fuel costs had doubled.\n"
+    )
+    assert speaker(analysis, "deal was close").name == "Peter Quist"
+    assert speaker(analysis, "talks had failed").name == "Samantha Okafor"
+    assert speaker(analysis, "tax was unfair").name == "Vale"
+    assert speaker(analysis, "fuel costs").name == "Nordvik Shipping Ltd"
+
+
+def test_a_cue_set_off_inside_the_clause_reports_the_whole_clause(analyze_text) -> None:
+    analysis = analyze_text(
+        "Prices, says one economist, will keep rising until the summer.\n"
+        "Helen Markov chairs the committee. The plan, she said, is doomed to fail within a year.\n"
+        "The camp holds prisoners whom, the statement said, other nations refuse to take back.\n"
+    )
+    quote = next(q for q in analysis.quotes if "keep rising" in q.text)
+    assert quote.text.startswith("Prices") and quote.kind == "indirect"
+    assert_unnamed(analysis, "keep rising", "one economist")
+    assert speaker(analysis, "doomed to fail").name == "Helen Markov"
+    assert next(q for q in analysis.quotes if "doomed" in q.text).text.startswith("The plan")
+    assert next(q for q in analysis.quotes if "take back" in q.text).text.startswith("other nations")
+
+
+def test_every_resolved_mention_pronouns_and_nominals_included_is_listed(analyze_text) -> None:
+    analysis = analyze_text(
+        "Helen Markov chairs the budget committee. She said the plan was doomed.\n"
+        "The Harbour Workers Union met the port owners. The union said the offer was an insult. "
+        "They said a strike was likely.\n"
+    )
+    helen = speaker(analysis, "plan was doomed")
+    assert [m.text for m in helen.mentions] == ["Helen Markov", "She"] and "She" not in helen.aliases
+    assert mention_texts(analysis, "strike was likely") == ["Harbour Workers Union", "The union", "They"]
+
+
+def test_acknowledging_or_noting_a_thing_reports_it(analyze_text) -> None:
+    analysis = analyze_text("Senator Ruth Okafor acknowledged the risk of a shutdown.\n")
+    quote = next(q for q in analysis.quotes if "risk of a shutdown" in q.text)
+    assert quote.kind == "indirect" and speaker(analysis, "risk of a shutdown").name == "Ruth Okafor"
+
+
+def test_a_cue_after_coordinated_clauses_reports_all_of_them(analyze_text) -> None:
+    analysis = analyze_text(
+        "A campaign aide spoke to us on Monday.\n"
+        "Ramos had told the police that she wanted no escort, but the city overruled that request, the aide added.\n"
+    )
+    quote = next(q for q in analysis.quotes if "overruled" in q.text)
+    assert quote.text.startswith("Ramos had told the police") and quote.text.endswith("that request")
+    assert_unnamed(analysis, "overruled", "the aide")

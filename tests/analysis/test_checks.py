@@ -217,9 +217,14 @@ def gold_cases() -> list[tuple[str, str, dict]]:
     return cases
 
 
-@pytest.mark.parametrize(
-    ("name", "article", "entry"), gold_cases(), ids=[f"{c[0]}:{c[2]['a']}" for c in gold_cases()]
-)
+GOLD_CASES = [pytest.param(*case, id=f"{case[0]}:{case[2]['a']}") for case in gold_cases()] or [
+    pytest.param(
+        "", "", {}, marks=pytest.mark.skip(reason="no gold beside the checkout: ../shared is absent")
+    )
+]
+
+
+@pytest.mark.parametrize(("name", "article", "entry"), GOLD_CASES)
 def test_every_gold_check_is_raised(analyze_text, name: str, article: str, entry: dict) -> None:
     from pathlib import Path
 

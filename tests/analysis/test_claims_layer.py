@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.analysis.claims.cues import CATEGORY_ORDER, forms, weight_of
 from reader.analysis.claims.layer import ClaimsLayer
+from reader.analysis.claims.vocabulary import CATEGORY_ORDER, forms, weight_of
 from reader.analysis.context import Chunk, Results
 from reader.analysis.engine import split_pieces
 from reader.analysis.model import Claim, Number, Quote, Sentence, Speaker

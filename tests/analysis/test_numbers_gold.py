@@ -29,6 +29,8 @@ def place(text: str, entry: dict) -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def tallies(analyze_text) -> dict[str, list[str]]:
     """Misses, unsupported predictions and wrong values over every gold file."""
+    if not gold_files():
+        pytest.skip(f"no numbers gold beside the checkout: {SHARED} is absent")
     found: dict[str, list[str]] = {
         "must": [],
         "missed": [],

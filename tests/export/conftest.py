@@ -17,7 +17,6 @@ import pytest
 from reader.analysis.model import (
     Analysis,
     Claim,
-    DocumentInfo,
     EngineInfo,
     Number,
     ParagraphSpan,
@@ -28,6 +27,7 @@ from reader.analysis.model import (
 )
 from reader.intake import Document, make_document
 from reader.store import Anchor, Annotation, Store
+from tests.handmade import handmade_analysis
 
 SOURCE = "https://www.dw.com/en/north-korea-russia-military-support/a-00000000"
 GOLDEN = Path(__file__).parent / "golden"
@@ -92,10 +92,9 @@ def canned_analysis(document: Document) -> Analysis:
         claims.append(
             Claim(f"c{index}", start, end, words, None, category, "strong", explanation="No source is named.")
         )
-    return Analysis(
-        document=DocumentInfo(SOURCE, document.title, document.sha256, len(text), "plain"),
-        engine=EngineInfo("en_core_web_sm 3.8.0", "reader fixture"),
-        paragraphs=paragraphs,
+    return handmade_analysis(
+        document,
+        EngineInfo("en_core_web_sm 3.8.0", "reader fixture"),
         sentences=sentences(text, paragraphs),
         speakers=[klein, wadephul],
         quotes=[

@@ -12,17 +12,14 @@ from reader.analysis.model import (
     Check,
     CheckSpan,
     Claim,
-    DocumentInfo,
     EngineInfo,
     Number,
-    ParagraphSpan,
     Quote,
-    Sentence,
     Speaker,
     TextSpan,
 )
 from reader.intake.document import Document
-from reader.tui.text import rough_sentences
+from tests.handmade import handmade_analysis
 
 
 def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -34,18 +31,7 @@ def span_of(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
 
 def plain_analysis(document: Document) -> Analysis:
     """Any text's paragraphs and sentences, with nothing found in them."""
-    text = document.text
-    return Analysis(
-        document=DocumentInfo(
-            document.source, document.title, document.sha256, len(text), document.extractor
-        ),
-        engine=EngineInfo("canned", "reader test"),
-        paragraphs=[ParagraphSpan(p.start, p.end) for p in document.paragraphs],
-        sentences=[
-            Sentence(f"s{i}", start, end)
-            for i, (start, end) in enumerate(rough_sentences(text, document.paragraphs))
-        ],
-    )
+    return handmade_analysis(document, EngineInfo("canned", "reader test"))
 
 
 def canned_analysis(document: Document) -> Analysis:

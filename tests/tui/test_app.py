@@ -40,6 +40,11 @@ async def ready(app: ReaderApp, pilot) -> ReadingScreen:
     return reading(app)
 
 
+def screen_rows(app: ReaderApp) -> list[str]:
+    """The screen's rows as the terminal gets them (the compositor's strips)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]  # noqa: SLF001
+
+
 async def test_article_paints_before_the_analysis_and_panel_shows_progress(make_app, seed_analysis) -> None:
     analyzer = BlockingAnalyzer(seed_analysis)
     app = make_app(analyzer=analyzer)
@@ -349,6 +354,27 @@ async def test_help_is_built_from_the_live_bindings(make_app) -> None:
         assert sorted(keys["Next sentence"]) == ["j", "↓"]
         await pilot.press("escape")
         assert app.screen is screen
+
+
+async def test_help_scrolls_with_the_reading_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0  # 80x24 shows part of the list
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        assert body.scroll_y == 1
+        await pilot.press("space")
+        assert body.scroll_y > 2
+        await pilot.press("b")
+        assert body.scroll_y == 1  # a page back
 
 
 async def test_command_palette_runs_every_action(make_app) -> None:

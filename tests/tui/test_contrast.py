@@ -103,7 +103,7 @@ async def test_the_article_in_every_reading_state_is_legible(make_app, seed_anal
         for shown_layers in product((True, False), repeat=len(HIGHLIGHT_NAMES)):
             state.layers = dict(zip(HIGHLIGHT_NAMES, shown_layers, strict=True))
             state.version += 1
-            article.refresh_highlights()
+            article.draw()
             width = article.scrollable_content_region.width
             for line in range(min(len(article.wrapped), 40)):  # every state above sits in these lines
                 label = f"{theme} layers={''.join('1' if on else '0' for on in shown_layers)} line {line}"

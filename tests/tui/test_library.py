@@ -11,7 +11,7 @@ from reader.tui.screens.confirm import ChoiceScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from tests.tui.canned import plain_analysis
-from tests.tui.test_app import ready
+from tests.tui.test_app import ready, screen_rows
 
 LARGE = (160, 48)
 SMALL = (80, 24)
@@ -47,6 +47,26 @@ def make_library_app() -> ReaderApp:
 def rows(screen: LibraryScreen) -> list[list[str]]:
     table = screen.table
     return [[str(cell) for cell in table.get_row_at(number)] for number in range(table.row_count)]
+
+
+async def test_the_library_footer_fits_80_columns_and_offers_esc_only_where_it_leads() -> None:
+    library_with_two_articles()
+    app = make_library_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        footer = screen_rows(app)[-1]
+        assert "q Quit" in footer and "R Review all articles" in footer
+        assert "esc" not in footer  # nothing underneath to go back to
+        await pilot.press("slash")  # in the filter, Esc leaves it
+        await pilot.pause()
+        assert "esc Back" in screen_rows(app)[-1]
+        await pilot.press("escape", "enter")  # the table again; open the first article
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("L")
+        await pilot.pause()
+        footer = screen_rows(app)[-1]
+        assert "esc Back" in footer and "q Quit" in footer  # the article underneath
 
 
 async def test_no_argument_opens_the_library_listing_annotated_articles() -> None:

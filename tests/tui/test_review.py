@@ -187,7 +187,7 @@ async def test_the_details_line_and_notes_show_the_verdict_and_an_off_scale_one(
         assert "⚖ wrong" in str(reading.query_one("#details").render())
         # the scale is edited afterwards: the old verdict stays, marked off-scale
         app.session.config = type(app.session.config)(scale=("true", "false"))
-        reading.refresh_reading()
+        reading.redraw()
         await pilot.pause()
         assert "wrong (off-scale)" in str(reading.query_one("#details").render())
         assert first.text in [a.anchor.exact for a in app.session.store.annotations(seed_document.sha256)]

@@ -34,6 +34,21 @@ def test_bidi_overrides_isolates_and_marks_are_shown_inert_one_for_one() -> None
     assert inert("שלום مرحبا \u200d") == "שלום مرحبا \u200d"  # RTL letters and joiners stay as they are
 
 
+def test_emoji_sequences_are_shown_unjoined_one_for_one() -> None:
+    joined = "👨\u200d👩\u200d👧 👍🏽 🇺🇦 ❤\ufe0f 🏳\ufe0f\u200d🌈"
+    safe = inert(joined)
+    assert len(safe) == len(joined)
+    assert safe == "👨\u200c👩\u200c👧 👍\u200c UA ❤\u200c 🏳\u200c\u200c🌈"
+    # rich (which clusters) and a code-point count (tmux, xterm.js) now agree: 2+2+2, 2, 2, 1, 1+2
+    assert cell_len(safe) == sum(cell_len(char) for char in safe) == 6 + 1 + 2 + 1 + 2 + 1 + 1 + 1 + 3
+
+
+def test_stacked_combining_marks_keep_three_per_character() -> None:
+    zalgo = "Z" + "\u0338\u0322\u0328\u031b\u0316\u0317" + "a\u0301\u0303"
+    safe = inert(zalgo)
+    assert safe == "Z\u0338\u0322\u0328" + "\u200c" * 3 + "a\u0301\u0303"  # Vietnamese-like pairs untouched
+
+
 def test_ascii_wrap_breaks_at_spaces_within_width() -> None:
     text = "The quick brown fox jumps over the lazy dog again and again."
     assert lines_of(text, 20) == ["The quick brown fox", "jumps over the lazy", "dog again and again."]

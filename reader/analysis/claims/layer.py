@@ -1,8 +1,12 @@
 """Unverified claims: sentences whose facts the article itself says the reader cannot check.
 
-Per chunk, the cue Matcher (claim_cues) and the unnamed-source finder
-(claim_sources) mark cue words and note them against their sentence; what needs
+Per chunk, the cue Matcher (``cues``) and the unnamed-source finder
+(``sources``) mark cue words and note them against their sentence; what needs
 the whole article or other layers' results is decided in ``finish``:
+
+* Unnamed speakers (results.speakers): a quote the speakers layer gives to an
+  unnamed group or person marks the sentence of its speech verb as a vague or
+  anonymous source (``unnamed``), where the source finder has not already.
 
 * Quotes (results.quotes, complete only after the speakers layer has
   finished): a modal, "it seems" or "claims" inside a direct quote is the
@@ -20,19 +24,8 @@ the whole article or other layers' results is decided in ``finish``:
   qualifies the later sentences, up to two paragraphs on, that cite reports or
   sources. A qualified claim is ``unverifiable`` (the first row of the guide's
   table) and its ``qualified_by`` names the disclaimer.
-* single_source: a figure that comes from exactly one party to a conflict. The
-  rule implemented, and it is deliberately narrow: the article is about an
-  armed conflict (at least CONFLICT_MIN conflict words), the sentence has a
-  conflict word and no other cue, a count/quantity/percentage/money figure in
-  it lies inside a quote by a named speaker whose name or role marks a party (a
-  government, army, ministry, spokesperson, president, commander, state agency,
-  armed movement) and not a commentator (analyst, expert, researcher), the same
-  value appears nowhere else in the article, and neither that sentence nor the
-  next says it was confirmed or verified. Limits: a party is recognised by
-  words, not by knowing who fights whom, so an official who also comments may
-  count; corroboration in other words ("matches figures from the UN") is not
-  seen; a figure restated in other units counts as uncorroborated; a one-sided
-  fact without a figure is never single_source.
+* single_source (``parties``): a figure that comes from exactly one party to a
+  conflict, uncorroborated in the article.
 
 One claim per sentence, spanning the sentence; when several categories fit,
 the first in the guide's table wins, and every cue found is kept in ``cues``.
@@ -44,22 +37,24 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.analysis.claims.cues import (
+from reader.analysis.claims.cues import finder_for
+from reader.analysis.claims.disclaimers import CONNECTIVES, PARTY_QUANTIFIERS, disclaimer_kind
+from reader.analysis.claims.parties import CONFLICT_MIN, CONFLICT_WORDS, FIGURE_KINDS, party_quoting
+from reader.analysis.claims.quoted import Regions, direct_regions
+from reader.analysis.claims.sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
+from reader.analysis.claims.unnamed import unnamed_cues
+from reader.analysis.claims.vocabulary import (
     ANONYMOUS_SOURCE,
-    AUXILIARIES,
     CATEGORY_ORDER,
     HEDGE,
     SINGLE_SOURCE,
     UNVERIFIABLE,
     VAGUE_SOURCE,
-    finder_for,
     weight_of,
 )
-from reader.analysis.claims.sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
 from reader.analysis.context import Chunk, Results
 from reader.analysis.model import Claim, Number, Quote, Sentence, TextSpan
 
@@ -71,40 +66,20 @@ LABELS = {
     SINGLE_SOURCE: "Single source",
 }
 # Words that open a sentence without carrying content: "However, these figures ...".
-CONNECTIVES = frozenset("however but yet still and so though also meanwhile again even then".split())
-# Openings that point back at something already said: "these figures", "the claims", "it".
-BACK_REFERENCES = frozenset("these this those that the such neither none it they both all each".split())
-CLAUSE_OPENERS = frozenset("whether if that how what who when where why".split())
-FIGURE_NOUNS = frozenset("figures figure numbers number statistics tolls toll totals estimates data".split())
-REPORT_NOUNS = frozenset("reports report claims accounts rumours rumors information allegations".split())
+MENTION_GAP = 40  # characters between an unnamed speaker's mention and the cue word, joined as one cue
+SOURCE_CATEGORIES = frozenset({VAGUE_SOURCE, ANONYMOUS_SOURCE})
+SOURCE_EXPLANATIONS = {
+    VAGUE_SOURCE: "the source is a group, with no one named",
+    ANONYMOUS_SOURCE: "the source is one unnamed person",
+}
 # Words by which a sentence cites reports: what "unconfirmed reports" earlier may have meant.
 REPORT_SOURCES = frozenset({"reports", "reportedly", "sources", "outlets", "media", "rumours", "rumors"})
-MAX_DISCLAIMER_SUBJECT = 5
-MAX_DISCLAIMER_TAIL = 6
 MAX_FIGURE_RUN = 3  # sentences a "these figures" disclaimer reaches back over
 FORWARD_PARAGRAPHS = 2
-PARTY_QUANTIFIERS = frozenset({"neither", "both", "all", "none"})
 PARTY_REACH = 5  # sentences a "neither side's figures" disclaimer looks back over
 PARTY_PARAGRAPHS = 2  # ... and paragraphs
-CONFLICT_MIN = 4
-CONFLICT_WORDS = frozenset(
-    "war wars attack attacks attacked troops soldiers military offensive airstrike airstrikes "
-    "militants militant rebels rebel invasion killed wounded casualties bombing fighting ceasefire army "
-    "forces missile missiles drone drones shelling fighters combat artillery frontline insurgents".split()
-)
-PARTY_WORDS = frozenset(
-    "army military ministry minister president government spokesman spokeswoman spokesperson commander "
-    "forces defence defense kremlin pentagon militia movement rebels agency state command general "
-    "commander-in-chief chief leader regime".split()
-)
-# A role with one of these is somebody commenting, even on military matters ("military analyst").
-COMMENTATOR_WORDS = frozenset(
-    "analyst expert researcher professor scholar commentator journalist correspondent observer fellow".split()
-)
-FIGURE_KINDS = frozenset({"count", "quantity", "percent", "money", "range"})
 MAX_HEADING_TOKENS = 20
 SENTENCE_ENDS = tuple('.!?"”’»')
-QUOTE_MARKS = '"“”„«»‘’‹›'
 
 
 @dataclass
@@ -115,6 +90,7 @@ class Cue:
     explanation: str
     in_quote: bool = True  # still a cue inside a direct quote
     forecast: bool = False  # a modal: a named speaker's forecast when inside what they are reported to say
+    opinion: bool = False  # "believes": a named speaker's view when it is the cue word of their quote
     about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
 
 
@@ -164,6 +140,7 @@ class ClaimsLayer:
                 rule.explanation,
                 in_quote=rule.in_quote,
                 forecast=rule.forecast,
+                opinion=rule.opinion,
                 about_reports=any(t.lower_ in REPORT_SOURCES for t in span),
             )
             found.append((start, end, cue, rule.opens_reports))
@@ -172,11 +149,11 @@ class ClaimsLayer:
         for hit in sources:
             span = doc[hit.start : hit.end]
             if hit.category == VAGUE_SOURCE:
-                who = "the source is a group, with no one named"
+                who = SOURCE_EXPLANATIONS[VAGUE_SOURCE]
             elif hit.noun in GROUP_SOURCES:
                 who = "the sources are anonymous"
             else:
-                who = "the source is one unnamed person"
+                who = SOURCE_EXPLANATIONS[ANONYMOUS_SOURCE]
             cue = Cue(
                 hit.category,
                 chunk.start + span.start_char,
@@ -202,11 +179,12 @@ class ClaimsLayer:
             facts = at(cue.start)
             facts.cues.append(cue)
             if cue.category == UNVERIFIABLE and facts.disclaimer is None:
-                facts.disclaimer, facts.figure_subject = _disclaimer(
-                    doc, start, end, opens_reports, chunk.start, facts
+                facts.disclaimer, facts.figure_subject = disclaimer_kind(
+                    doc, start, end, opens_reports, chunk.start, facts.sentence
                 )
 
     def finish(self) -> None:
+        self._unnamed_speakers()
         self._drop_quoted_opinions(self.results.quotes)
         self._link_disclaimers()
         if self.conflict_words >= CONFLICT_MIN:
@@ -215,14 +193,41 @@ class ClaimsLayer:
 
     # --- decisions that need the whole article -------------------------------------------
 
+    def _unnamed_speakers(self) -> None:
+        """A quote by an unnamed source, described in the sentence of its cue word, marks that
+        sentence (see ``unnamed``), unless the source finder has already marked a source there."""
+        starts = [facts.sentence.start for facts in self.sentences]
+        for hit in unnamed_cues(self.results.quotes, self.results.speakers, self.results.text):
+            index = bisect.bisect_right(starts, hit.anchor[0]) - 1
+            if index < 0 or hit.anchor[0] >= self.sentences[index].sentence.end:
+                continue
+            facts = self.sentences[index]
+            if facts.heading or any(cue.category in SOURCE_CATEGORIES for cue in facts.cues):
+                continue
+            start, end = hit.anchor
+            if not (
+                hit.mention is not None
+                and facts.sentence.start <= hit.mention[0] < facts.sentence.end
+                and max(hit.mention[0] - end, start - hit.mention[1]) <= MENTION_GAP
+            ):
+                continue  # "they said": the sentence that named the group carries its claim
+            start, end = min(start, hit.mention[0]), max(end, hit.mention[1])
+            who = SOURCE_EXPLANATIONS[hit.category]
+            facts.cues.append(Cue(hit.category, start, end, who))
+
     def _drop_quoted_opinions(self, quotes: list[Quote]) -> None:
         """Drop the cues that are a speaker's own view: see the module docstring."""
         named = {
             speaker.id for speaker in self.results.speakers if speaker.kind != "unnamed" and speaker.name
         }
-        direct = _Regions(region for quote in quotes for region in _direct_regions(quote))
-        reported = _Regions(
+        direct = Regions(region for quote in quotes for region in direct_regions(quote))
+        reported = Regions(
             (quote.start, quote.end) for quote in quotes if quote.kind != "direct" and quote.speaker in named
+        )
+        held = Regions(
+            (quote.cue.start, quote.cue.end)
+            for quote in quotes
+            if quote.cue is not None and quote.speaker in named
         )
         for facts in self.sentences:
             facts.cues = [
@@ -230,6 +235,7 @@ class ClaimsLayer:
                 for cue in facts.cues
                 if not (not cue.in_quote and direct.holds(cue.start))
                 and not (cue.forecast and reported.holds(cue.start))
+                and not (cue.opinion and held.holds(cue.start))
             ]
 
     def _link_disclaimers(self) -> None:
@@ -332,7 +338,7 @@ class ClaimsLayer:
             for number in items:
                 if number.kind not in FIGURE_KINDS or number.value is None or len(values[number.value]) > 1:
                     continue
-                party = _party_quoting(number, self.results.quotes, speakers)
+                party = party_quoting(number, self.results.quotes, speakers)
                 if party:
                     facts.single_source = f"“{number.text}” comes only from {party}, a party to the conflict"
                     break
@@ -442,104 +448,3 @@ def _negated(doc: Any, i: int) -> bool:
     return any(
         token.lower_ in ("not", "n't", "never", "unable", "impossible", "yet", "neither") for token in window
     )
-
-
-def _disclaimer(
-    doc: Any, start: int, end: int, opens_reports: bool, offset: int, facts: SentenceCues
-) -> tuple[str | None, bool]:
-    """Whether an unverifiable cue is a disclaimer about other sentences, and about figures.
-
-    "back": the thing declared unverifiable is anaphoric and the sentence says nothing else
-    ("However, these figures cannot be independently verified.", "Reuters could not verify
-    the claims."). "forward": an attributive "unconfirmed reports" that later sentences may cite.
-    """
-    sentence = facts.sentence
-    first, last = start, end
-    while first > 0 and offset + doc[first - 1].idx >= sentence.start:
-        first -= 1
-    while last < len(doc) and offset + doc[last].idx < sentence.end:
-        last += 1
-    before = [t for t in doc[first:start] if not t.is_punct]
-    while before and before[0].lower_ in CONNECTIVES:
-        before.pop(0)
-    while before and before[-1].lower_ in AUXILIARIES:
-        before.pop()
-    after = [t for t in doc[end:last] if not t.is_punct]
-    nxt = doc[end] if end < len(doc) else None
-    if opens_reports and nxt is not None and nxt.lower_ in REPORT_NOUNS:
-        return "forward", False
-    if any(t.like_num for t in before + after):
-        return None, False
-    if not before and doc[start].lower_ in PARTY_QUANTIFIERS and len(after) <= MAX_DISCLAIMER_TAIL:
-        # the cue holds its own subject: "Neither side's figures could be independently verified"
-        return "back", any(t.lower_ in FIGURE_NOUNS for t in doc[start:end])
-    if (
-        before
-        and len(before) <= MAX_DISCLAIMER_SUBJECT
-        and (before[0].lower_ in BACK_REFERENCES or _bare_figures(before))
-        and len(after) <= MAX_DISCLAIMER_TAIL
-        and not (after and after[0].lower_ in CLAUSE_OPENERS)
-    ):
-        return "back", any(t.lower_ in FIGURE_NOUNS for t in before)
-    if (
-        after
-        and after[0].lower_ in BACK_REFERENCES
-        and len(after) <= MAX_DISCLAIMER_SUBJECT
-        and len(before) <= 6
-    ):
-        return "back", any(t.lower_ in FIGURE_NOUNS for t in after)
-    return None, False
-
-
-def _bare_figures(subject: list[Any]) -> bool:
-    """A short subject naming figures or reports with no determiner: "Casualty figures could not ..."."""
-    return len(subject) <= 3 and subject[-1].lower_ in FIGURE_NOUNS | REPORT_NOUNS
-
-
-def _direct_regions(quote: Quote) -> list[tuple[int, int]]:
-    """The stretches of a quote that are the speaker's own words."""
-    if quote.kind == "direct":
-        return [(quote.start, quote.end)]
-    if quote.kind != "mixed":
-        return []
-    regions = []
-    opened: int | None = None
-    for i, char in enumerate(quote.text):
-        if char in QUOTE_MARKS and not (
-            char == "’" and 0 < i < len(quote.text) - 1 and quote.text[i + 1].isalpha()
-        ):
-            if opened is None:
-                opened = i
-            else:
-                regions.append((quote.start + opened, quote.start + i + 1))
-                opened = None
-    return regions
-
-
-class _Regions:
-    """Sorted, possibly overlapping [start, end) ranges, asked whether they hold an offset."""
-
-    def __init__(self, regions: Iterable[tuple[int, int]]) -> None:
-        self.regions = sorted(regions)
-        self.starts = [start for start, _ in self.regions]
-        self.longest = max((end - start for start, end in self.regions), default=0)
-
-    def holds(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.starts, offset)
-        low = bisect.bisect_left(self.starts, offset - self.longest)
-        return any(start <= offset < end for start, end in self.regions[low:index])
-
-
-def _party_quoting(number: Number, quotes: list[Quote], speakers: dict[str, Any]) -> str | None:
-    """The named speaker, if a party to a conflict, whose quote carries the figure."""
-    for quote in quotes:
-        if not (quote.start <= number.start < quote.end) or quote.speaker not in speakers:
-            continue
-        speaker = speakers[quote.speaker]
-        if speaker.kind == "unnamed" or not speaker.name:
-            continue
-        words = " ".join(filter(None, [speaker.name, speaker.role, speaker.label, *speaker.aliases])).lower()
-        found = set(words.replace(",", " ").replace(";", " ").split())
-        if PARTY_WORDS & found and not COMMENTATOR_WORDS & found:
-            return speaker.name
-    return None

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.claims.cues import ANONYMOUS_SOURCE, VAGUE_SOURCE, forms
+from reader.analysis.claims.vocabulary import ANONYMOUS_SOURCE, VAGUE_SOURCE, forms
 
 # Plural or collective sources: unnamed as a group.
 GROUP_SOURCES = frozenset(
@@ -39,6 +39,9 @@ GROUP_SOURCES = frozenset(
 # when nobody is named with them ("according to industry figures", not "figures from the ONS").
 DOCUMENT_SOURCES = frozenset("figures data statistics".split())
 CREDIT_WORDS = frozenset("from by of released published compiled issued provided".split())
+# Written sources a name may own or be credited with: then they are that name's, not vague.
+WRITTEN_SOURCES = frozenset("estimates reports studies".split())
+CREDIT_REACH = 4  # words after "by", "from" or "attributed to" in which the credited name may start
 # Groups that are usually somebody already described when the article says "the ...".
 SCHOLARLY = frozenset("experts analysts scientists researchers studies investigators observers".split())
 # One unnamed person ("people" only as "one of the people").
@@ -114,6 +117,8 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     elif word in GROUP_SOURCES:
         if determiner == "the" and (word in SCHOLARLY or _number_after_the(doc, first)):
             return None
+        if word in WRITTEN_SOURCES and _credited(doc, first, noun.i):
+            return None  # "Upjohn's estimates", "reports attributed to the foreign ministry"
         category = VAGUE_SOURCE
     elif word in DOCUMENT_SOURCES and determiner is None:
         nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
@@ -142,6 +147,17 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     if category == VAGUE_SOURCE and _anonymised(doc, noun.i + 1, verb):
         category = ANONYMOUS_SOURCE  # "officials, speaking on condition of anonymity, said"
     return SourceHit(category, min(first, verb), max(noun.i, verb) + 1, "speech", word)
+
+
+def _credited(doc: Any, first: int, i: int) -> bool:
+    """A written source with its author: a name before it ("Upjohn's estimates") or after a credit
+    word ("estimates by Dalbar", "reports attributed to the Japanese foreign ministry")."""
+    if any(t.text[:1].isupper() and not t.is_sent_start for t in doc[first:i]):
+        return True
+    after = [t for t in doc[i + 1 : i + 2 + CREDIT_REACH]]
+    if not after or after[0].lower_ not in CREDIT_WORDS | {"attributed"}:
+        return False
+    return any(t.text[:1].isupper() for t in after[1:])
 
 
 def _anonymised(doc: Any, start: int, end: int) -> bool:

@@ -35,6 +35,7 @@ class Mention:
     full: str | None = None  # role + name as written ("Russia expert Margarete Klein")
     person_hint: bool = False  # a person role noun or a speech verb binds it as a person
     acronym: str | None = None  # "(SDF)" written right after the name
+    gender: str | None = None  # "m" or "f" when the article says so (see gender.py)
 
     @property
     def is_person_label(self) -> bool:
@@ -152,35 +153,8 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
     person_surnames = {
         name_words(m.text)[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2
     } | {name_words(m.text)[-1] for m in mentions if m.person_hint and len(m.text.split()) == 1}
-    clusters: list[Cluster] = []
-    by_full: dict[str, int] = {}
-    by_last: dict[str, list[int]] = {}
-    by_first: dict[str, list[int]] = {}
-    by_acronym: dict[str, int] = {}
-    by_prefix: dict[str, list[int]] = {}  # person clusters by the first two letters of the surname
+    grouping = _Grouping()
     owner: list[int] = []
-
-    def index(cid: int, words: list[str], original: str, acronym: str | None) -> None:
-        by_full.setdefault(" ".join(words), cid)
-        by_last.setdefault(words[-1], []).append(cid)
-        by_first.setdefault(words[0], []).append(cid)
-        if not clusters[cid].person:
-            for acr in initials(words, original):
-                by_acronym.setdefault(acr, cid)
-        if acronym:
-            by_acronym.setdefault(fold(acronym), cid)
-        if len(words) == 1 and is_acronym(original):
-            by_acronym.setdefault(words[0], cid)
-
-    def latest(cids: list[int]) -> int | None:
-        return max(cids, key=lambda c: clusters[c].last_seen) if cids else None
-
-    def likeliest(cids: list[int]) -> int | None:
-        """A bare surname two people share ("Clinton" after Hillary and Chelsea Clinton) is the one
-        the article names most: news calls the other by a fuller form. A tie goes to the latest."""
-        picks = [c for c in cids if clusters[c].person]
-        return max(picks, key=lambda c: (len(clusters[c].members), clusters[c].last_seen)) if picks else None
-
     for number, mention in enumerate(mentions):
         words = name_words(mention.text)
         if not words:
@@ -189,45 +163,27 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
         person = mention.is_person_label or (len(words) == 1 and words[0] in person_surnames)
         if mention.label != "PERSON" and looks_like_org(mention.text):
             person = False
-        full = " ".join(words)
-        cid = by_full.get(full)
-        if cid is None and len(words) == 1 and is_acronym(mention.text):
-            cid = by_acronym.get(words[0])
-        if cid is None and len(words) >= 2:
-            for acr in initials(words, mention.text):
-                if acr in by_acronym and len(clusters[by_acronym[acr]].words) == 1:
-                    cid = by_acronym[acr]
-                    break
-        if cid is None and len(words) >= 2 and person:
-            cid = _same_person(clusters, by_last.get(words[-1], []), words)
-        if cid is None and len(words) >= 2 and not person:
-            # "Alliance says ..." (a headline) then "The Southern Alliance said": one organisation.
-            short = [
-                c
-                for c in by_last.get(words[-1], [])
-                if len(clusters[c].words) == 1 and not clusters[c].person
-            ]
-            cid = short[0] if len(short) == 1 else None
-        if cid is None and len(words) == 1:
-            cid = likeliest(by_last.get(words[0], []))
-            if cid is None and person:
-                named_like = [
-                    c
-                    for c in by_last.get(words[0], [])
-                    if 2 <= len(clusters[c].words) <= 3 and not looks_like_org(clusters[c].canonical)
-                ]
-                cid = latest(named_like)
-                if cid is not None:
-                    clusters[cid].person = True
-            if cid is None and mention.label in ("PERSON", "ORG", "NAME"):
-                cid = latest(by_first.get(words[0], []))
-            if cid is None and person:
-                near = [
-                    c
-                    for c in by_prefix.get(words[0][:2], [])
-                    if near_spelling(clusters[c].words[-1], words[0])
-                ]
-                cid = latest(near)
+        owner.append(grouping.add(number, mention, words, person))
+    return grouping.clusters, owner
+
+
+@dataclass
+class _Grouping:
+    """The clusters so far, indexed by full name, last and first word, acronym and surname prefix."""
+
+    clusters: list[Cluster] = field(default_factory=list)
+    by_full: dict[str, int] = field(default_factory=dict)
+    by_last: dict[str, list[int]] = field(default_factory=dict)
+    by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_acronym: dict[str, int] = field(default_factory=dict)
+    by_prefix: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # person clusters by surname's first letters
+
+    def add(self, number: int, mention: Mention, words: list[str], person: bool) -> int:
+        """Put the mention in its cluster (a new one if none matches); returns the cluster's index."""
+        clusters = self.clusters
+        cid = self.match(mention, words, person)
         if cid is None:
             clusters.append(Cluster(person, mention.text, words))
             cid = len(clusters) - 1
@@ -237,13 +193,82 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
         ):
             cluster.canonical, cluster.words = mention.text, words
         cluster.person = cluster.person or (person and mention.label == "PERSON")
-        if cluster.person and (not cluster.members or cid not in by_prefix.get(words[-1][:2], [])):
-            by_prefix.setdefault(cluster.words[-1][:2], []).append(cid)
+        if cluster.person and (not cluster.members or cid not in self.by_prefix.get(words[-1][:2], [])):
+            self.by_prefix.setdefault(cluster.words[-1][:2], []).append(cid)
         cluster.members.append(number)
         cluster.last_seen = number
-        index(cid, words, mention.text, mention.acronym)
-        owner.append(cid)
-    return clusters, owner
+        self.index(cid, words, mention.text, mention.acronym)
+        return cid
+
+    def match(self, mention: Mention, words: list[str], person: bool) -> int | None:
+        """The cluster this mention names: same full name, acronym, same person, or a short form."""
+        clusters = self.clusters
+        cid = self.by_full.get(" ".join(words))
+        if cid is None and len(words) == 1 and is_acronym(mention.text):
+            cid = self.by_acronym.get(words[0])
+        if cid is None and len(words) >= 2:
+            for acr in initials(words, mention.text):
+                if acr in self.by_acronym and len(clusters[self.by_acronym[acr]].words) == 1:
+                    cid = self.by_acronym[acr]
+                    break
+        if cid is None and len(words) >= 2 and person:
+            cid = _same_person(clusters, self.by_last.get(words[-1], []), words)
+        if cid is None and len(words) >= 2 and not person:
+            # "Alliance says ..." (a headline) then "The Southern Alliance said": one organisation.
+            short = [
+                c
+                for c in self.by_last.get(words[-1], [])
+                if len(clusters[c].words) == 1 and not clusters[c].person
+            ]
+            cid = short[0] if len(short) == 1 else None
+        if cid is None and len(words) == 1:
+            cid = self.match_single(mention, words[0], person)
+        return cid
+
+    def match_single(self, mention: Mention, word: str, person: bool) -> int | None:
+        """A one-word mention: a surname, a first name, or a near spelling of a person's surname."""
+        clusters = self.clusters
+        cid = self.likeliest(self.by_last.get(word, []))
+        if cid is None and person:
+            named_like = [
+                c
+                for c in self.by_last.get(word, [])
+                if 2 <= len(clusters[c].words) <= 3 and not looks_like_org(clusters[c].canonical)
+            ]
+            cid = self.latest(named_like)
+            if cid is not None:
+                clusters[cid].person = True
+        if cid is None and mention.label in ("PERSON", "ORG", "NAME"):
+            cid = self.latest(self.by_first.get(word, []))
+        if cid is None and person:
+            near = [c for c in self.by_prefix.get(word[:2], []) if near_spelling(clusters[c].words[-1], word)]
+            cid = self.latest(near)
+        return cid
+
+    def index(self, cid: int, words: list[str], original: str, acronym: str | None) -> None:
+        self.by_full.setdefault(" ".join(words), cid)
+        self.by_last.setdefault(words[-1], []).append(cid)
+        self.by_first.setdefault(words[0], []).append(cid)
+        if not self.clusters[cid].person:
+            for acr in initials(words, original):
+                self.by_acronym.setdefault(acr, cid)
+        if acronym:
+            self.by_acronym.setdefault(fold(acronym), cid)
+        if len(words) == 1 and is_acronym(original):
+            self.by_acronym.setdefault(words[0], cid)
+
+    def latest(self, cids: list[int]) -> int | None:
+        return max(cids, key=lambda c: self.clusters[c].last_seen) if cids else None
+
+    def likeliest(self, cids: list[int]) -> int | None:
+        """A bare surname two people share ("Clinton" after Hillary and Chelsea Clinton) is the one
+        the article names most: news calls the other by a fuller form. A tie goes to the latest."""
+        picks = [c for c in cids if self.clusters[c].person]
+        return (
+            max(picks, key=lambda c: (len(self.clusters[c].members), self.clusters[c].last_seen))
+            if picks
+            else None
+        )
 
 
 def _same_person(clusters: list[Cluster], candidates: list[int], words: list[str]) -> int | None:

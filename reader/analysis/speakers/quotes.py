@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from reader.analysis.speakers.cues import Cue
+from reader.analysis.speakers.cue import Cue
 from reader.analysis.speakers.quote_marks import Quoted
 
 Ref = TypeVar("Ref")
@@ -61,6 +61,25 @@ def attribute(
     drafts: list[Draft[Ref]] = []
     used: set[int] = set()
     placed: set[int] = set()
+    _cued_quotes(text, quoted, cues, refs, relaxed, drafts, used, placed)
+    _reported_content(quoted, cues, refs, drafts, used, placed)
+    drafts.sort(key=lambda d: d.start)
+    _uncued_quotes(text, quoted, previous, continues, drafts, placed)
+    drafts.sort(key=lambda d: d.start)
+    return drafts
+
+
+def _cued_quotes(
+    text: str,
+    quoted: list[Quoted],
+    cues: list[Cue],
+    refs: list[Ref | None],
+    relaxed: bool,
+    drafts: list[Draft[Ref]],
+    used: set[int],
+    placed: set[int],
+) -> None:
+    """Quoted stretches with a cue right beside them: direct quotes, or mixed when a fragment."""
     for number, quote in enumerate(quoted):
         choice = _direct_cue(text, quoted, number, cues, relaxed)
         if choice is None:
@@ -87,6 +106,17 @@ def attribute(
                 quote.closed,
             )
         )
+
+
+def _reported_content(
+    quoted: list[Quoted],
+    cues: list[Cue],
+    refs: list[Ref | None],
+    drafts: list[Draft[Ref]],
+    used: set[int],
+    placed: set[int],
+) -> None:
+    """The other cues' content: mixed when it holds quoted words, else indirect or 'according to'."""
     beside = list(drafts)  # quotes placed by a cue right beside them
     for index, cue in enumerate(cues):
         if index in used or cue.content is None:
@@ -107,7 +137,17 @@ def attribute(
         elif refs[index] is not None and not cue.needs_quote and not _overlaps_quote(start, end, quoted):
             kind = "according_to" if cue.according else "indirect"
             drafts.append(Draft(start, end, kind, (cue.verb_start, cue.verb_end), refs[index]))
-    drafts.sort(key=lambda d: d.start)
+
+
+def _uncued_quotes(
+    text: str,
+    quoted: list[Quoted],
+    previous: Ref | None,
+    continues: bool,
+    drafts: list[Draft[Ref]],
+    placed: set[int],
+) -> None:
+    """Quotes no cue placed: the speaker of the quote before them (or ``previous``), when they read as speech."""
     for number, quote in enumerate(quoted):
         if number in placed:
             continue
@@ -121,8 +161,6 @@ def attribute(
             continue
         kind = "direct" if forced or _is_sentence(inner) else "mixed"
         drafts.append(Draft(quote.inner_start, quote.inner_end, kind, None, speaker, quote.closed))
-    drafts.sort(key=lambda d: d.start)
-    return drafts
 
 
 def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], relaxed: bool) -> int | None:

@@ -39,12 +39,14 @@ CLAUSE_LEMMAS = frozenset(
 )
 
 # Of those, the verbs whose direct object is itself the reported content
-# ("denied any sexual activity", "announced a complete withdrawal").
+# ("denied any sexual activity", "announced a complete withdrawal", "acknowledged the risk"). In
+# PolNeAR's training half, of indirect attributions whose content is a short phrase rather than a
+# clause: acknowledge 12 of 38, stress 4 of 9, note 8 of 88, admit 2 of 11.
 OBJECT_CONTENT_LEMMAS = frozenset(
     """
     announce deny confirm claim reveal predict promise vow pledge threaten express denounce condemn
     invite blame criticise criticize defend disclose dispute reject report find call describe justify
-    identify estimate urge accuse state forecast
+    identify estimate urge accuse state forecast acknowledge admit note stress emphasise emphasize
     """.split()
 )
 

@@ -67,7 +67,7 @@ def key_characters(*owners: type[DOMNode]) -> set[str]:
 
 
 class Annotating:
-    """Mixed into ReadingScreen (which provides state, article, panel, refresh_reading and Screen itself).
+    """Mixed into ReadingScreen (which provides state, article, panel, redraw and Screen itself).
 
     The article's notes come from the store, which opens only after the first frame (see
     reader.tui.session): ``tagging`` opens it sooner if a key needs it first, so a tag is never lost.
@@ -110,7 +110,6 @@ class Annotating:
     def _open_notes(self) -> None:
         """Open the article in the store and restore its notes, tags and reading position."""
         self._tagging = Tagging(self.session.store, self.state)
-        before = self.state.cursor_span
         try:
             opened = self._tagging.open()
         except (StoreError, ValueError) as exc:
@@ -118,8 +117,7 @@ class Annotating:
             self.notify(message, severity="error", timeout=10, markup=False)
         else:
             self._report_reopen(opened)
-        self.article.refresh_highlights()
-        self.article.cursor_changed(before, center=True)
+        self.redraw(center=True)
         self.call_after_refresh(self.article.show_cursor, center=True)
         if self.state.index is not None or self._tagging.marked.items or self._tagging.orphans:
             self._show_notes()
@@ -152,11 +150,11 @@ class Annotating:
             return
         self._tagging = Tagging(self.session.store, self.state)
         self._tagging.open()
-        self.article.refresh_highlights()
-        self.refresh_reading()
+        self.redraw()
         self._show_notes()
 
-    def on_article_view_cursor_moved(self, _message: ArticleView.CursorMoved) -> None:
+    def keep_position(self) -> None:
+        """The cursor moved (ReadingScreen.redraw): save where it is once it has been still a moment."""
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._save_position)
@@ -199,7 +197,6 @@ class Annotating:
 
         ``work`` returns what to say, or None when there was nothing to do (then a bell and ``nothing``).
         """
-        before = self.state.cursor_span
         message: str | None = None
         try:
             message = work()
@@ -218,9 +215,7 @@ class Annotating:
                 self.app.bell()
                 if nothing:
                     self.notify(nothing, timeout=2, markup=False)
-        self.article.refresh_highlights()
-        self.article.cursor_changed(before)
-        self.refresh_reading()
+        self.redraw(show=True)
         self._show_notes()
         self._show_notices()
         self.refresh_bindings()
@@ -277,22 +272,17 @@ class Annotating:
             self.action_cancel_selection()
             return
         self.article.focus()
-        before = self.state.cursor_span
         self.tagging.begin_selection()
-        self.article.refresh_highlights()
-        self.article.cursor_changed(before)
+        self.redraw(show=True)
         self.refresh_bindings()
 
     def action_extend(self, unit: str, delta: int) -> None:
-        before = self.state.cursor_span
         self.tagging.extend(unit, delta)
-        self.article.refresh_highlights()
-        self.article.cursor_changed(before)
+        self.redraw(show=True)
 
     def action_cancel_selection(self) -> None:
         self.tagging.end_selection()
-        self.article.refresh_highlights()
-        self.refresh_reading()
+        self.redraw()
         self.refresh_bindings()
 
     def action_export(self, fmt: str) -> None:

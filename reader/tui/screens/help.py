@@ -28,6 +28,19 @@ def key_table(rows: list[KeyRow]) -> Table:
     return table
 
 
+class HelpBody(VerticalScroll):
+    """The key list scrolls with the keys that move through the article (the arrows and page keys work too)."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close")]
 
@@ -36,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with HelpBody(id="help-body"):
             yield Static(Text("Keys", "bold"), id="help-title")
             yield Static(key_table(self.rows), id="help-keys")
             yield Static(Text("Esc, ? or q closes · ctrl+p lists every command", "dim"))

@@ -58,7 +58,9 @@ class LibraryScreen(Screen[None]):
         Binding("d,delete", "delete", "Delete", id="library.delete"),
         Binding("escape", "back", "Back", id="library.back"),
         Binding("L", "back", "Back to the article", show=False, id="library.close"),
-        Binding("R", "review", "Review queue (every article)", id="library.review"),
+        Binding(
+            "R", "review", "Review all articles", id="library.review"
+        ),  # short: the footer fits 80 columns
     ]
 
     def __init__(self) -> None:
@@ -149,6 +151,12 @@ class LibraryScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.query_one("#library-filter", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc is "back" only when there is somewhere to go: out of the filter, or to the article underneath."""
+        if action == "back" and len(self.app.screen_stack) <= 1:
+            return self.query_one("#library-filter", Input).has_focus and self.table.display
+        return super().check_action(action, parameters)
 
     def action_back(self) -> None:
         """Leave the filter; else go back to the article underneath (the library at the bottom stays)."""

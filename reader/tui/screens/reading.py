@@ -5,7 +5,7 @@ cache). A long text does not wait for the whole: the paragraphs on screen are
 analysed first and light up, then the panel and the highlights fill part by part
 as the rest is analysed in order (reader.analysis.engine.analyze_progressively),
 and the whole analysis replaces the parts when it arrives. Every key changes
-the ``ReadingState`` and then redraws the widgets that depend on it; the tagging
+the ``ReadingState`` and then calls ``redraw``, the one way the widgets follow it; the tagging
 side (tag keys, notes, selection, undo, export) is mixed in from
 ``reader.tui.notes.annotating``. Narrow terminals show the panel as an overlay.
 """
@@ -140,7 +140,7 @@ class ReadingScreen(Annotating, Screen[None]):
 
     def on_mount(self) -> None:
         self.article.focus()
-        self.refresh_reading()
+        self.redraw()
         if self._analysis is not None:
             self.adopt_analysis(self._analysis)
 
@@ -179,7 +179,7 @@ class ReadingScreen(Annotating, Screen[None]):
         if self.state.loading:
             self.state.progress = message.percent
             self.panel.show_progress(message.percent)
-            self.refresh_reading()
+            self.redraw()
 
     def on_analysis_partial(self, message: AnalysisPartial) -> None:
         """The parts done so far light up; whoever is browsing the panel keeps their place until the end."""
@@ -191,8 +191,7 @@ class ReadingScreen(Annotating, Screen[None]):
             self.panel.show_analysis(view.index, view.branches)
             self._show_notes()
         self.panel.show_progress(self.state.progress)
-        self.article.refresh_highlights()
-        self.refresh_reading()
+        self.redraw()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "analysis":
@@ -203,38 +202,35 @@ class ReadingScreen(Annotating, Screen[None]):
             error = event.worker.error
             self.state.analysis_error = f"{type(error).__name__}: {error}"
             self.panel.show_error(self.state.analysis_error)
-            self.refresh_reading()
+            self.redraw()
 
     def adopt_analysis(self, analysis: Analysis) -> None:
-        before = self.state.cursor_span
         self.state.set_analysis(analysis)
         # A long analysis is hundreds of thousands of objects that live as long as the screen:
         # take them out of the cycle collector's scans, whose full passes otherwise stall keys.
         gc.freeze()
         assert self.state.index is not None
         self.panel.show_analysis(self.state.index, branches(self.state.index, self.state.document))
-        self.article.refresh_highlights()
-        self.article.cursor_changed(before)
+        self.redraw(show=True)
         if os.environ.get("READER_REPORT_PANEL_READY"):
             self.call_after_refresh(_report_panel_ready)
 
     # -- keeping the widgets in step with the state -------------------------------------------
 
-    def refresh_reading(self) -> None:
-        """Details and status follow the cursor; the article redraws itself."""
+    def redraw(self, *, show: bool = False, center: bool = False) -> None:
+        """After any change to the state: the article redraws what changed since it last drew (see
+        ArticleView.draw; ``show``/``center`` bring the cursor into view even if it stayed), then the
+        details, the status line and the search bar's count follow."""
+        if self.article.draw(show=show, center=center):
+            self.keep_position()
         self.query_one(SentenceDetails).show(self.state)
         self.query_one(StatusLine).show(self.state)
         search = self.state.search
         for bar in self.query(SearchBar):
             bar.show_count(search.current, search.count, search.query)
 
-    def _highlights_changed(self, *, center: bool = True) -> None:
-        self.article.refresh_highlights()
-        self.article.show_cursor(center=center)
-        self.refresh_reading()
-
-    def on_article_view_cursor_moved(self, _message: ArticleView.CursorMoved) -> None:
-        self.refresh_reading()
+    def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        self.redraw(show=True, center=message.center)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
@@ -259,11 +255,11 @@ class ReadingScreen(Annotating, Screen[None]):
 
     def action_toggle_layer(self, name: str) -> None:
         self.state.toggle_layer(name)
-        self._highlights_changed(center=False)
+        self.redraw(show=True)
 
     def action_cycle_focus_layer(self) -> None:
         self.state.cycle_focus_layer()
-        self.refresh_reading()
+        self.redraw()
 
     async def action_search(self) -> None:
         bars = self.query(SearchBar)
@@ -296,23 +292,21 @@ class ReadingScreen(Annotating, Screen[None]):
     @on(Input.Changed, "#search-input")
     def _search_typed(self, event: Input.Changed) -> None:
         self.state.find(event.value)
-        self._highlights_changed()
+        self.redraw(center=True)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         self._typing_into = None
-        before = self.state.cursor_span
         if message.keep:
             self.state.search_origin = None
         else:
             self.state.cancel_search()
         self.article.focus()
-        self._highlights_changed(center=False)
-        self.article.cursor_changed(before)
+        self.redraw(show=True)
 
     def action_search_step(self, direction: int) -> None:
         if self.state.search.count:
             self.state.step_search(direction)
-            self._highlights_changed()
+            self.redraw(center=True)
         else:
             self.app.bell()
 
@@ -343,7 +337,7 @@ class ReadingScreen(Annotating, Screen[None]):
             self.action_toggle_panel()
             return
         self.state.clear_marks()
-        self._highlights_changed(center=False)
+        self.redraw(show=True)
 
     def action_review(self) -> None:
         """The review queue of this article; undo there and here is one history. See reader.tui.screens.review."""
@@ -355,11 +349,8 @@ class ReadingScreen(Annotating, Screen[None]):
         def back(item: ReviewItem | None) -> None:
             self._apply(lambda: tagging.reload() or "")
             if item is not None:
-                before = self.state.cursor_span
                 self.state.cursor_to(item.start)
-                self.article.cursor_changed(before)
-                self.article.show_cursor(center=True)
-                self.refresh_reading()
+                self.redraw(center=True)
 
         screen = ReviewScreen(
             tagging.store,
@@ -376,14 +367,11 @@ class ReadingScreen(Annotating, Screen[None]):
             return  # it has no place in this text: Annotating asks what to do with it
         if item.kind == "speaker":
             self.state.focus_speaker(item.key)
-            self.article.refresh_highlights()
         self.state.select(item.start, item.end)
         if self.narrow and self.panel_open:  # the overlay would hide what it jumped to
             self._show_panel(False)
             self.article.focus()
-        self.article.repaint()
-        self.article.show_cursor(center=True)
-        self.refresh_reading()
+        self.redraw(center=True)
 
 
 def _report_panel_ready() -> None:

@@ -76,7 +76,11 @@ class ArticleView(ScrollView, can_focus=True):
     ]
 
     class CursorMoved(Message):
-        """The cursor sentence changed: the details and the status line follow."""
+        """The article's own keys (or a click) changed the state: the screen redraws (ReadingScreen.redraw)."""
+
+        def __init__(self, *, center: bool = False) -> None:
+            super().__init__()
+            self.center = center
 
     class Painted(Message):
         """The article's first frame is on the screen: slow work may start now."""
@@ -94,6 +98,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._painted = False
         self._prefetch_timer: Timer | None = None
         self._pending_row: int | None = None
+        self._drawn: tuple[int, Span | None, Span | None] = (-1, None, None)  # version, cursor, selected
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -304,16 +309,31 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- cursor -----------------------------------------------------------------------------
 
-    def refresh_highlights(self) -> None:
-        """The state's version changed: every cached line is stale."""
-        self._cache.clear()
-        self.refresh()
+    def draw(self, *, show: bool = False, center: bool = False) -> bool:
+        """Bring the view in step with the state, redrawing only what changed since it last drew.
 
-    def repaint(self) -> None:
-        """The cursor or the selection moved: lines are cached by both, so only the lines they touch re-render."""
-        self.refresh()
+        A new ``version`` makes every cached line stale; a new selection re-renders the lines on
+        screen (they are cached by selection, so only the ones it touches render again); a moved
+        cursor refreshes the lines it left and entered and scrolls into view, as ``show`` and
+        ``center`` do for one that stayed. Returns whether the cursor moved.
+        """
+        state = self.state
+        version, cursor, selected = self._drawn
+        self._drawn = (state.version, state.cursor_span, state.selected)
+        if state.version != version:
+            self._cache.clear()
+            self.refresh()
+        elif state.selected != selected:
+            self.refresh()
+        moved = state.cursor_span != cursor
+        if moved and cursor is not None:
+            self._refresh_span(cursor)
+            self._refresh_span(state.cursor_span)
+        if moved or show or center:
+            self.show_cursor(center=center)
+        return moved
 
-    def refresh_span(self, span: Span) -> None:
+    def _refresh_span(self, span: Span) -> None:
         if not self.size:
             return  # not laid out yet: the first frame draws everything anyway
         first, last = self.wrapped.lines_of(*span)
@@ -336,12 +356,6 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.scroll_to(y=target, animate=False, immediate=True)
 
-    def cursor_changed(self, before: Span, *, center: bool = False) -> None:
-        self.refresh_span(before)
-        self.refresh_span(self.state.cursor_span)
-        self.show_cursor(center=center)
-        self.post_message(self.CursorMoved())
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a span is being selected (``v``) the screen's selection keys take j, k, b and the arrows."""
         if self.state.selection is not None and action in ("move", "page"):
@@ -349,14 +363,12 @@ class ArticleView(ScrollView, can_focus=True):
         return super().check_action(action, parameters)
 
     def action_move(self, delta: int) -> None:
-        before = self.state.cursor_span
         self.state.move(delta)
-        self.cursor_changed(before)
+        self.post_message(self.CursorMoved())
 
     def action_paragraph(self, delta: int) -> None:
-        before = self.state.cursor_span
         self.state.jump_paragraph(delta)
-        self.cursor_changed(before)
+        self.post_message(self.CursorMoved())
 
     def action_page(self, direction: int) -> None:
         """Scroll a page and put the cursor on the first sentence that starts on it."""
@@ -364,26 +376,22 @@ class ArticleView(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top = min(max(0, round(self.scroll_y) + direction * (height - 1)), max(0, len(wrapped) - height))
         self.scroll_to(y=top, animate=False, immediate=True)
-        before = self.state.cursor_span
         line = top
         while line < len(wrapped) - 1 and wrapped.starts[line] == wrapped.ends[line]:
             line += 1
         self.state.cursor_to(wrapped.starts[line])
         if self.state.cursor_span[0] < wrapped.starts[line] and direction > 0:
             self.state.move(1)
-        self.cursor_changed(before)
+        self.post_message(self.CursorMoved())
 
     def action_edge(self, direction: int) -> None:
-        before = self.state.cursor_span
         self.state.move(direction * len(self.state.sentences))
         self.scroll_to(y=0 if direction < 0 else self.max_scroll_y, animate=False, immediate=True)
-        self.cursor_changed(before)
+        self.post_message(self.CursorMoved())
 
     def action_mark(self, direction: int) -> None:
         if self.state.step_mark(direction) is not None:
-            self.repaint()
-            self.show_cursor(center=True)
-            self.post_message(self.CursorMoved())
+            self.post_message(self.CursorMoved(center=True))
         else:
             self.app.bell()
 
@@ -403,9 +411,8 @@ class ArticleView(ScrollView, can_focus=True):
             if cells > column:
                 break
             position += 1
-        before = self.state.cursor_span
         self.state.cursor_to(min(position, max(start, end - 1)))
-        self.cursor_changed(before)
+        self.post_message(self.CursorMoved())
 
     def _first_paint(self) -> None:
         """``READER_REPORT_FIRST_PAINT=path`` gets the wall-clock time (the first-paint benchmark reads it)."""

@@ -1,0 +1,226 @@
+"""Context a Matcher pattern cannot express, checked on each match of a cue rule.
+
+Each check takes the doc, the match's token range and whether the doc is tagged
+(the model) or not (the rules-only fallback), and says whether the words are the
+cue here: is this "claim" a verb with a clause? is "may" the month? is
+"accused" passive with nobody named as accusing?
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.analysis.claims.sources import GROUP_SOURCES
+from reader.analysis.claims.vocabulary import (
+    CLAUSE_WINDOW,
+    COMMON_INFINITIVES,
+    FORECAST_STATES,
+    LEGISLATURES,
+    MODAL_ADVERBS,
+    NOT_VERBS,
+    SUBJECT_PRONOUNS,
+    forms,
+)
+
+ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
+PAST_AUXILIARIES = frozenset("was were had".split())
+
+
+def _after(doc: Any, end: int) -> Any | None:
+    """The first word after a match, past any run of spaces (pasted text keeps double spaces)."""
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    return _token(doc, end)
+
+
+def _before(doc: Any, start: int) -> Any | None:
+    """The last word before a match, past any run of spaces."""
+    i = start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return _token(doc, i)
+
+
+def _token(doc: Any, i: int) -> Any | None:
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """The word after the match, past adverbs, is a verb (an infinitive after "to"), not a noun: not
+    "reported to police"; "is believed to rarely visit" is one."""
+    after = _token(doc, _after_adverbs(doc, end, tagged))
+    if after is None:
+        return False
+    if tagged:
+        return after.pos_ in ("VERB", "AUX")
+    return after.lower_ in COMMON_INFINITIVES
+
+
+def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "confirmed" as checked, not as appointed: not "has yet to be confirmed by the Senate" or "as minister"."""
+    after = _after(doc, end)
+    if after is None:
+        return True
+    if after.lower_ == "as":
+        return False
+    following = {token.lower_ for token in doc[end + 1 : end + 3]}
+    return not (after.lower_ == "by" and following & LEGISLATURES)
+
+
+def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "an apparent attempt" hedges; "it became apparent" does not."""
+    before = _before(doc, start)
+    return before is not None and before.lower_ in ("an", "the", "what", "its", "his", "her", "their")
+
+
+def _after_adverbs(doc: Any, i: int, tagged: bool) -> int:
+    """The first token from i on that is not an adverb (or a run of spaces): "may (also|partly|well) explain"."""
+    while i < len(doc) and (
+        doc[i].is_space
+        or doc[i].lower_ in MODAL_ADVERBS
+        or (tagged and doc[i].pos_ == "ADV")
+        or (doc[i].lower_.endswith("ly") and doc[i].is_alpha)
+    ):
+        i += 1
+    return i
+
+
+def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
+
+    "may have to" is an obligation, not a hedge.
+    """
+    modal = doc[start]
+    i = _after_adverbs(doc, end, tagged)
+    verb = _token(doc, i)
+    if verb is None or (
+        verb.lower_ == "have" and (_token(doc, i + 1) is not None and doc[i + 1].lower_ == "to")
+    ):
+        return False
+    if tagged:
+        return modal.tag_ == "MD" and verb.pos_ in ("VERB", "AUX") and not modal.is_sent_start
+    if modal.text[0].isupper():
+        return False
+    return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
+
+
+def modal_fact(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A modal hedging a fact, not forecasting: a perfect ("may have fled"), a progressive ("might be
+    holding") or a state ("may be in hiding"), but not a passive ("may be replaced") or "may be able to"."""
+    if not modal_verb(doc, start, end, tagged):
+        return False
+    i = _after_adverbs(doc, end, tagged)
+    verb, nxt = doc[i], _token(doc, _after_adverbs(doc, i + 1, tagged))
+    if nxt is None or verb.lower_ not in ("have", "be"):
+        return False
+    if verb.lower_ == "have":
+        return nxt.tag_ == "VBN" if tagged else nxt.lower_.endswith(("ed", "en", "wn"))
+    if nxt.lower_ in FORECAST_STATES:
+        return False
+    if tagged:
+        return nxt.tag_ == "VBG" or nxt.pos_ not in ("VERB", "AUX", "PUNCT")
+    return not nxt.lower_.endswith("ed") and nxt.is_alpha
+
+
+def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "may visit", "might be replaced": a possibility ahead, the speaker's forecast when attributed."""
+    return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
+
+
+def impersonal_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "it is said (that) ...", "it had been believed ...", but not "it was reported to police"."""
+    after = _after(doc, end)
+    return doc[end - 1].lower_ == "that" or after is None or after.lower_ not in ("to", "by", "as", "for")
+
+
+def past_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "probably" before a past ("probably died", "had probably left", "was probably"): a hedge on a
+    fact, which stays one in anybody's mouth; before a present or future it is a forecast."""
+    if doc[start].lower_ != "probably":
+        return False
+    verb = _token(doc, _after_adverbs(doc, end, tagged))
+    before = _before(doc, start)
+    if verb is None:
+        return False
+    if before is not None and before.lower_ in PAST_AUXILIARIES:
+        return True  # "had probably left", "was probably built"
+    if tagged:
+        return verb.tag_ in ("VBD", "VBN")
+    return verb.lower_ in PAST_AUXILIARIES or verb.lower_.endswith("ed")
+
+
+def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A verb of belief or inference with a clause after it ("suggests that", "believes he was"),
+    not with an object ("suggested a meeting"); a source noun as holder ("analysts believe") is left
+    to the source rules, which call it a vague source, but other groups ("many scholars believe
+    that") hold a belief with nobody vouching for it."""
+    word = doc[end - 1]
+    after = _after(doc, end)
+    if tagged:
+        if word.pos_ != "VERB" or word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in GROUP_SOURCES for c in word.children):
+            return False
+        return any(c.dep_ in ("ccomp", "xcomp") for c in word.children) or (
+            after is not None and after.lower_ == "that"
+        )
+    before = _before(doc, start)
+    if before is not None and (before.lower_ in forms("be") or before.lower_.endswith("ly")):
+        return False  # "is (widely) believed that": the passive rules' business
+    return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
+
+
+def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "accused X of", "has been accused (by the police) of", "was blamed for" with nobody named as
+    blaming: an accusation is not an established fact whoever makes it, but blame with its source
+    ("was blamed by the inspectors for") is that source's finding."""
+    word = doc[end - 1]
+    window = {token.lower_ for token in doc[end : end + ACCUSATION_WINDOW]}
+    if tagged:
+        if word.pos_ != "VERB":
+            return False
+        children = {c.dep_: c for c in word.children}
+        passive = "auxpass" in children or "nsubjpass" in children
+        if word.lemma_ == "accuse":
+            return passive or "of" in window
+        if passive and any(c.dep_ == "agent" for c in word.children):
+            return False  # "was blamed by the inspectors for": the blame has a named source
+        if not passive:
+            return False  # "the union blamed the heat for": a named party's view, not an accusation
+        return True
+    return bool(window & {"of", "for"}) and ("by" not in window or word.lower_.startswith("accus"))
+
+
+def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "claim" asserting something ("claimed the site was", "claims that"), not a noun or an object.
+
+    "claimed responsibility", "insurance claims", "Turkish-claimed waters" and "the claim" are not cues.
+    """
+    word = doc[start]
+    after = _after(doc, end)
+    before = _before(doc, start)
+    if after is not None and after.lower_ == "that":
+        return True
+    if before is not None and before.text in ("-", "–"):
+        return False
+    if tagged:
+        if word.pos_ != "VERB":
+            return False
+        return any(child.dep_ in ("ccomp", "xcomp") for child in word.children)
+    # Without tags, "claimed" is a verb unless a determiner precedes it ("the claimed victory");
+    # "claim(s)" is one only after something subject-like: a pronoun, a name, a plural or an
+    # adverb ("he claims", "Activists claim", "consistently claim"), not "insurance claims".
+    if before is not None and (not before.is_alpha or before.lower_ in NOT_VERBS - SUBJECT_PRONOUNS):
+        return False
+    subject_like = before is None or (
+        before.lower_ in SUBJECT_PRONOUNS or before.is_title or before.lower_.endswith(("s", "ly"))
+    )
+    if word.lower_ in ("claim", "claims") and not subject_like:
+        return False
+    if after is None or not after.is_alpha or after.lower_ in ("and", "or", "of", "to", "by", "for", "in"):
+        return False
+    window = doc[end : min(end + CLAUSE_WINDOW, len(doc))]
+    return any(
+        token.lower_ in forms("be") + forms("have") + ("would", "will", "had") or token.lower_.endswith("ed")
+        for token in window
+    )

@@ -1,0 +1,118 @@
+"""The claims layer's words: its categories and the cue vocabularies its rules are written in.
+
+Kept apart from the rules (``rules``) and the Matcher machinery (``cues``) so a
+word list can be read, counted and changed in one place; ``forms`` inflects a
+verb lemma for the rules-only fallback, which has no lemmatiser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+UNVERIFIABLE = "unverifiable"
+HEDGE = "hedge"
+VAGUE_SOURCE = "vague_source"
+ANONYMOUS_SOURCE = "anonymous_source"
+SINGLE_SOURCE = "single_source"
+# The guide's table order: when several categories fit one claim, the first wins.
+CATEGORY_ORDER = (UNVERIFIABLE, HEDGE, VAGUE_SOURCE, ANONYMOUS_SOURCE, SINGLE_SOURCE)
+STRONG_CATEGORIES = frozenset({UNVERIFIABLE, ANONYMOUS_SOURCE})
+
+
+def weight_of(category: str) -> str:
+    """Explicit unverifiability and anonymous sources are strong; hedges and vague sources weak."""
+    return "strong" if category in STRONG_CATEGORIES else "weak"
+
+
+# Inflections the fallback needs: irregular forms listed, the rest made by rule.
+_IRREGULAR = {
+    "be": ("be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "’s", "’re"),
+    "have": ("have", "has", "had", "having", "'ve", "’ve"),
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "understand": ("understand", "understands", "understood", "understanding"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+}
+
+
+def forms(lemma: str) -> tuple[str, ...]:
+    """The inflected forms of an English verb lemma (regular rules plus a small irregular table)."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        stem = lemma[:-1]
+        return (lemma, stem + "ies", stem + "ied", lemma + "ing")
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+def lemma(*words: str, **extra: Any) -> dict[str, Any]:
+    return {"LEMMA": {"IN": list(words)}, **extra}
+
+
+def lower(*words: str, **extra: Any) -> dict[str, Any]:
+    return {"LOWER": {"IN": list(words)}, **extra}
+
+
+VERIFY = ("verify", "confirm", "corroborate", "substantiate", "authenticate")
+# An auxiliary before the negation belongs to the cue: "cannot" is split into "can" + "not".
+AUXILIARIES = frozenset(
+    "can ca could would will wo has have had is are was were did does do may might must should".split()
+)
+REPORTING_PASSIVE = tuple(
+    "say believe think understand report allege rumour rumor claim suspect presume fear reckon estimate "
+    "assume speculate".split()
+)
+# Adverbs that distance the article from a fact it reports, even in a speaker's mouth.
+HEDGE_ADVERBS = (
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "ostensibly",
+    "reputedly",
+)
+# Adverbs of the writer's or speaker's own uncertainty: in a direct quote they are opinion.
+DOUBT_ADVERBS = ("perhaps", "possibly", "presumably", "seemingly")
+# Epistemic words, kept by how often the Szeged Uncertainty Corpus (Szarvas et al. 2012; its
+# FactBank news and Wikipedia parts in ../shared/eval/external/hedges, counted over every
+# occurrence) marks them as uncertainty cues: probably 110/111, unlikely 11/11, likely 95/105,
+# seem(s/ed) 73/75, believed 75/79, believes 11/12, believe 95/115, suggest(s/ed/ing) 114/135,
+# speculate(d) 17/17, imply 11/11, accused 29/31, accusations 7/8, rumored 7/7. Left out as too
+# often plain fact there: possible 50/196, could 94/239, estimated 4/32, suspected 5/14,
+# allegations 6/18 (kept only as "allegations that"), rumors 6/13 (likewise), probable 5/13.
+LIKELIHOOD = ("likely", "unlikely", "probably")
+# "it is possible that": 20 of 21 such openings are uncertainty cues in the same Szeged counts
+# (bare "possible" is one in 50 of 196); also reputedly 3/4, supposedly 12/12, presumably 15/16.
+POSSIBILITY_ADJECTIVES = ("possible", "probable", "conceivable", "plausible")
+BELIEF_VERBS = ("believe",)
+INFERENCE_VERBS = ("suggest", "imply")
+SPECULATION = ("speculate", "speculated", "speculates", "speculating")
+ACCUSATION_NOUNS = ("accusation", "accusations")
+# Nouns an anonymity adjective or "familiar with" turns into an anonymous source.
+SOURCE_PEOPLE = tuple(
+    "source sources official officials spokesman spokeswoman spokesperson diplomat diplomats insider "
+    "insiders person people aide aides officer officers".split()
+)
+# Words that cannot follow a modal "may" as its verb (so "may" there is something else).
+NOT_VERBS = frozenset(
+    "the a an this that these those his her its their our my your and or but of in on at to for with "
+    "by from as than , . ; : ! ? -- — – he she it they we you i".split()
+)
+LEGISLATURES = frozenset("parliament senate congress lawmakers legislators assembly".split())
+# "may be able to", "might be about to": ability or intention ahead, a forecast.
+FORECAST_STATES = frozenset("able unable about going allowed forced asked required".split())
+MODAL_ADVERBS = frozenset("not also well even yet still never already soon".split())
+SUBJECT_PRONOUNS = frozenset("he she they it we i you who which".split())
+CLAUSE_WINDOW = 8  # words after "claimed" in which a finite verb shows a clause follows
+# Base verbs that commonly follow "is said to" / "is believed to" (fallback stand-in for a POS tag).
+COMMON_INFINITIVES = frozenset(
+    "be have number include contain hold control come lead exist own possess live stem originate plan "
+    "involve work know suffer die account".split()
+)

@@ -1,0 +1,81 @@
+"""One attribution cue, and the token and span tests every way of finding cues shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.analysis.speakers.speech_verbs import SPEECH_FORMS, SPEECH_LEMMAS
+
+RELATIVE_START = re.compile(
+    r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Cue:
+    """One attribution cue in a paragraph (paragraph-relative offsets)."""
+
+    verb_start: int
+    verb_end: int
+    phrase_start: int  # the cue's own words: subject, verb, objects, "on Twitter" ...
+    phrase_end: int
+    sentence_start: int
+    sentence_end: int
+    subject: Any  # the subject's head token (parse), or a (start, end, form) triple (rules), or None
+    content: tuple[int, int] | None
+    according: bool = False
+    needs_quote: bool = False  # "described him as ...": a cue only when its content quotes
+    interposed: bool = False  # "The plan, she said, is doomed": the content holds the cue's own words
+    lemma: str = ""
+
+
+def inside(position: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in quoted)
+
+
+def speech_lemma(token: Any) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        if not _verb_tagged_noun(token):
+            return None
+    if lemma == "make" and any(child.lower_ == "clear" for child in token.children):
+        return "make clear"
+    if lemma == "point" and any(child.dep_ == "prt" and child.lower_ == "out" for child in token.children):
+        return "point out"
+    if lemma in SPEECH_LEMMAS:
+        return lemma
+    return None
+
+
+def _verb_tagged_noun(token: Any) -> bool:
+    """'But Trump claims that he ...': a verb form the tagger read as a plural noun, though the parser
+    gave it a subject and a reported clause, as only a verb has."""
+    if token.tag_ not in ("NNS", "NN") or token.lower_ not in SPEECH_FORMS:
+        return False
+    relations = {child.dep_ for child in token.children}
+    return "nsubj" in relations and "ccomp" in relations
+
+
+def entity_last(first: Any, limit: int) -> Any:
+    """The last token, before position ``limit``, of the entity that begins at ``first``."""
+    doc = first.doc
+    last = first
+    while last.i + 1 < limit and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return last
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–)"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def comma_before(verb: Any) -> int:
+    """The index of the last comma or dash between the sentence start and the verb (-1 if none)."""
+    doc = verb.doc
+    return max((t.i for t in doc[verb.sent.start : verb.i] if t.text in (",", "—", "–")), default=-1)

@@ -1,0 +1,180 @@
+"""What a reporting verb reports: its clause or object, or the words before or after it, and the
+cue's own words around it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.analysis.speakers.cue import comma_before, inside, speech_lemma, strip_span
+from reader.analysis.speakers.speech_verbs import (
+    CLAUSE_LEMMAS,
+    OBJECT_CONTENT_LEMMAS,
+    REQUEST_LEMMAS,
+    RESEARCH_NOUNS,
+)
+
+
+def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The reported clause or object hanging from the verb, as paragraph offsets."""
+    children = list(verb.children)
+    interposed = interposed_content(verb, lemma, quoted)
+    if interposed is not None:
+        return interposed
+    if lemma == "make clear":
+        for child in children:
+            if child.lower_ == "clear":
+                clauses = [c for c in child.subtree if c.dep_ in ("ccomp", "advcl") and c is not child]
+                if clauses:
+                    return _span(clauses[0])
+        return None
+    clauses = [
+        c
+        for c in children
+        if c.dep_ == "ccomp"
+        or (c.dep_ == "xcomp" and lemma in CLAUSE_LEMMAS and any(t.dep_ == "nsubj" for t in c.subtree))
+    ]
+    right = [c for c in clauses if c.i > verb.i]
+    if right:
+        return _span(right[0])
+    if clauses and lemma in CLAUSE_LEMMAS:
+        # "..., Klein said": a clause before the verb is its content only across a comma.
+        clause = clauses[-1]
+        between = verb.doc[clause.right_edge.i + 1 : verb.i]
+        if any(t.text in (",", "—") for t in between) and not any(t.text == ":" for t in between):
+            return _joined_start(clause), _span(clause)[1]
+    if lemma == "speak":
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+                return _span(child)
+        return None
+    if lemma in REQUEST_LEMMAS:
+        objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+        if wanted:
+            return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+    if lemma == "call":
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+                return _span(child)
+    clause = _that_clause(verb, quoted)
+    if clause is not None:
+        return clause
+    if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
+        return None  # "police found the car": not a report
+    if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
+        objects = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
+        if objects:
+            first = objects[0]
+            tail = [
+                c
+                for c in children
+                if c.i > first.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "advcl", "dative")
+            ]
+            last = max([first, *tail], key=lambda c: c.right_edge.i)
+            start, _ = _span(first)
+            _, end = _span(last)
+            return start, end
+    return None
+
+
+def _joined_start(clause: Any) -> int:
+    """Where a clause reported by a cue after it starts: '..., but the city overruled it, the aide
+    added' reports the clauses before the coordinator too, so the content starts with the sentence."""
+    doc = clause.doc
+    first = clause.left_edge.i
+    if first - 2 >= clause.sent.start and doc[first - 1].dep_ == "cc" and doc[first - 2].text == ",":
+        return doc[clause.sent.start].idx
+    return _span(clause)[0]
+
+
+def interposed_content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'The plan, she said, is doomed': a reporting verb set off inside the clause it reports (the
+    parser's parataxis) reports that whole clause, its own words inside it. Not when the clause
+    holds a quotation: then the quote's marks place the words."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or lemma not in CLAUSE_LEMMAS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    start, end = _span(head)
+    if not start < verb.idx < end or any(start < q_end and q_start < end for q_start, q_end in quoted):
+        return None
+    opening = [t for t in verb.doc[head.left_edge.i : comma_before(verb)] if not t.is_punct]
+    if all(t.lower_ in _LINK_WORDS for t in opening):
+        return None  # "which, the statement said, European nations ...": the clause starts after the cue
+    return start, end
+
+
+_LINK_WORDS = frozenset("which who whom that and but or so yet".split())
+
+
+def _that_clause(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A 'that' clause the parser hung elsewhere ("told DW in an interview that ...")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "that" or token.dep_ != "mark":
+            continue
+        if inside(token.idx, quoted) or any(verb.idx < start < token.idx for start, _ in quoted):
+            return None
+        clause = token.head
+        if clause.pos_ in ("VERB", "AUX") and not speech_lemma(clause):
+            left, right = _span(clause)
+            return max(left, token.idx + len(token.text) + 1), right
+        return None
+    return None
+
+
+def _span(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    doc = token.doc
+    while right.i > left.i and (
+        (right.is_punct and right.text not in ('"', "”", "’", "»", ")", "]")) or right.dep_ == "cc"
+    ):
+        right = doc[right.i - 1]  # a closing comma, or the "and" that leads to the next clause
+    while left.i < right.i and left.is_punct and left.text in (",", ":", ";", "—", "–"):
+        left = doc[left.i + 1]
+    return left.idx, right.idx + len(right.text)
+
+
+def cue_phrase(
+    text: str, verb: Any, subject: Any, content: tuple[int, int] | None, quoted: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The cue's own words: verb, a subject next to it, and its non-content dependents."""
+    start, end = verb.idx, verb.idx + len(verb.text)
+    parts = []
+    if subject.head is verb or abs(subject.i - verb.i) <= 3:
+        parts.append(subject)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "prep", "advmod", "npadvmod", "prt", "agent", "nsubj", "acomp"):
+            parts.append(child)
+    for part in parts:
+        left, right = _span(part)
+        if content and content[0] < right and left < content[1]:
+            continue
+        for q_start, q_end in quoted:
+            if q_start < right and left < q_end:
+                right = q_start if left < q_start else left
+        right = len(text[:right].rstrip(' ,:;"“”'))
+        if right <= left or (right <= verb.idx and part is not subject and part.dep_ != "nsubj"):
+            continue
+        start, end = min(start, left), max(end, right)
+    return start, end
+
+
+def positional_content(text: str, sent: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Content by position: '..., officials said.' (before) or ', the statement said,' (after)."""
+    sent_start, sent_end = sent.start_char, sent.end_char
+    while sent_end > sent_start and (text[sent_end - 1].isspace() or text[sent_end - 1] in ".!?"):
+        sent_end -= 1
+    before = text[sent_start:start].rstrip()
+    after = text[end:sent_end].strip()
+    if not before:
+        if after.startswith(",") and len(after.split()) >= 4:
+            content_start = end + text[end:sent_end].index(",") + 1
+            return strip_span(text, content_start, sent_end)
+    elif before.endswith(",") or before.endswith("—"):
+        if after.startswith(",") and len(after.split()) >= 4:
+            content_start = end + text[end:sent_end].index(",") + 1
+            return strip_span(text, content_start, sent_end)
+        if (not after or len(after.split()) <= 6 and not after.startswith(",")) and len(before.split()) >= 4:
+            return strip_span(text, sent_start, sent_start + len(before) - 1)
+    return None

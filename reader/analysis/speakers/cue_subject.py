@@ -1,0 +1,152 @@
+"""Who speaks at a reporting verb: its subject, or the name the parser hung elsewhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.analysis.speakers.cue import comma_before, entity_last, inside
+
+_CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
+    """The speaker's head: the verb's subject, or that of the clause it hangs from.
+
+    Climbing covers "..., saying", "and said", "went on to say", "by saying";
+    a name right before a coordinated verb wins over the first verb's subject
+    ("the company invested ..., but Gazeta Prawna reports ..."); clauses inside
+    quotation marks are the quoted speaker's words, never where the subject is.
+    """
+    current = verb
+    for _ in range(5):
+        quoted_clause = current is not verb and inside(current.idx, quoted)
+        subjects = [] if quoted_clause else [child for child in current.children if child.dep_ == "nsubj"]
+        if not subjects and current is not verb and current.lemma_ == "quote":
+            # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
+            subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
+        if subjects and current is verb and verb.dep_ == "parataxis":
+            # "Prices, says one economist, will ...": the parser gives the set-off verb both subjects;
+            # the speaker is the one inside the commas.
+            subjects = [s for s in subjects if s.i > comma_before(verb)] or subjects
+        if subjects:
+            # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
+            named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]
+            subject = (named or subjects)[-1 if named else 0]
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head  # "the Foundation, which said ...": the antecedent speaks
+            apposed = _apposed_before(subject, verb) if current is verb else None
+            if apposed is not None:
+                return apposed
+            adjacent = _name_before(verb) if current is verb else None
+            if adjacent is not None and any(
+                t.lower_ in ("but", ";") for t in verb.doc[subject.i : adjacent.i]
+            ):
+                return adjacent  # "the company invested ..., but Gazeta Prawna reports": a misparse
+            return subject
+        finite = current is verb and _finite(verb)
+        if finite:
+            adjacent = _name_before(verb)
+            if adjacent is not None:
+                return adjacent
+            inverted = _name_after_quote(verb)
+            if inverted is not None:
+                return inverted
+        if current is verb and _misparsed_modifier(verb):
+            return verb.head
+        if finite:
+            # "..., the prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated that": a long
+            # subject the parser hung elsewhere; the name set off right before the verb, or opening the
+            # sentence, speaks.
+            set_off = _name_before(verb, comma=True) or _opening_name(verb)
+            if set_off is not None:
+                return set_off
+        if (current.dep_ not in _CLAUSE_LINKS and not quoted_clause) or current.head is current:
+            return None
+        if current.dep_ == "advcl" and current.tag_ != "VBG":
+            return None
+        current = current.head
+    return None
+
+
+def _apposed_before(subject: Any, verb: Any) -> Any | None:
+    """'north of the capital, Dorozh, the Seismic Institute said': the parser makes the place the
+    subject and the speaker its apposition; the phrase right before the verb is who speaks."""
+    doc = verb.doc
+    if subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1:
+            return child
+    return None
+
+
+def _misparsed_modifier(verb: Any) -> bool:
+    """'The envoy, Marta Lindqvist, called on ...': a finite verb the parser hung on a root noun."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < verb.i
+        and not any(t.dep_ == "nsubj" for t in head.subtree)
+    )
+
+
+def _name_after_quote(verb: Any) -> Any | None:
+    """'"Why now?" asked captain Eva Lund': after a closing quote the parser may take the speaker for an object."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod") and (
+            child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"
+        ):
+            return child
+    return None
+
+
+def _left_of_modifiers(verb: Any, floor: int) -> int:
+    """The first position left of the verb, above ``floor``, that is neither an adverb nor its auxiliary."""
+    doc = verb.doc
+    position = verb.i - 1
+    while position > floor and (
+        doc[position].pos_ == "ADV" or (doc[position].dep_ == "aux" and doc[position].head.i == verb.i)
+    ):
+        position -= 1
+    return position
+
+
+def _finite(verb: Any) -> bool:
+    """A verb that carries tense itself ("said") or through an auxiliary ("has said", "will say")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.i < verb.i for c in verb.children)
+
+
+def _opening_name(verb: Any) -> Any | None:
+    """'Kristin Hrafnsson, who became ..., also told RT:': the parser loses a subject across the clause
+    between; a sentence that opens with a name and a comma, with a comma again right before the
+    verb, is that name's."""
+    doc = verb.doc
+    first = doc[verb.sent.start]
+    if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B" or first.pos_ != "PROPN":
+        return None
+    last = entity_last(first, verb.i)
+    if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
+        return None
+    position = _left_of_modifiers(verb, last.i)
+    return last if position > last.i + 1 and doc[position].text == "," else None
+
+
+def _name_before(verb: Any, comma: bool = False) -> Any | None:
+    """A name right before the verb, past adverbs and the verb's own auxiliaries (and a comma if asked)."""
+    doc = verb.doc
+    position = _left_of_modifiers(verb, -1)
+    if comma:
+        if position < 0 or doc[position].text != ",":
+            return None
+        position -= 1
+    if position >= 0 and doc[position].ent_type_ in ("PERSON", "ORG") and doc[position].pos_ == "PROPN":
+        return doc[position]
+    return None
