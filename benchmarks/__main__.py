@@ -23,6 +23,7 @@ MODULES = (
     "serve_bench",
     "review_bench",
     "intake_bench",
+    "progressive_bench",
     "corpus_bench",
 )
 RESULTS = Path(__file__).resolve().parent / "results.json"

@@ -86,8 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--list", action="store_true", help="print the undecided claims instead of opening the queue"
     )
     sub.add_parser("paths", help="print where data, config and exports live")
-    feed = sub.add_parser("feed", help="list an RSS or Atom feed's entries and open one in the reader")
-    feed.add_argument("source", metavar="URL|FILE", help="the feed")
+    feed = sub.add_parser(
+        "feed",
+        prog="reader feed",
+        help="list an RSS or Atom feed's entries and open one; follow feeds; pick a followed one",
+    )
+    feed.error = OneLineParser.error.__get__(feed)  # type: ignore[method-assign]
+    feed.add_argument("source", nargs="?", metavar="URL|FILE", help="the feed (default: the followed feeds)")
+    following = feed.add_mutually_exclusive_group()
+    following.add_argument("--add", metavar="URL|FILE", help="follow this feed (it must load)")
+    following.add_argument("--remove", metavar="URL|FILE", help="stop following this feed")
+    following.add_argument("--list", action="store_true", help="print the followed feeds")
     serving = sub.add_parser(
         "serve", help="serve the reader to web browsers (one reader per tab, same store)"
     )
@@ -308,16 +317,20 @@ def run_analyze(args: argparse.Namespace, options: GlobalOptions) -> int:
 
 
 def run_feed(args: argparse.Namespace, options: GlobalOptions) -> int:
-    """The feed is read (and refused) before the screen opens: a bad feed is one line, exit status 2."""
-    from reader.intake.feeds import load_feed
-    from reader.tui.screens.picker import feed_picker
+    """A bad feed, an unknown one to remove: one line, exit status 2 (reader.feed_commands)."""
+    from reader import feed_commands
 
-    max_bytes = _max_bytes(options)
-    feed = load_feed(args.source, max_bytes=max_bytes)
-    from reader.tui import ReaderApp
-
-    ReaderApp(None, picker=feed_picker(feed, max_bytes)).run()
-    return EXIT_OK
+    if args.source is not None and (args.add or args.remove or args.list):
+        raise UsageError("feed: give URL|FILE or one of --add, --remove, --list, not both")
+    if args.add:
+        return feed_commands.add(args.add, _max_bytes(options))
+    if args.remove:
+        return feed_commands.remove(args.remove)
+    if args.list:
+        return feed_commands.list_followed()
+    if args.source is None:
+        return feed_commands.pick_followed(_max_bytes(options))
+    return feed_commands.open_feed(args.source, _max_bytes(options))
 
 
 def run_serve(args: argparse.Namespace, options: GlobalOptions) -> int:

@@ -12,7 +12,7 @@ from reader.export.files import FORMATS, export_all, export_document, import_fil
 from reader.store import Store, StoreError
 
 
-def _open_store(*, saving: bool = False) -> Store:
+def open_store(*, saving: bool = False) -> Store:
     """The store, its notices (a damaged file moved aside, a fall-back to memory) printed to stderr.
 
     A command whose whole point is saving refuses a store that only lives in memory.
@@ -40,7 +40,7 @@ def notes(source: str, *, max_bytes: int | None = None) -> int:
 
     from reader.export.terminal import render_notes
 
-    with _open_store() as store:
+    with open_store() as store:
         sha = _opened(store, source, max_bytes)
         console = Console(soft_wrap=False)
         console.print(render_notes(Article.load(store, sha), console.width))
@@ -66,7 +66,7 @@ def export(
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ExportError(f"{target}: cannot create the folder: {exc.strerror or exc}") from None
-    with _open_store() as store:
+    with open_store() as store:
         try:
             if every:
                 written = export_all(store, fmt, target, force=force)
@@ -81,7 +81,7 @@ def export(
 
 
 def import_(path: str) -> int:
-    with _open_store(saving=True) as store:
+    with open_store(saving=True) as store:
         report = import_file(store, Path(path).expanduser())
     print(f"{path}: {report.describe()}", file=sys.stderr)
     return 0
@@ -91,7 +91,7 @@ def review_list() -> int:
     """``reader review --list``: every undecided claim, one line each, grouped by article."""
     from reader.review import arranged, library_items
 
-    with _open_store() as store:
+    with open_store() as store:
         items = arranged(library_items(store), "undecided")
     title = None
     for item in items:

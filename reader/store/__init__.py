@@ -15,6 +15,7 @@ Public API (no Textual, no spaCy is imported by ``import reader.store``)::
     store.set_position(sha, offset, sentence_id) / store.position(sha)
     store.save_analysis(analysis) / store.load_analysis(sha)  # keyed by engine_version()
     store.library() -> list[LibraryEntry]; store.delete_document(sha)
+    store.add_feed(source, title) / store.feeds() / store.remove_feed(source)  # `reader feed --add`
 
 Every mutating call is one committed transaction (autosave, no save key) and
 returns a Change; ``History(store).record(change)`` then ``undo()``/``redo()``

@@ -111,7 +111,16 @@ V4 = """
 ALTER TABLE documents ADD COLUMN pages TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# v5: the feeds the reader follows (`reader feed --add`), so `reader feed` alone lists them to pick from.
+V5 = """
+CREATE TABLE feeds (
+    source TEXT PRIMARY KEY,
+    title  TEXT NOT NULL,
+    added  TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 VERSION = len(MIGRATIONS)
 
 

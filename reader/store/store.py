@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from reader import paths
 from reader.store import database
 from reader.store.anchoring import locate
-from reader.store.connection import Connection, utc_now
+from reader.store.connection import utc_now
 from reader.store.database import DATABASE
 from reader.store.errors import StoreError
+from reader.store.feeds import Feeds
 from reader.store.model import (
     Anchor,
     Annotation,
@@ -51,7 +52,7 @@ _UNSET: Any = object()
 _COLUMNS = 'id, sha256, exact, prefix, suffix, start, "end", tag, note, created, modified, orphaned'
 
 
-class Store(Connection):
+class Store(Feeds):
     """All persistent state of the reader. Open with ``Store.open()``; close or use as a context manager.
 
     ``degraded`` is None while changes reach the disk, else the reason they only

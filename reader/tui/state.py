@@ -79,6 +79,12 @@ class ReadingState:
         self.cursor = self.sentence_at(offset)
         self.version += 1
 
+    def set_partial(self, index: AnalysisIndex, percent: int) -> None:
+        """Highlights of the parts analysed so far; the sentences stay as they are until the whole arrives."""
+        self.index = index
+        self.progress = max(self.progress, percent)
+        self.version += 1
+
     @property
     def loading(self) -> bool:
         return self.analysis is None and self.analysis_error is None

@@ -103,7 +103,7 @@ def test_scale_helpers_show_an_off_scale_verdict() -> None:
 
 def test_a_database_made_by_the_v2_schema_upgrades_without_loss(tmp_path: Path, document: Document) -> None:
     """The v2 schema (the reader before verdicts) with a tag and a note; v3 on keeps both and takes verdicts."""
-    assert VERSION == len(MIGRATIONS) == 4  # v4 added documents.pages
+    assert VERSION == len(MIGRATIONS) == 5  # v4 added documents.pages, v5 the feeds table
     conn = sqlite3.connect(tmp_path / DATABASE, isolation_level=None)
     migrate(conn, target=2)
     conn.execute(

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from reader.intake import load, warc
 from reader.intake.feeds import read_feed
+from reader.store import Store
 from reader.tui import ReaderApp
-from reader.tui.screens.picker import PickerScreen, archive_picker, feed_picker
+from reader.tui.screens.picker import PickerScreen, archive_picker, feed_picker, followed_picker
 from reader.tui.screens.reading import ReadingScreen
 from tests.corpus.test_inputs import write_warc
-from tests.intake.feed_fixtures import rss
+from tests.intake.feed_fixtures import atom, rss
 from tests.tui.canned import plain_analysis
 
 
@@ -72,3 +73,69 @@ async def test_an_archive_lists_its_pages_and_opens_the_capture_named_by_archive
         source = reading.state.document.source
         assert source == f"warc:{archive.resolve()}#https://other.example/b@2024-04-01T08:00:00Z"
     assert load(source).text == reading.state.document.text  # the name reopens the same capture
+
+
+async def test_the_followed_feeds_list_opens_a_feed_then_its_entry(tmp_path: Path) -> None:
+    bugle, courier = tmp_path / "bugle.xml", tmp_path / "courier.atom"
+    bugle.write_bytes(rss(3))
+    courier.write_bytes(atom())
+    with Store.open() as store:
+        store.add_feed(str(bugle), "The Daily Bugle")
+        store.add_feed(str(courier), "Valley Courier")
+        followed = store.feeds()
+    app = ReaderApp(
+        None,
+        picker=followed_picker(followed, 1 << 20),
+        analyzer=lambda document, **_: plain_analysis(document),
+        theme="reader-dark",
+    )
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        listing = app.screen
+        assert isinstance(listing, PickerScreen)
+        table = listing.table
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert [row[0] for row in rows] == ["The Daily Bugle", "Valley Courier"]
+        await pilot.press("down", "enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.screen is not listing:
+                break
+        entries = app.screen
+        assert isinstance(entries, PickerScreen) and entries.picker.title == "Valley Courier"
+        assert str(entries.table.get_row_at(0)[0]) == "Floods in the valley"
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ReadingScreen):
+                break
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.state.document.text.endswith("Nobody was hurt.")
+        assert app.screen_stack[-3:-1] == [listing, entries]  # Escape goes back through both lists
+
+
+async def test_no_followed_feeds_says_how_to_follow_one() -> None:
+    app = ReaderApp(None, picker=followed_picker([], 1 << 20), theme="reader-dark")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [
+            "No feeds followed yet: reader feed --add URL|FILE"
+        ]
+
+
+async def test_a_followed_feed_that_no_longer_loads_is_a_notice_over_the_list(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.xml"
+    with Store.open() as store:
+        store.add_feed(str(gone), "Gone Gazette")
+        followed = store.feeds()
+    app = ReaderApp(None, picker=followed_picker(followed, 1 << 20), theme="reader-dark")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        listing = app.screen
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app._notifications:
+                break
+        assert [n.message for n in app._notifications] == [f"{gone}: no such file or directory"]
+        assert app.screen is listing

@@ -1,8 +1,9 @@
-"""A list to pick an article from: a feed's entries (title, date, outlet), a web archive's pages (URL, date).
+"""A list to pick from: a feed's entries (title, date, outlet), a web archive's pages (URL, date), the
+followed feeds (title, source, since when).
 
-Enter opens the row in the reader over the list. The row's Document is made in
-a worker thread: a feed entry that only links to its article fetches the page,
-which must not freeze the list.
+Enter opens the row over the list: an article in the reader, or a followed feed's own list of entries.
+What the row opens is made in a worker thread: a feed entry that only links to its article fetches
+the page, a followed feed is read again from its URL, and neither must freeze the list.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from textual.widgets import DataTable, Footer, Header
 from textual.worker import Worker, WorkerState
 
 from reader.intake import Document, InputError
-from reader.intake.feeds import Feed, carries_article, entry_document
+from reader.intake.feeds import Feed, carries_article, entry_document, load_feed
+from reader.store.feeds import FollowedFeed
 from reader.tui.text import inert
 from reader.tui.widgets.panel import snippet
 
@@ -31,7 +33,7 @@ class Picker:
     source: str
     columns: tuple[str, ...]  # the first one takes the width the others leave
     rows: list[tuple[str, ...]]
-    open_row: Callable[[int], Document]  # runs in a worker thread
+    open_row: Callable[[int], Document | Picker]  # runs in a worker thread
     empty: str
 
 
@@ -48,6 +50,18 @@ def feed_picker(feed: Feed, max_bytes: int) -> Picker:
         rows=rows,
         open_row=lambda n: entry_document(feed, feed.entries[n], max_bytes=max_bytes),
         empty="The feed has no entries",
+    )
+
+
+def followed_picker(feeds: list[FollowedFeed], max_bytes: int) -> Picker:
+    """The feeds ``reader feed --add`` remembered; Enter reads the feed now and lists its entries."""
+    return Picker(
+        title="Followed feeds",
+        source="reader feed --add URL|FILE follows one",
+        columns=("Feed", "Source", "Since"),
+        rows=[(feed.title, feed.source, feed.added[:10]) for feed in feeds],
+        open_row=lambda n: feed_picker(load_feed(feeds[n].source, max_bytes=max_bytes), max_bytes),
+        empty="No feeds followed yet: reader feed --add URL|FILE",
     )
 
 
@@ -97,17 +111,20 @@ class PickerScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#picker-table")
     def _open(self, event: DataTable.RowSelected) -> None:
-        self.make_document(int(event.row_key.value or 0))
+        self.open_picked(int(event.row_key.value or 0))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="picked")
-    def make_document(self, number: int) -> Document:
+    def open_picked(self, number: int) -> Document | Picker:
         return self.picker.open_row(number)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "picked":
             return
-        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Document):
-            self.app.push_screen(self.app.reading_screen(event.worker.result))  # type: ignore[attr-defined]
+        result = event.worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(result, Picker):
+            self.app.push_screen(PickerScreen(result))
+        elif event.state == WorkerState.SUCCESS and isinstance(result, Document):
+            self.app.push_screen(self.app.reading_screen(result))  # type: ignore[attr-defined]
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             line = str(error) if isinstance(error, InputError) else f"{type(error).__name__}: {error}"

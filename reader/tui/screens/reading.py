@@ -1,7 +1,10 @@
 """The reading screen: article, side panel, details, status; owns the ReadingState and the analysis worker.
 
 The text shows at once; the analysis runs in a worker (or comes from the store's
-cache) and fills the panel and the highlights when it arrives. Every key changes
+cache). A long text does not wait for the whole: the paragraphs on screen are
+analysed first and light up, then the panel and the highlights fill part by part
+as the rest is analysed in order (reader.analysis.engine.analyze_progressively),
+and the whole analysis replaces the parts when it arrives. Every key changes
 the ``ReadingState`` and then calls ``redraw``, the one way the widgets follow it; the tagging
 side (tag keys, notes, selection, undo, export) is mixed in from
 ``reader.tui.notes.annotating``. Narrow terminals show the panel as an overlay.
@@ -35,13 +38,14 @@ from reader.intake.document import Document
 from reader.tui.bindings import keys_bound_to
 from reader.tui.highlights import HIGHLIGHTS
 from reader.tui.notes.annotating import ANNOTATION_BINDINGS, Annotating
+from reader.tui.parts import PartsShown, PartsView
 from reader.tui.state import ReadingState
 from reader.tui.text import inert
 from reader.tui.typeahead import hand_over
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.details import SentenceDetails
 from reader.tui.widgets.footer import KeyFooter
-from reader.tui.widgets.panel import SidePanel
+from reader.tui.widgets.panel import SidePanel, branches
 from reader.tui.widgets.search import SearchBar
 from reader.tui.widgets.status import StatusLine
 
@@ -63,6 +67,17 @@ class AnalysisProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, AnalysisProgress)
+
+
+class AnalysisPartial(Message):
+    """The parts analysed so far, ready to show (reader.tui.parts); only the newest one matters."""
+
+    def __init__(self, view: PartsView) -> None:
+        super().__init__()
+        self.view = view
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisPartial)
 
 
 class ReadingScreen(Annotating, Screen[None]):
@@ -150,13 +165,35 @@ class ReadingScreen(Annotating, Screen[None]):
                 last = percent
                 self.post_message(AnalysisProgress(percent))
 
-        return self._analyzer(self.state.document, progress=progress, cancelled=lambda: worker.is_cancelled)
+        def focus() -> int:
+            """Asked once the model is loaded: where the reader is then (a restored position included)."""
+            return self.state.cursor_span[0]
+
+        return self._analyzer(
+            self.state.document,
+            progress=progress,
+            cancelled=lambda: worker.is_cancelled,
+            partial=PartsShown(self.state.document, lambda view: self.post_message(AnalysisPartial(view))),
+            focus=focus,
+        )
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         if self.state.loading:
             self.state.progress = message.percent
             self.panel.show_progress(message.percent)
             self.redraw()
+
+    def on_analysis_partial(self, message: AnalysisPartial) -> None:
+        """The parts done so far light up; whoever is browsing the panel keeps their place until the end."""
+        if not self.state.loading:
+            return
+        view = message.view
+        self.state.set_partial(view.index, view.percent)
+        if not self.panel.has_focus_within:
+            self.panel.show_analysis(view.index, view.branches)
+            self._show_notes()
+        self.panel.show_progress(self.state.progress)
+        self.redraw()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "analysis":
@@ -175,7 +212,7 @@ class ReadingScreen(Annotating, Screen[None]):
         # take them out of the cycle collector's scans, whose full passes otherwise stall keys.
         gc.freeze()
         assert self.state.index is not None
-        self.panel.show_analysis(self.state.index, self.state.document)
+        self.panel.show_analysis(self.state.index, branches(self.state.index, self.state.document))
         self.redraw(show=True)
         if os.environ.get("READER_REPORT_PANEL_READY"):
             self.call_after_refresh(_report_panel_ready)

@@ -181,6 +181,32 @@ class ChecksSection(Section):
 SECTIONS: tuple[type[Section], ...] = (SpeakersSection, NumbersSection, ClaimsSection, ChecksSection)
 
 
+@dataclass
+class Branch:
+    """One top-level branch of the panel: its bold title and its rows."""
+
+    title: Text
+    entries: list[Entry]
+
+
+def branches(index: AnalysisIndex, document: Document | None = None) -> list[Branch]:
+    """The panel's branches for an analysis, the book's contents first when it has chapters.
+
+    Plain data, so a worker builds them (for a book, a second of work) and the screen only adds the
+    first page of each to the tree.
+    """
+    found = []
+    contents = contents_entries(document) if document is not None else []
+    if contents:
+        found.append(Branch(Text(f"Contents ({len(contents)})", "bold"), contents))
+    for kind in SECTIONS:
+        section = kind()
+        found.append(
+            Branch(Text(f"{section.title} ({section.count(index)})", "bold"), section.entries(index))
+        )
+    return found
+
+
 def contents_entries(document: Document) -> list[Entry]:
     """A book's chapters (EPUB sections), each a jump to its first paragraph."""
     rows = []
@@ -239,15 +265,17 @@ class SidePanel(Vertical):
     def show_progress(self, percent: int) -> None:
         filled = percent * PROGRESS_CELLS // 100
         bar = "█" * filled + "░" * (PROGRESS_CELLS - filled)
-        self.query_one("#panel-status", Static).update(f"Analysing… {percent}%\n{bar}")
+        status = self.query_one("#panel-status", Static)
+        status.update(f"Analysing… {percent}%\n{bar}")
+        status.display = True  # above the parts analysed so far, which hid it
 
     def show_error(self, message: str) -> None:
         status = self.query_one("#panel-status", Static)
         status.update(Text(f"Analysis failed: {inert(message)}\nThe article stays readable.", "bold"))
         status.add_class("-error")
 
-    def show_analysis(self, index: AnalysisIndex, document: Document | None = None) -> None:
-        """The sections, after the book's contents when ``document`` has chapters."""
+    def show_analysis(self, index: AnalysisIndex, shown: list[Branch]) -> None:
+        """The branches (see ``branches``) under the analysis's warnings, if any."""
         status = self.query_one("#panel-status", Static)
         warnings = "; ".join(inert(warning) for warning in index.analysis.warnings)
         status.update(Text(warnings, "italic") if warnings else "")
@@ -258,14 +286,8 @@ class SidePanel(Vertical):
             tree.show_root = False
             self.mount(tree)
         tree.clear()
-        contents = contents_entries(document) if document is not None else []
-        if contents:
-            branch = tree.root.add(Text(f"Contents ({len(contents)})", "bold"), expand=True)
-            tree.add_page(branch, contents)
-        for kind in SECTIONS:
-            section = kind()
-            branch = tree.root.add(Text(f"{section.title} ({section.count(index)})", "bold"), expand=True)
-            tree.add_page(branch, section.entries(index))
+        for branch in shown:
+            tree.add_page(tree.root.add(branch.title, expand=True), branch.entries)
         tree.cursor_line = 0
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
