@@ -18,7 +18,6 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 80
 
 
-
 def modules() -> dict[str, Path]:
     """Every module under reader/ by dotted name (a package by its own name)."""
     found = {}
