@@ -54,7 +54,8 @@ if TYPE_CHECKING:
 
 Analyzer = Callable[..., Analysis]
 NARROW = 110  # below this many columns the panel is an overlay opened on demand
-TYPEAHEAD_LIMIT = 1.0  # seconds: an opening key whose input never came releases what it held
+TYPEAHEAD_LIMIT = 3.0  # seconds: an opening key whose input never came drops what it held (a loaded
+# machine took over 1 s to mount the search bar the first time, and the query typed after / was lost)
 WIDE = 150  # from here on the details area has room for more lines
 
 
