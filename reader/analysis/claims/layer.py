@@ -83,7 +83,7 @@ SENTENCE_ENDS = tuple('.!?"”’»')
 
 
 @dataclass
-class Cue:
+class ClaimCue:
     category: str
     start: int  # document offsets
     end: int
@@ -99,7 +99,7 @@ class SentenceCues:
     sentence: Sentence
     paragraph: int
     heading: bool = False  # a headline or section heading: never the claim a disclaimer means
-    cues: list[Cue] = field(default_factory=list)
+    cues: list[ClaimCue] = field(default_factory=list)
     disclaimer: str | None = None  # "back" or "forward"
     figure_subject: bool = False  # a "these figures" disclaimer
     conflict: bool = False
@@ -127,13 +127,13 @@ class ClaimsLayer:
         parsed = doc.has_annotation("DEP")
         lowers = doc.to_array("LOWER").tolist()
         marked = _mark(lowers)
-        found: list[tuple[int, int, Cue, bool]] = []  # token start, token end, cue, opens reports
+        found: list[tuple[int, int, ClaimCue, bool]] = []  # token start, token end, cue, opens reports
         for match in finder_for(doc.vocab, tagged).find(doc, lowers):
             rule, start, end = match.rule, match.start, match.end
             while start > 0 and doc[start - 1].lower_ in rule.extend_left:
                 start -= 1
             span = doc[start:end]
-            cue = Cue(
+            cue = ClaimCue(
                 rule.category,
                 chunk.start + span.start_char,
                 chunk.start + span.end_char,
@@ -154,7 +154,7 @@ class ClaimsLayer:
                 who = "the sources are anonymous"
             else:
                 who = SOURCE_EXPLANATIONS[ANONYMOUS_SOURCE]
-            cue = Cue(
+            cue = ClaimCue(
                 hit.category,
                 chunk.start + span.start_char,
                 chunk.start + span.end_char,
@@ -213,7 +213,7 @@ class ClaimsLayer:
                 continue  # "they said": the sentence that named the group carries its claim
             start, end = min(start, hit.mention[0]), max(end, hit.mention[1])
             who = SOURCE_EXPLANATIONS[hit.category]
-            facts.cues.append(Cue(hit.category, start, end, who))
+            facts.cues.append(ClaimCue(hit.category, start, end, who))
 
     def _drop_quoted_opinions(self, quotes: list[Quote]) -> None:
         """Drop the cues that are a speaker's own view: see the module docstring."""

@@ -6,8 +6,9 @@ import bisect
 from collections.abc import Iterable
 
 from reader.analysis.model import Quote
+from reader.analysis.quotation import ANGLE_SINGLE_MARKS, CURLY_SINGLE_MARKS, DOUBLE_MARKS
 
-QUOTE_MARKS = '"“”„«»‘’‹›'
+QUOTE_MARKS = DOUBLE_MARKS + CURLY_SINGLE_MARKS + ANGLE_SINGLE_MARKS
 
 
 def direct_regions(quote: Quote) -> list[tuple[int, int]]:

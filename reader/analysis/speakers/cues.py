@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
 from reader.analysis.speakers.cue import Cue, inside, speech_lemma
 from reader.analysis.speakers.cue_content import content_of, cue_phrase, positional_content
@@ -31,7 +32,7 @@ from reader.analysis.speakers.speech_verbs import (
 
 FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
-_QUOTE_MARKS = re.compile(r"[\"“”‘’«»„]")
+_QUOTE_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS + CURLY_SINGLE_MARKS)}]")
 
 
 def find_cues(doc: Any, text: str, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:

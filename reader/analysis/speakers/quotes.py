@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from reader.analysis.quotation import DOUBLE_MARKS
 from reader.analysis.speakers.cue import Cue
 from reader.analysis.speakers.quote_marks import Quoted
 
@@ -23,7 +24,7 @@ Ref = TypeVar("Ref")
 
 _SMALL_GAP = re.compile(r"^[\s,:;—–\-\"'“”‘’«»„‚‹›]*$")
 _SENTENCE_END = re.compile(r"[.!?]")
-_QUOTE_CHARS = re.compile(r"[\"“”«»„]")
+_QUOTE_CHARS = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
 MIN_FRAGMENT_WORDS = 4
 RELAXED_GAP_CHARS = 50
 
@@ -89,7 +90,7 @@ def _cued_quotes(
         fragment = cue.phrase_end <= quote.start and not re.search(
             r"[,:]", text[cue.phrase_end : quote.start]
         )
-        if fragment and _is_title(_words(text[quote.inner_start : quote.inner_end])):
+        if fragment and _title_like(_words(text[quote.inner_start : quote.inner_end])):
             continue  # 'told MSNBC's "Morning Joe" that ...': a programme's name; the cue reports the clause
         used.add(choice)
         placed.add(number)
@@ -221,18 +222,18 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_][\w'’\-]*", text)
 
 
-def _is_title(words: list[str]) -> bool:
+def _title_like(words: list[str]) -> bool:
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
     return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words) and len(words) <= 8
 
 
 def _reads_as_speech(inner: str) -> bool:
     words = _words(inner)
-    return len(words) >= MIN_FRAGMENT_WORDS and not _is_title(words)
+    return len(words) >= MIN_FRAGMENT_WORDS and not _title_like(words)
 
 
 def _is_sentence(inner: str) -> bool:
     words = _words(inner)
     stripped = inner.strip()
     long_enough = len(words) >= 6 or (len(words) >= MIN_FRAGMENT_WORDS and stripped[-1:] in ".!?")
-    return long_enough and (stripped[:1].isupper() or stripped[:1] in "[(") and not _is_title(words)
+    return long_enough and (stripped[:1].isupper() or stripped[:1] in "[(") and not _title_like(words)
