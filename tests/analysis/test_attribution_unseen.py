@@ -224,3 +224,16 @@ def test_a_cue_after_coordinated_clauses_reports_all_of_them(analyze_text) -> No
     quote = next(q for q in analysis.quotes if "overruled" in q.text)
     assert quote.text.startswith("Ramos had told the police") and quote.text.endswith("that request")
     assert_unnamed(analysis, "overruled", "the aide")
+
+
+def test_a_perfect_tense_cue_in_a_relative_or_adverbial_clause_reports(analyze_text) -> None:
+    analysis = analyze_text(
+        "Although Governor Lena Ostrova has admitted the ferry contract was late, she defends it.\n"
+        "The union backed the farmers' cooperative, which has argued that the levy hurts growers.\n"
+        "The plan, first announced in March, was shelved.\n"
+        "Ferro took over the debts of Valdor, another shipyard that had declared bankruptcy.\n"
+    )
+    assert speaker(analysis, "ferry contract was late").name == "Lena Ostrova"
+    assert [q for q in analysis.quotes if "levy hurts growers" in q.text]
+    assert not [q for q in analysis.quotes if "in March" in q.text or "bankruptcy" in q.text]
+    assert not [q for q in analysis.quotes if "took over the debts" in q.text]
