@@ -237,3 +237,15 @@ def test_a_perfect_tense_cue_in_a_relative_or_adverbial_clause_reports(analyze_t
     assert [q for q in analysis.quotes if "levy hurts growers" in q.text]
     assert not [q for q in analysis.quotes if "in March" in q.text or "bankruptcy" in q.text]
     assert not [q for q in analysis.quotes if "took over the debts" in q.text]
+
+
+def test_saying_the_same_or_as_much_reports_words_by_pointing_back(analyze_text) -> None:
+    analysis = analyze_text(
+        "Forty percent of voters said the same of Governor Pia Lund.\n"
+        "Campaign chief Tomas Berg said as much in a radio interview on Friday.\n"
+    )
+    assert [q.text for q in analysis.quotes if q.text.startswith("the same")] == [
+        "the same of Governor Pia Lund"
+    ]
+    assert speaker(analysis, "as much").name == "Tomas Berg"
+    assert not [q for q in analysis.quotes if "radio interview" in q.text]
