@@ -224,3 +224,28 @@ def test_a_cue_after_coordinated_clauses_reports_all_of_them(analyze_text) -> No
     quote = next(q for q in analysis.quotes if "overruled" in q.text)
     assert quote.text.startswith("Ramos had told the police") and quote.text.endswith("that request")
     assert_unnamed(analysis, "overruled", "the aide")
+
+
+def test_a_perfect_tense_cue_in_a_relative_or_adverbial_clause_reports(analyze_text) -> None:
+    analysis = analyze_text(
+        "Although Governor Lena Ostrova has admitted the ferry contract was late, she defends it.\n"
+        "The union backed the farmers' cooperative, which has argued that the levy hurts growers.\n"
+        "The plan, first announced in March, was shelved.\n"
+        "Ferro took over the debts of Valdor, another shipyard that had declared bankruptcy.\n"
+    )
+    assert speaker(analysis, "ferry contract was late").name == "Lena Ostrova"
+    assert [q for q in analysis.quotes if "levy hurts growers" in q.text]
+    assert not [q for q in analysis.quotes if "in March" in q.text or "bankruptcy" in q.text]
+    assert not [q for q in analysis.quotes if "took over the debts" in q.text]
+
+
+def test_saying_the_same_or_as_much_reports_words_by_pointing_back(analyze_text) -> None:
+    analysis = analyze_text(
+        "Forty percent of voters said the same of Governor Pia Lund.\n"
+        "Campaign chief Tomas Berg said as much in a radio interview on Friday.\n"
+    )
+    assert [q.text for q in analysis.quotes if q.text.startswith("the same")] == [
+        "the same of Governor Pia Lund"
+    ]
+    assert speaker(analysis, "as much").name == "Tomas Berg"
+    assert not [q for q in analysis.quotes if "radio interview" in q.text]

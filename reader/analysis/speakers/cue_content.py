@@ -59,6 +59,9 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
     clause = _that_clause(verb, quoted)
     if clause is not None:
         return clause
+    echo = _echoed(verb) if lemma in CLAUSE_LEMMAS else None
+    if echo is not None:
+        return echo
     if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
         return None  # "police found the car": not a report
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
@@ -74,6 +77,28 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             start, _ = _span(first)
             _, end = _span(last)
             return start, end
+    return None
+
+
+def _echoed(verb: Any) -> tuple[int, int] | None:
+    """'said the same (thing) of Trump', 'said as much': words reported by pointing back at
+    other words. PolNeAR's training half marks these as content (13 of 4,197 indirect ones)."""
+    for child in verb.rights:
+        same = child.lower_ == "same" or any(c.lower_ == "same" for c in child.children)
+        if child.dep_ == "dobj" and same:
+            tail = [
+                c
+                for c in (*child.rights, *verb.rights)
+                if c.i > child.i and c.dep_ == "prep" and c.lower_ == "of"
+            ]
+            end = _span(tail[0])[1] if tail else child.idx + len(child.text)
+            return child.left_edge.idx, end  # "the same thing", not ", including ..." after it
+        if (
+            child.lower_ == "much"
+            and child.dep_ == "advmod"
+            and any(c.lower_ == "as" for c in child.children)
+        ):
+            return child.left_edge.idx, child.idx + len(child.text)  # not "in an interview" after it
     return None
 
 

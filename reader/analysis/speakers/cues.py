@@ -86,7 +86,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     lemma = speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
-    if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl") and not _perfect_with_clause(token):
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if lemma == "suggest" and token.tag_ == "VBG":
         return None  # "..., suggesting that the virus spreads": a finding's implication, nobody's words
@@ -128,6 +128,16 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         interposed=interposed,
         lemma=lemma,
     )
+
+
+def _perfect_with_clause(verb: Any) -> bool:
+    """'who have argued that ...', 'Although Kell has admitted the plan was late': a participle with
+    its own "have" is a finite verb in a relative or adverbial clause, and its subject speaks. Only
+    with a reported clause: "a firm that had declared bankruptcy", "who has pledged to ..." in a
+    description of someone are deeds, not words (PolNeAR's dev half left such phrases unmarked)."""
+    children = list(verb.children)
+    has_aux = any(child.dep_ == "aux" and child.lemma_ == "have" and child.i < verb.i for child in children)
+    return has_aux and any(child.dep_ == "ccomp" and child.i > verb.i for child in children)
 
 
 def _cut_nested(cues: list[Cue], text: str) -> None:
