@@ -7,19 +7,15 @@ generalising fails here; the full sets are measured by hand (see the scorer's RE
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-EXTERNAL = ROOT.parent / "shared" / "eval" / "external"
-READER = Path(sys.executable).with_name("reader")
+from tests.analysis.external import needs, score
+
 FIGURES = re.compile(r"hedge recall ([\d.]+) .*false alarms on clean sentences ([\d.]+)")
 
 
-@pytest.mark.skipif(not (EXTERNAL / "score_hedges.py").exists(), reason="../shared/eval/external is absent")
+@needs("score_hedges.py")
 @pytest.mark.parametrize(
     ("data", "limit", "min_recall", "max_alarms"),
     [("factbank-dev", 25, 0.50, 0.05), ("wikipedia", 25, 0.95, 0.02)],
@@ -27,25 +23,10 @@ FIGURES = re.compile(r"hedge recall ([\d.]+) .*false alarms on clean sentences (
 def test_hedge_recall_and_false_alarms_on_a_sample(
     data: str, limit: int, min_recall: float, max_alarms: float
 ):
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(EXTERNAL / "score_hedges.py"),
-            "--data",
-            str(EXTERNAL / "hedges" / data),
-            "--cmd",
-            f"{READER} analyze",
-            "--limit",
-            str(limit),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    found = FIGURES.search(out.stdout)
-    assert found, out.stdout + out.stderr
+    out = score("score_hedges.py", f"hedges/{data}", limit, timeout=300)
+    found = FIGURES.search(out)
+    assert found, out
     recall, alarms = float(found[1]), float(found[2])
-    assert "(skipped 0)" in out.stdout, out.stdout
-    assert recall >= min_recall, out.stdout
-    assert alarms <= max_alarms, out.stdout
+    assert "(skipped 0)" in out, out
+    assert recall >= min_recall, out
+    assert alarms <= max_alarms, out

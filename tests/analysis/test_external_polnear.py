@@ -7,15 +7,9 @@ that stops generalising fails here; the full set is measured by hand (see the sc
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-import pytest
+from tests.analysis.external import needs, score
 
-ROOT = Path(__file__).resolve().parents[2]
-EXTERNAL = ROOT.parent / "shared" / "eval" / "external"
-READER = Path(sys.executable).with_name("reader")
 # Reached on these 12 documents: quote recall 0.941, precision 0.964, named 0.949, unnamed 0.882.
 MIN_RECALL, MIN_PRECISION, MIN_NAMED, MIN_UNNAMED = 0.92, 0.94, 0.93, 0.75
 FIGURES = re.compile(
@@ -23,29 +17,14 @@ FIGURES = re.compile(
 )
 
 
-@pytest.mark.skipif(not (EXTERNAL / "score_polnear.py").exists(), reason="../shared/eval/external is absent")
+@needs("score_polnear.py")
 def test_quote_recall_precision_and_attribution_on_a_sample():
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(EXTERNAL / "score_polnear.py"),
-            "--data",
-            str(EXTERNAL / "polnear" / "dev"),
-            "--cmd",
-            f"{READER} analyze",
-            "--limit",
-            "12",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    found = FIGURES.search(out.stdout)
-    assert found, out.stdout + out.stderr
+    out = score("score_polnear.py", "polnear/dev", limit=12, timeout=600)
+    found = FIGURES.search(out)
+    assert found, out
     recall, precision, named, unnamed = (float(found[i]) for i in range(1, 5))
-    assert "(failed 0," in out.stdout, out.stdout
-    assert recall >= MIN_RECALL, out.stdout
-    assert precision >= MIN_PRECISION, out.stdout
-    assert named >= MIN_NAMED, out.stdout
-    assert unnamed >= MIN_UNNAMED, out.stdout
+    assert "(failed 0," in out, out
+    assert recall >= MIN_RECALL, out
+    assert precision >= MIN_PRECISION, out
+    assert named >= MIN_NAMED, out
+    assert unnamed >= MIN_UNNAMED, out
