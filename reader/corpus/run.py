@@ -163,14 +163,29 @@ def _client(options: Options) -> Iterator:
         yield client
 
 
+# Dask's timers, slowed for a local cluster. Each wakes an event loop (scheduler and client in this
+# process, a nanny and a worker per core) that takes the GIL from the task thread or the core from
+# the next worker: with the defaults they cost 15-18% of the task thread's CPU, measured per
+# thread over a run; with these 4-7%, and a fifth as much when idle. The profiler sampled the
+# task thread's deep parser stack every 10 ms (0.2 s of CPU per 5 s of analysis); the event-loop
+# tick (every 20 ms) still warns of a loop blocked over 3 s; the nanny still stops a worker that
+# nears its memory limit, checked each second; stealing has nothing to move between identical
+# workers fed a few batches at a time.
+QUIET_DASK = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+}
+
+
 def local_cluster(workers: int, processes: bool = True):  # noqa: ANN201
     """The cluster a run starts without ``--scheduler`` (the benchmarks start the same one).
 
     One single-threaded worker process each; ``processes=False`` is one worker
-    thread in this process instead. Dask's statistical profiler is off: it
-    samples the task thread's deep parser stack every 10 ms under the GIL and
-    cost each worker 0.2 s of CPU per 5 s of analysis (profiled), so the
-    dashboard's Profile page stays empty for these runs.
+    thread in this process instead. Its timers are QUIET_DASK's, so the
+    dashboard's Profile page stays empty and its system plots update every 5 s.
     """
     import dask
     from distributed import LocalCluster
@@ -178,5 +193,5 @@ def local_cluster(workers: int, processes: bool = True):  # noqa: ANN201
     options = dict(n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40)
     if not processes:
         options.update(n_workers=1, processes=False)
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(QUIET_DASK):
         return LocalCluster(**options)

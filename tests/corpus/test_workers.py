@@ -52,3 +52,20 @@ def test_a_worker_runs_no_statistical_profiler(client):  # noqa: ANN001
     callbacks = only(client.run(periodic))
     assert "heartbeat" in callbacks  # the worker's own timers are listed here
     assert not {"profile", "profile-cycle"} & callbacks
+
+
+def test_a_local_cluster_wakes_its_event_loops_at_most_once_a_second(client):  # noqa: ANN001
+    def timers(dask_worker) -> dict[str, float]:  # noqa: ANN001
+        return {name: callback.callback_time for name, callback in dask_worker.periodic_callbacks.items()}
+
+    def scheduler_timers(dask_scheduler) -> dict[str, float]:  # noqa: ANN001
+        return {"stealing": "stealing" in dask_scheduler.extensions, **timers(dask_scheduler)}
+
+    worker, nanny = only(client.run(timers)), only(client.run(timers, nanny=True))
+    scheduler = client.run_on_scheduler(scheduler_timers)
+    for process in (worker, nanny, scheduler):
+        assert process["tick"] >= 1000  # Dask's default checks the event loop every 20 ms
+        assert process["monitor"] >= 5000  # and samples the system every 500 ms
+    assert worker["memory_monitor"] >= 1000 and nanny["memory_monitor"] >= 1000  # every 100 ms
+    assert worker["heartbeat"] <= 5000  # the scheduler still hears from the worker
+    assert not scheduler["stealing"]
