@@ -13,6 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from reader.corpus.names import merged_names
 from reader.corpus.tables import SCHEMAS
 from reader.intake import InputError
 
@@ -84,7 +85,7 @@ def compute(out: Path) -> tuple[Headline, list[Figure]]:
         ),
         Figure(
             "speakers",
-            f"Most quoted speakers (top {TOP_SPEAKERS}, merged by canonical name)",
+            f"Most quoted speakers (top {TOP_SPEAKERS}, one name per person across documents)",
             ("speaker", "quotes", "documents", "outlets"),
             [(name, e[0], len(e[1]), ", ".join(sorted(e[2]))) for name, e in top],
         ),
@@ -143,20 +144,26 @@ def _volume(documents: list[dict]) -> tuple[dict[tuple[str, str], list[int]], Co
 
 
 def _speakers(quotes: list[dict], outlet: dict[str, str]) -> tuple[list, Counter, Counter]:
-    """The most quoted names (quotes, documents, outlets), and quotes and unnamed quotes per outlet."""
-    by_name: dict[str, list] = defaultdict(lambda: [0, set(), set()])
+    """The most quoted people and bodies (quotes, documents, outlets), one name per person across
+    documents (reader.corpus.names), and quotes and unnamed quotes per outlet."""
     quotes_per: Counter = Counter()
     unnamed_per: Counter = Counter()
+    named: list[dict] = []
     for q in quotes:
         place = outlet.get(q["doc_id"], UNKNOWN)
         quotes_per[place] += 1
         if q["speaker_kind"] == "unnamed" or q["speaker_id"] is None:
             unnamed_per[place] += 1
         elif q["speaker_name"]:
-            entry = by_name[q["speaker_name"]]
-            entry[0] += 1
-            entry[1].add(q["doc_id"])
-            entry[2].add(place)
+            named.append(q)
+    counts = Counter(q["speaker_name"] for q in named)
+    merged = merged_names(counts, {q["speaker_name"] for q in named if q["speaker_kind"] == "person"})
+    by_name: dict[str, list] = defaultdict(lambda: [0, set(), set()])
+    for q in named:
+        entry = by_name[merged[q["speaker_name"]]]
+        entry[0] += 1
+        entry[1].add(q["doc_id"])
+        entry[2].add(outlet.get(q["doc_id"], UNKNOWN))
     top = sorted(by_name.items(), key=lambda kv: (-kv[1][0], kv[0]))[:TOP_SPEAKERS]
     return top, quotes_per, unnamed_per
 
