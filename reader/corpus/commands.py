@@ -39,9 +39,11 @@ def analyze_command(
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
     )
     summary = run(sources, options)
-    Console(stderr=True).print(
+    Console(stderr=True, soft_wrap=True).print(  # one line, however long the path: scripts read it
         f"{summary.documents} analysed, {summary.failures} failed "
-        f"({summary.shards_written} shards written, {summary.shards_skipped} already done) in {out}"
+        f"({summary.shards_written} shards written, {summary.shards_skipped} already done) in {out}",
+        markup=False,
+        highlight=False,
     )
     if summary.documents == 0:
         return EXIT_NONE

@@ -57,8 +57,12 @@ def test_folder_of_articles_all_ok(tmp_path: Path, seed_path: Path, capsys):
         "<html><body><article><p>The minister said the plan would cost $3 billion, officials said.</p>"
         "</article></body></html>"
     )
-    assert main(["corpus", "analyze", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"]) == 0
-    rows = pq.read_table(tmp_path / "out" / "documents").to_pylist()
+    out = tmp_path / "[out]"  # a path rich would take for markup
+    assert main(["corpus", "analyze", str(folder), "--out", str(out), "--workers", "1"]) == 0
+    # the summary is one line, however long the path (rich wrapped it at 80 columns off a terminal)
+    summary = f"2 analysed, 0 failed (1 shards written, 0 already done) in {out}"
+    assert summary in capsys.readouterr().err.splitlines()
+    rows = pq.read_table(out / "documents").to_pylist()
     assert [(r["outlet"], r["date"], r["extractor"] != "plain") for r in rows] == [
         ("dw", "2024-05-02", False),
         ("", "", True),
