@@ -5,6 +5,12 @@ A shard is one batch of Items, numbered by its place in the input. Its files
 name and renamed, then the manifest records the batch's fingerprint and each
 file's SHA-256. A rerun skips a shard only when its fingerprint matches and every
 file is there with the recorded hash; anything else is analysed again.
+
+The manifest is JSON Lines, a header then one line appended per shard written
+(the latest line for a shard wins). Rewriting one JSON object after each shard,
+as it first did, costs a million-article run (40,000 shards) about 590 GB of
+writes and hours of the driver's CPU: measured, one save at 40,000 shards took
+1.6 s for 30 MB.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ from reader.corpus.tables import TABLES, to_table
 from reader.corpus.work import BatchResult
 from reader.intake import InputError
 
-MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST = "manifest.jsonl"
+MANIFEST_VERSION = 2
+OLD_MANIFEST = "manifest.json"  # version 1, one JSON object
 FORMATS = ("parquet", "jsonl")
 
 
@@ -57,6 +64,8 @@ class Manifest:
     @classmethod
     def open(cls, out: Path, fmt: str, batch_size: int) -> Manifest:
         path = out / MANIFEST
+        if (out / OLD_MANIFEST).exists():
+            raise InputError(f"{out}: written by an earlier version of reader; use another --out folder")
         if not path.exists():
             if out.exists() and not out.is_dir():
                 raise InputError(f"{out}: not a folder")
@@ -64,18 +73,24 @@ class Manifest:
                 out.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise InputError(f"{out}: cannot create the folder ({exc.strerror})") from None
-            return cls(out, fmt, batch_size, {})
+            manifest = cls(out, fmt, batch_size, {})
+            manifest._append({"version": MANIFEST_VERSION, "format": fmt, "batch_size": batch_size})
+            return manifest
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            version, old_format, old_batch = data["version"], data["format"], data["batch_size"]
-            shards = dict(data["shards"])
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            text = path.read_text(encoding="utf-8")
+            lines = text.splitlines()
+            header = json.loads(lines[0])
+            version, old_format, old_batch = header["version"], header["format"], header["batch_size"]
+            shards, whole = _entries(lines[1:])
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise InputError(f"{path}: not a corpus manifest ({exc})") from None
         if version != MANIFEST_VERSION or old_format != fmt or old_batch != batch_size:
             raise InputError(
                 f"{out}: written with --format {old_format} --batch-size {old_batch}; "
                 "use the same options or another --out folder"
             )
+        if not text.endswith("\n") or whole < len(lines) - 1:  # a line cut short: drop it before appending
+            _replace(path, "".join(f"{line}\n" for line in lines[: whole + 1]))
         return cls(out, fmt, batch_size, shards)
 
     def folders(self) -> tuple[str, ...]:
@@ -108,22 +123,36 @@ class Manifest:
                 temporary.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
             os.replace(temporary, path)
             files[folder] = _sha256(path)
-        self.shards[str(shard)] = {
+        entry = {
             "fingerprint": print_,
             "files": files,
             "documents": result.documents,
             "failures": result.failures,
         }
-        self._save()
+        self.shards[str(shard)] = entry
+        self._append({"shard": shard, **entry})
 
-    def _save(self) -> None:
-        data = {
-            "version": MANIFEST_VERSION,
-            "format": self.format,
-            "batch_size": self.batch_size,
-            "shards": dict(sorted(self.shards.items(), key=lambda kv: int(kv[0]))),
-        }
-        path = self.out / MANIFEST
-        temporary = path.with_name(MANIFEST + ".tmp")
-        temporary.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        os.replace(temporary, path)
+    def _append(self, record: dict[str, Any]) -> None:
+        with open(self.out / MANIFEST, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps(record) + "\n")
+
+
+def _entries(lines: list[str]) -> tuple[dict[str, dict[str, Any]], int]:
+    """Each shard's latest entry, and how many lines were whole: a killed run may leave the last
+    line cut short (its shard is then redone); a bad line before it is a damaged manifest."""
+    shards: dict[str, dict[str, Any]] = {}
+    for number, line in enumerate(lines):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            if number == len(lines) - 1:
+                return shards, number
+            raise
+        shards[str(entry.pop("shard"))] = entry
+    return shards, len(lines)
+
+
+def _replace(path: Path, text: str) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

@@ -12,6 +12,7 @@ import pytest
 from conftest import OUTLETS, write_corpus
 
 from reader.cli import main
+from reader.corpus.shards import MANIFEST, MANIFEST_VERSION
 
 
 def test_failures_are_recorded_with_their_error(one_process: Path, corpus_file: Path):
@@ -77,10 +78,12 @@ def _bad_inputs(tmp: Path) -> dict[str, str]:
     (tmp / "FAKE.warc").write_text("this is no archive\n")
     (tmp / "A_FILE").write_text("x")
     (tmp / "OTHER").mkdir()
-    manifest = {"version": 1, "format": "jsonl", "batch_size": 25, "shards": {}}
-    (tmp / "OTHER" / "manifest.json").write_text(json.dumps(manifest))
+    header = {"version": MANIFEST_VERSION, "format": "jsonl", "batch_size": 25}
+    (tmp / "OTHER" / MANIFEST).write_text(json.dumps(header) + "\n")
     (tmp / "BROKEN").mkdir()
-    (tmp / "BROKEN" / "manifest.json").write_text("{")
+    (tmp / "BROKEN" / MANIFEST).write_text("{\n")
+    (tmp / "EARLIER").mkdir()
+    (tmp / "EARLIER" / "manifest.json").write_text(json.dumps({**header, "version": 1, "shards": {}}))
     (tmp / "DAMAGED" / "documents").mkdir(parents=True)
     (tmp / "DAMAGED" / "documents" / "part-00000.parquet").write_bytes(b"PAR1 not really")
     names = (
@@ -92,6 +95,7 @@ def _bad_inputs(tmp: Path) -> dict[str, str]:
         "A_FILE",
         "OTHER",
         "BROKEN",
+        "EARLIER",
         "DAMAGED",
     )
     return {name: str(tmp / name) for name in names} | {"UNDER_FILE": str(tmp / "A_FILE" / "sub")}
@@ -120,6 +124,7 @@ def _bad_inputs(tmp: Path) -> dict[str, str]:
         (["corpus", "analyze", "ONE.jsonl", "--out", "UNDER_FILE"], "cannot create the folder"),
         (["corpus", "analyze", "ONE.jsonl", "--out", "OTHER"], "written with --format jsonl --batch-size 25"),
         (["corpus", "analyze", "ONE.jsonl", "--out", "BROKEN"], "not a corpus manifest"),
+        (["corpus", "analyze", "ONE.jsonl", "--out", "EARLIER"], "written by an earlier version"),
         (["corpus", "analyze", "LATIN.jsonl", "--out", "OUT"], "LATIN.jsonl: cannot read"),
         (["corpus", "analyze", "FAKE.warc", "--out", "OUT"], "not a readable WARC file"),
         (["corpus", "analyze", "ONE.jsonl", "--out", "OUT", "--max-size", "lots"], "lots"),
