@@ -68,6 +68,19 @@ def _cell(value: object) -> str:
 
 def _chart(figure: Figure) -> str:
     """An inline SVG bar chart of the figure's main measure (stacked shares for claims)."""
+    drawn = _draw(figure)
+    if drawn is None:
+        return "<p>No data.</p>"
+    from matplotlib import pyplot as plt
+
+    buffer = io.StringIO()
+    drawn.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    plt.close(drawn)
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]
+
+
+def _draw(figure: Figure):  # noqa: ANN202 (a matplotlib Figure, imported only when a report is drawn)
     import matplotlib
 
     matplotlib.use("Agg")
@@ -75,7 +88,7 @@ def _chart(figure: Figure) -> str:
 
     rows = figure.rows[:CHART_LIMIT] if figure.name != "volume" else _monthly(figure)
     if not rows:
-        return "<p>No data.</p>"
+        return None
     fig, axis = plt.subplots(figsize=(8, max(2.0, 0.3 * len(rows) + 1)))
     labels = [str(row[0]) for row in rows]
     if figure.name == "claims":
@@ -84,7 +97,8 @@ def _chart(figure: Figure) -> str:
             values = [float(row[index]) for row in rows]
             axis.barh(labels, values, left=left, label=category)
             left = [a + b for a, b in zip(left, values, strict=True)]
-        axis.legend(fontsize="small", loc="lower right")
+        # beside the bars, not over them: inside, it hid the last outlets' shares
+        axis.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
         axis.set_xlabel("share of claims")
     else:
         measure = {"volume": 1, "speakers": 1, "unnamed": 3, "numbers": 3}[figure.name]
@@ -94,11 +108,7 @@ def _chart(figure: Figure) -> str:
         )
     axis.invert_yaxis()
     fig.tight_layout()
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(fig)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    return fig
 
 
 def _monthly(figure: Figure) -> list[tuple[object, ...]]:
