@@ -69,3 +69,13 @@ def test_a_local_cluster_wakes_its_event_loops_at_most_once_a_second(client):  #
     assert worker["memory_monitor"] >= 1000 and nanny["memory_monitor"] >= 1000  # every 100 ms
     assert worker["heartbeat"] <= 5000  # the scheduler still hears from the worker
     assert not scheduler["stealing"]
+
+
+def test_the_dashboard_a_run_prints_serves_the_cluster_status_page(client):  # noqa: ANN001
+    """The address printed at the start of a run must lead to Dask's live page, not to "install bokeh"."""
+    from urllib.request import urlopen
+
+    with urlopen(client.dashboard_link, timeout=30) as response:
+        page = response.read().decode("utf-8", "replace")
+    assert response.status == 200
+    assert "bokeh" in page.lower() and "pip install" not in page.lower()
