@@ -24,10 +24,11 @@ from reader.analysis.model import Analysis
 from reader.intake.document import Document, make_document
 from reader.resources import stylesheet
 from reader.tui.commands import ReaderCommands, key_rows
+from reader.tui.default_css import add_default_css
 from reader.tui.notes.annotating import key_characters
 from reader.tui.preferences import Preferences
 from reader.tui.rescue import export_notes, rescue_folder, unsaved_annotations
-from reader.tui.screens.reading import Analyzer, ReadingScreen
+from reader.tui.screens.reading import READING_WIDGETS, Analyzer, ReadingScreen
 from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 from reader.tui.widgets.article import ArticleView
@@ -144,6 +145,10 @@ class ReaderApp(App[None]):
         time: both change the screen stack). The stack so stays the first screen, one article, the library."""
         await self.pop_screen()
         await self.switch_screen(screen)
+
+    def on_load(self) -> None:
+        """Before the stylesheet is first parsed (see reader.tui.default_css): one parse, not seven."""
+        add_default_css(self.stylesheet, READING_WIDGETS)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._started)

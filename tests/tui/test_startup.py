@@ -6,12 +6,17 @@ import subprocess
 import sys
 
 import pytest
+from rich.text import Text
+from textual.css.stylesheet import Stylesheet
 
 from reader.store import Store
 from reader.tui.preferences import preferences_path
+from reader.tui.screens.reading import ReadingScreen
 from reader.tui.themes import DEFAULT_THEME
 from reader.tui.widgets.article import ArticleView
-from tests.tui.test_app import ready
+from reader.tui.widgets.footer import KeyFooter
+from reader.tui.widgets.panel import SidePanel
+from tests.tui.test_app import ready, screen_rows
 
 LARGE = (160, 48)
 
@@ -105,3 +110,119 @@ async def test_a_first_start_on_the_default_theme_writes_no_preferences(isolated
         await ready(app, pilot)
         assert app.theme == DEFAULT_THEME
     assert not preferences_path().exists()  # a synced write before the first frame, for nothing
+
+
+async def test_the_stylesheet_is_parsed_once_from_start_to_the_panel_filled(
+    isolated_dirs, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every widget class's default CSS is there before the first parse (reader.tui.default_css): Textual
+    parsed the whole stylesheet again for each round of mounting, seven times before the first frame and
+    once more for the panel's tree; and a theme chosen later still restyles the screen."""
+    parses = 0
+    parse = Stylesheet.parse
+
+    def counted(self: Stylesheet) -> None:
+        nonlocal parses
+        parses += 1
+        parse(self)
+
+    monkeypatch.setattr(Stylesheet, "parse", counted)
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.panel.tree is not None
+        assert parses == 1
+        before = screen.article.rich_style
+        await pilot.press("T")
+        await pilot.pause()
+        assert app.theme != DEFAULT_THEME
+        assert screen.article.rich_style != before
+
+
+async def test_the_key_bar_is_in_the_first_frame_and_not_rebuilt_after_it(
+    isolated_dirs, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's Footer composes empty and fills in after a frame: one more layout and frame before the
+    screen settles. The keys are known when the screen composes."""
+    rows: list[str] = []
+    first_paint = ArticleView._first_paint  # noqa: SLF001
+
+    def painted(self: ArticleView) -> None:
+        rows.append(screen_rows(self.app)[-1])
+        first_paint(self)
+
+    monkeypatch.setattr(ArticleView, "_first_paint", painted)
+    recomposed = 0
+    recompose = KeyFooter.recompose
+
+    async def counted(self: KeyFooter) -> None:
+        nonlocal recomposed
+        recomposed += 1
+        await recompose(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counted)
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)
+        assert "q Quit" in rows[0] and "Search" in rows[0]
+        assert recomposed == 0
+        await pilot.press("tab")  # a focus change that changes the keys shown still rebuilds the bar
+        await pilot.pause()
+        assert "q Quit" in screen_rows(app)[-1]
+
+
+async def test_filling_the_panel_reads_no_label_as_markup(
+    isolated_dirs, make_app, seed_analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A str label is Rich markup to Textual's Tree, and the first markup read loads Rich's emoji table:
+    10 ms between a reopened article's first frame and its filled panel."""
+    read: list[str] = []
+    filling = False
+    from_markup = Text.from_markup.__func__  # type: ignore[attr-defined]
+    show_analysis = SidePanel.show_analysis
+
+    def recorded(cls, text: str, *args, **kwargs) -> Text:  # noqa: ANN001
+        if filling:
+            read.append(text)
+        return from_markup(cls, text, *args, **kwargs)
+
+    def shown(self: SidePanel, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        nonlocal filling
+        filling = True
+        try:
+            show_analysis(self, *args, **kwargs)
+        finally:
+            filling = False
+
+    monkeypatch.setattr(Text, "from_markup", classmethod(recorded))
+    monkeypatch.setattr(SidePanel, "show_analysis", shown)
+    app = make_app(analyzer=lambda *_args, **_kwargs: seed_analysis)
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.panel.tree is not None and screen.panel.tree.root.children
+    assert read == []
+
+
+async def test_the_toast_rack_is_hidden_before_the_first_layout_and_still_shows_a_notification(
+    isolated_dirs, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's default CSS hides it, and once it finds nothing to show Textual hides it again on the
+    widget itself: a new rule, so one more layout and frame before the screen settles. Hidden on the widget
+    at mount, that second hiding changes nothing."""
+    hidden_at_mount: list[bool] = []
+    mounted = ReadingScreen.on_mount
+
+    def mounting(self: ReadingScreen) -> None:
+        mounted(self)
+        rack = self.query_one("ToastRack")
+        hidden_at_mount.append(rack.styles.inline.has_rule("display") and not rack.display)
+
+    monkeypatch.setattr(ReadingScreen, "on_mount", mounting)
+    app = make_app()
+    async with app.run_test(size=LARGE, notifications=True) as pilot:
+        await ready(app, pilot)
+        assert hidden_at_mount == [True]
+        app.notify("Saved")
+        await pilot.pause()
+        assert app.screen.query_one("ToastRack").display
+        assert "Saved" in "\n".join(screen_rows(app))

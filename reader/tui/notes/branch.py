@@ -15,7 +15,7 @@ from reader.store.verdicts import DEFAULT_SCALE, shown
 from reader.tui.notes.annotations import NOTE_GLYPH, Marked
 from reader.tui.review_text import evidence_lines, verdict_line
 from reader.tui.text import snippet
-from reader.tui.widgets.panel import Entry, Node, PanelItem, PanelTree, SidePanel
+from reader.tui.widgets.panel import Entry, Node, PanelItem, SidePanel
 
 ORPHAN_GLYPH = "⚠"
 
@@ -73,10 +73,7 @@ class NotesBranch:
                 current.remove()
             self._node = None
             return
-        if tree is None:
-            tree = PanelTree("Analysis", id="panel-tree")
-            tree.show_root = False
-            self.panel.mount(tree)
+        tree = self.panel.ensure_tree()
         label = Text(f"Notes ({len(entries)})" + (f", {len(orphans)} orphaned" if orphans else ""), "bold")
         node = current
         if node is None:

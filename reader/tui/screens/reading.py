@@ -29,7 +29,7 @@ from textual.events import Key, Resize
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
-from textual.widgets import Header, Input
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
@@ -45,7 +45,7 @@ from reader.tui.typeahead import hand_over
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.details import SentenceDetails
 from reader.tui.widgets.footer import KeyFooter
-from reader.tui.widgets.panel import SidePanel, branches
+from reader.tui.widgets.panel import PanelTree, SidePanel, branches
 from reader.tui.widgets.search import SearchBar
 from reader.tui.widgets.status import StatusLine
 
@@ -141,6 +141,10 @@ class ReadingScreen(Annotating, Screen[None]):
         return self.has_class("-narrow")
 
     def on_mount(self) -> None:
+        # Textual shows a screen's toast rack until it finds no notification to show: one more layout and
+        # frame before the screen settles (issue 22). Hidden from the start, it shows with the first one.
+        for rack in self.query_children("ToastRack"):  # none when notifications are off (tests)
+            rack.display = False
         self.article.focus()
         self.redraw()
         self._follow()  # the first frame shows the details and status already
@@ -386,6 +390,23 @@ class ReadingScreen(Annotating, Screen[None]):
             self._show_panel(False)
             self.article.focus()
         self.redraw(center=True)
+
+
+# The widget classes the reading screen mounts, the panel's tree included: their default CSS goes in
+# before the first parse (reader.tui.default_css adds the parts Textual's own widgets mount inside them).
+READING_WIDGETS = (
+    ReadingScreen,
+    Header,
+    Horizontal,
+    Vertical,
+    ArticleView,
+    SentenceDetails,
+    SidePanel,
+    Static,
+    PanelTree,
+    StatusLine,
+    KeyFooter,
+)
 
 
 def _report_panel_ready() -> None:

@@ -20,7 +20,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -172,10 +172,18 @@ class ArticleView(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(f"article--{name}", partial=True)
         return style
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The width is checked once a frame, not on every line: a computed region costs more than a cached
+        line, and a page scroll renders every line on screen (issue 22)."""
         width = self.scrollable_content_region.width
         if self._wrapped is None or width != self._content_width:
             self._relayout(width)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        if self._wrapped is None:
+            self._relayout()
+        width = self._content_width
         wrapped = self._wrapped
         line = round(self.scroll_y) + y
         if line >= len(wrapped):

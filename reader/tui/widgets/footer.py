@@ -3,11 +3,14 @@
 Textual's Footer recomposes (a dozen new widgets, each styled) on every bindings
 update: every focus change and every refresh_bindings. Most of those leave the
 shown keys as they were; at start-up alone that was a dozen rebuilds before the
-article's first frame.
+article's first frame. It also composes empty at first and fills in only after a
+frame, one more layout and frame before the screen settles (issue 22): the keys
+are known when the screen composes, so the first frame shows them.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,6 +24,11 @@ class KeyFooter(Footer):
             for _node, binding, enabled, _tooltip in screen.active_bindings.values()
             if binding.show
         )
+
+    def compose(self) -> ComposeResult:
+        self._bindings_ready = True
+        self._shown = self._wanted(self.screen)
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         if not (self.is_attached and screen is self.screen and screen.app.app_focus):

@@ -223,6 +223,12 @@ class PanelTree(Tree["PanelItem | Pending | None"]):
         Binding("k", "cursor_up", "Up", show=False, id="panel.up"),
     ]
 
+    def __init__(self) -> None:
+        # The hidden root's label as Text: a str is read as markup, which loads Rich's emoji table
+        # (10 ms on the panel's first fill, between a reopened article's first frame and its panel; issue 22).
+        super().__init__(Text("Analysis"), id="panel-tree")
+        self.show_root = False
+
     def add_page(self, node: Node, entries: list[Entry], start: int = 0) -> None:
         """Add up to PAGE entries as children of ``node``; a "more" node holds the rest."""
         for entry in entries[start : start + PAGE]:
@@ -262,6 +268,14 @@ class SidePanel(Vertical):
         trees = self.query(PanelTree)
         return trees.first() if trees else None
 
+    def ensure_tree(self) -> PanelTree:
+        """The tree, mounted with the analysis or the first note, whichever comes first."""
+        tree = self.tree
+        if tree is None:
+            tree = PanelTree()
+            self.mount(tree)
+        return tree
+
     def show_progress(self, percent: int) -> None:
         filled = percent * PROGRESS_CELLS // 100
         bar = "█" * filled + "░" * (PROGRESS_CELLS - filled)
@@ -280,11 +294,7 @@ class SidePanel(Vertical):
         warnings = "; ".join(inert(warning) for warning in index.analysis.warnings)
         status.update(Text(warnings, "italic") if warnings else "")
         status.display = bool(warnings)
-        tree = self.tree
-        if tree is None:
-            tree = PanelTree("Analysis", id="panel-tree")
-            tree.show_root = False
-            self.mount(tree)
+        tree = self.ensure_tree()
         tree.clear()
         for branch in shown:
             tree.add_page(tree.root.add(branch.title, expand=True), branch.entries)
