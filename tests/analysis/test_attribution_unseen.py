@@ -249,3 +249,13 @@ def test_saying_the_same_or_as_much_reports_words_by_pointing_back(analyze_text)
     ]
     assert speaker(analysis, "as much").name == "Tomas Berg"
     assert not [q for q in analysis.quotes if "radio interview" in q.text]
+
+
+def test_a_name_inside_someone_s_quoted_words_is_no_antecedent_for_the_pronoun_after_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Rhys Morgan spoke at the depot on Friday.\n\n"
+        '"Paul Grant will never win this ward," he said.\n\n'
+        '"When Tom Hale ran the council, nobody listened," he added.\n'
+    )
+    assert speaker(analysis, "never win this ward").name == "Rhys Morgan"
+    assert speaker(analysis, "nobody listened").name == "Rhys Morgan"

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from reader.analysis.context import Chunk, Results
-from reader.analysis.speakers.cue import Cue
+from reader.analysis.speakers.cue import Cue, inside
 from reader.analysis.speakers.cues import find_cues
 from reader.analysis.speakers.publishing import publish
 from reader.analysis.speakers.quote_marks import Quoted, find_quoted
@@ -50,13 +50,16 @@ class SpeakersLayer(Resolver):
         self.ents = chunk.ents
         self._by_span = {}
         parsed = self.results.has_parser
-        if self.results.has_ner:
-            self._register_entities(doc, base)
         same_paragraph = self.pending is not None and chunk.paragraph == self.pending_paragraph
         quoted = find_quoted(self.chunk_text, open_at_start=same_paragraph)
         spans = [(max(q.start, 0), q.end) for q in quoted]
+        self.quoted = spans
+        if self.results.has_ner:
+            self._register_entities(doc, base)
         cues = find_cues(doc, self.chunk_text, spans, parsed)
-        subjects = self._subjects(doc, base) if parsed else []
+        # A subject inside quotation marks is someone the quoted speaker talks about, never who a
+        # pronoun cue after the quote means ('"Lee will lose," he said': "he" is not Lee).
+        subjects = [s for s in self._subjects(doc, base) if not inside(s[0], spans)] if parsed else []
         refs = []
         for cue in cues:
             while subjects and subjects[0][0] < cue.verb_start:

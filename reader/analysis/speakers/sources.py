@@ -81,6 +81,8 @@ class Sources(Mentions):
             if self.paragraph - mention.paragraph > PRONOUN_REACH:
                 break
             ref = Ref(named=number)
+            if number in self.quoted_mentions:
+                continue  # a name in someone's quoted words is whom they talk about
             if mention.start < before and self._traits(ref)[0] and self._gender(ref) == gender:
                 return ref
         return None
