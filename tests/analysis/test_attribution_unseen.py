@@ -259,3 +259,23 @@ def test_a_name_inside_someone_s_quoted_words_is_no_antecedent_for_the_pronoun_a
     )
     assert speaker(analysis, "never win this ward").name == "Rhys Morgan"
     assert speaker(analysis, "nobody listened").name == "Rhys Morgan"
+
+
+def test_a_dateline_place_is_not_the_speaker_of_the_lede(analyze_text) -> None:
+    analysis = analyze_text(
+        "BERGEN, May 3 (Reuters) — Former Finance Minister Per Lund told reporters that the fishing quota "
+        "would be cut.\n"
+    )
+    assert speaker(analysis, "fishing quota").name == "Per Lund"
+
+
+def test_a_speaker_set_off_after_a_quotation_speaks_across_an_aside(analyze_text) -> None:
+    analysis = analyze_text(
+        '"We have had better harvests than this one," grower Odile Marchand, holding a crate of pears, '
+        "said on Tuesday.\n\n"
+        '"The old bridge was safer," Mr. Brandt, now 77 and living in Leipzig, told the council.\n'
+    )
+    quote = next(q for q in analysis.quotes if "better harvests" in q.text)
+    assert quote.text == "We have had better harvests than this one" and quote.kind == "direct"
+    assert speaker(analysis, "better harvests").name == "Odile Marchand"
+    assert speaker(analysis, "old bridge").name == "Brandt"
