@@ -279,3 +279,21 @@ def test_a_speaker_set_off_after_a_quotation_speaks_across_an_aside(analyze_text
     assert quote.text == "We have had better harvests than this one" and quote.kind == "direct"
     assert speaker(analysis, "better harvests").name == "Odile Marchand"
     assert speaker(analysis, "old bridge").name == "Brandt"
+
+
+def test_a_name_in_words_reported_after_a_cue_is_no_antecedent_but_one_before_it_is(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Lund spoke at the depot on Friday. Lund said Paul Varga had wrecked the harbour plan.\n\n"
+        '"Nobody listened to the fishermen," he said.\n\n'
+        "Former harbourmaster Erik Sand was at sea when the plan was signed, he said on the radio.\n"
+    )
+    assert speaker(analysis, "Nobody listened").name == "Lund"
+    assert speaker(analysis, "at sea when").name == "Erik Sand"
+
+
+def test_a_pronoun_cue_keeps_to_a_speaker_of_unknown_gender_over_a_name_in_an_aside(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Lund, who met Paul Varga on Monday, said the harbour plan had failed.\n\n"
+        '"Nobody listened to the fishermen," he said.\n'
+    )
+    assert speaker(analysis, "Nobody listened").name == "Lund"

@@ -53,13 +53,17 @@ class SpeakersLayer(Resolver):
         same_paragraph = self.pending is not None and chunk.paragraph == self.pending_paragraph
         quoted = find_quoted(self.chunk_text, open_at_start=same_paragraph)
         spans = [(max(q.start, 0), q.end) for q in quoted]
-        self.quoted = spans
+        cues = find_cues(doc, self.chunk_text, spans, parsed)
+        # Names in someone's quoted words, or in words reported after the cue, are whom the speaker
+        # talks about, never who a pronoun cue after them means ('"Lee will lose," he said', 'Ruiz
+        # said Lee had lied. "...," she said'). Words reported before the cue may hold its own
+        # speaker: 'Lee was in Lyon that week, he said'.
+        self.reported = spans + [
+            c.content for c in cues if c.content is not None and c.content[0] > c.verb_start
+        ]
         if self.results.has_ner:
             self._register_entities(doc, base)
-        cues = find_cues(doc, self.chunk_text, spans, parsed)
-        # A subject inside quotation marks is someone the quoted speaker talks about, never who a
-        # pronoun cue after the quote means ('"Lee will lose," he said': "he" is not Lee).
-        subjects = [s for s in self._subjects(doc, base) if not inside(s[0], spans)] if parsed else []
+        subjects = [s for s in self._subjects(doc, base) if not inside(s[0], self.reported)] if parsed else []
         refs = []
         for cue in cues:
             while subjects and subjects[0][0] < cue.verb_start:

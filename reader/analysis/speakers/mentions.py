@@ -65,8 +65,8 @@ class Mentions(SpeakerState):
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
-        if inside(start, self.quoted):
-            self.quoted_mentions.add(number)
+        if inside(start, self.reported):
+            self.reported_mentions.add(number)
         self._note_gender(mention, text[:start])
         if label != "NAME":
             self.entity_labels.setdefault(fold(mention.text), label)
