@@ -249,3 +249,51 @@ def test_saying_the_same_or_as_much_reports_words_by_pointing_back(analyze_text)
     ]
     assert speaker(analysis, "as much").name == "Tomas Berg"
     assert not [q for q in analysis.quotes if "radio interview" in q.text]
+
+
+def test_a_name_inside_someone_s_quoted_words_is_no_antecedent_for_the_pronoun_after_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Rhys Morgan spoke at the depot on Friday.\n\n"
+        '"Paul Grant will never win this ward," he said.\n\n'
+        '"When Tom Hale ran the council, nobody listened," he added.\n'
+    )
+    assert speaker(analysis, "never win this ward").name == "Rhys Morgan"
+    assert speaker(analysis, "nobody listened").name == "Rhys Morgan"
+
+
+def test_a_dateline_place_is_not_the_speaker_of_the_lede(analyze_text) -> None:
+    analysis = analyze_text(
+        "BERGEN, May 3 (Reuters) — Former Finance Minister Per Lund told reporters that the fishing quota "
+        "would be cut.\n"
+    )
+    assert speaker(analysis, "fishing quota").name == "Per Lund"
+
+
+def test_a_speaker_set_off_after_a_quotation_speaks_across_an_aside(analyze_text) -> None:
+    analysis = analyze_text(
+        '"We have had better harvests than this one," grower Odile Marchand, holding a crate of pears, '
+        "said on Tuesday.\n\n"
+        '"The old bridge was safer," Mr. Brandt, now 77 and living in Leipzig, told the council.\n'
+    )
+    quote = next(q for q in analysis.quotes if "better harvests" in q.text)
+    assert quote.text == "We have had better harvests than this one" and quote.kind == "direct"
+    assert speaker(analysis, "better harvests").name == "Odile Marchand"
+    assert speaker(analysis, "old bridge").name == "Brandt"
+
+
+def test_a_name_in_words_reported_after_a_cue_is_no_antecedent_but_one_before_it_is(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Lund spoke at the depot on Friday. Lund said Paul Varga had wrecked the harbour plan.\n\n"
+        '"Nobody listened to the fishermen," he said.\n\n'
+        "Former harbourmaster Erik Sand was at sea when the plan was signed, he said on the radio.\n"
+    )
+    assert speaker(analysis, "Nobody listened").name == "Lund"
+    assert speaker(analysis, "at sea when").name == "Erik Sand"
+
+
+def test_a_pronoun_cue_keeps_to_a_speaker_of_unknown_gender_over_a_name_in_an_aside(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Lund, who met Paul Varga on Monday, said the harbour plan had failed.\n\n"
+        '"Nobody listened to the fishermen," he said.\n'
+    )
+    assert speaker(analysis, "Nobody listened").name == "Lund"

@@ -166,13 +166,17 @@ def cue_phrase(
     """The cue's own words: verb, a subject next to it, and its non-content dependents."""
     start, end = verb.idx, verb.idx + len(verb.text)
     parts = []
-    if subject.head is verb or abs(subject.i - verb.i) <= 3:
+    if subject.head is verb or abs(subject.i - verb.i) <= 3 or _set_off_name(subject, verb):
         parts.append(subject)
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "prep", "advmod", "npadvmod", "prt", "agent", "nsubj", "acomp"):
             parts.append(child)
     for part in parts:
         left, right = _span(part)
+        first = part.left_edge
+        while first.i < part.i and (first.is_quote or first.is_punct):
+            first = part.doc[first.i + 1]  # '," Ruiz, 58, said': the comma and closing mark are the quote's
+        left = max(left, first.idx)
         if content and content[0] < right and left < content[1]:
             continue
         for q_start, q_end in quoted:
@@ -183,6 +187,18 @@ def cue_phrase(
             continue
         start, end = min(start, left), max(end, right)
     return start, end
+
+
+def _set_off_name(subject: Any, verb: Any) -> bool:
+    """A speaker written right after a quotation and before the verb, with an aside between
+    ('"...," Ana Ruiz, wearing a campaign pin, said'): the cue's words run from the name to the verb."""
+    doc = verb.doc
+    if subject.i > verb.i or subject.head is verb:
+        return False
+    at = subject.i - 1
+    while at > verb.sent.start and doc[at].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and not doc[at].is_quote:
+        at -= 1  # role words before the name: '," Texas delegate Ana Ruiz'
+    return doc[at].is_quote and at > 0 and doc[at - 1].text in (",", "?", "!")
 
 
 def positional_content(text: str, sent: Any, start: int, end: int) -> tuple[int, int] | None:

@@ -72,14 +72,19 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
 
 def _apposed_before(subject: Any, verb: Any) -> Any | None:
     """'north of the capital, Dorozh, the Seismic Institute said': the parser makes the place the
-    subject and the speaker its apposition; the phrase right before the verb is who speaks."""
+    subject and the speaker its apposition; the phrase right before the verb is who speaks. So too
+    after a dateline: in 'LIMA, May 3 (AP) — Minister Ana Ruiz said' the place opens the story and the
+    parser hangs the speaker on it across the dash."""
     doc = verb.doc
-    if subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
-        return None
+    after_comma = subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1:
-            return child
+            if after_comma or doc[child.left_edge.i - 1].text in _DASHES:
+                return child
     return None
+
+
+_DASHES = frozenset({"—", "–", "--"})
 
 
 def _misparsed_modifier(verb: Any) -> bool:
@@ -127,16 +132,35 @@ def _finite(verb: Any) -> bool:
 def _opening_name(verb: Any) -> Any | None:
     """'Kristin Hrafnsson, who became ..., also told RT:': the parser loses a subject across the clause
     between; a sentence that opens with a name and a comma, with a comma again right before the
-    verb, is that name's."""
+    verb, is that name's. A quotation closing with a comma opens the cue's words the same way:
+    '"...," Ana Ruiz, wearing a campaign pin, said'."""
     doc = verb.doc
-    first = doc[verb.sent.start]
-    if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B" or first.pos_ != "PROPN":
-        return None
-    last = entity_last(first, verb.i)
-    if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
-        return None
-    position = _left_of_modifiers(verb, last.i)
-    return last if position > last.i + 1 and doc[position].text == "," else None
+    starts = [verb.sent.start] + [
+        t.i + 1
+        for t in doc[verb.sent.start : verb.i]
+        if t.is_quote and t.i > 0 and doc[t.i - 1].text in (",", "?", "!")
+    ]
+    for start in reversed(starts):
+        first = _past_role_words(doc, start, verb.i)
+        if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B" or first.pos_ != "PROPN":
+            continue
+        last = entity_last(first, verb.i)
+        if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
+            continue
+        position = _left_of_modifiers(verb, last.i)
+        return last if position > last.i + 1 and doc[position].text == "," else None
+    return None
+
+
+def _past_role_words(doc: Any, start: int, limit: int) -> Any:
+    """The first name token from ``start`` past a few role words ('delegate Ana Ruiz', 'Former
+    Minister Ana Ruiz'); the token at ``start`` when no name follows so."""
+    for token in doc[start : min(start + 4, limit)]:
+        if token.ent_iob_ == "B" and token.i > start:
+            return token
+        if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET"):
+            break
+    return doc[start]
 
 
 def _name_before(verb: Any, comma: bool = False) -> Any | None:

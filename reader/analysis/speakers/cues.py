@@ -18,7 +18,7 @@ from typing import Any
 
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
-from reader.analysis.speakers.cue import Cue, inside, speech_lemma
+from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span
 from reader.analysis.speakers.cue_content import content_of, cue_phrase, positional_content
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
@@ -108,6 +108,10 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     content = content_of(token, lemma, subject, quoted)
+    if content is not None and content[0] < subject.idx < content[1] <= token.idx:
+        # '"...," Ana Ruiz, 58, said': a misparse hung the speaker on the quoted clause before the
+        # verb; the reported words end where the speaker's name begins.
+        content = strip_span(text, content[0], subject.left_edge.idx)
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from reader.analysis.context import Chunk, Results
-from reader.analysis.speakers.cue import Cue
+from reader.analysis.speakers.cue import Cue, inside
 from reader.analysis.speakers.cues import find_cues
 from reader.analysis.speakers.publishing import publish
 from reader.analysis.speakers.quote_marks import Quoted, find_quoted
@@ -50,13 +50,20 @@ class SpeakersLayer(Resolver):
         self.ents = chunk.ents
         self._by_span = {}
         parsed = self.results.has_parser
-        if self.results.has_ner:
-            self._register_entities(doc, base)
         same_paragraph = self.pending is not None and chunk.paragraph == self.pending_paragraph
         quoted = find_quoted(self.chunk_text, open_at_start=same_paragraph)
         spans = [(max(q.start, 0), q.end) for q in quoted]
         cues = find_cues(doc, self.chunk_text, spans, parsed)
-        subjects = self._subjects(doc, base) if parsed else []
+        # Names in someone's quoted words, or in words reported after the cue, are whom the speaker
+        # talks about, never who a pronoun cue after them means ('"Lee will lose," he said', 'Ruiz
+        # said Lee had lied. "...," she said'). Words reported before the cue may hold its own
+        # speaker: 'Lee was in Lyon that week, he said'.
+        self.reported = spans + [
+            c.content for c in cues if c.content is not None and c.content[0] > c.verb_start
+        ]
+        if self.results.has_ner:
+            self._register_entities(doc, base)
+        subjects = [s for s in self._subjects(doc, base) if not inside(s[0], self.reported)] if parsed else []
         refs = []
         for cue in cues:
             while subjects and subjects[0][0] < cue.verb_start:

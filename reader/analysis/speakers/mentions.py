@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.speakers.cue import inside
 from reader.analysis.speakers.gender import FEMALE_NAMES, MALE_NAMES, gender_of
 from reader.analysis.speakers.names import (
     Mention,
@@ -64,6 +65,8 @@ class Mentions(SpeakerState):
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
+        if inside(start, self.reported):
+            self.reported_mentions.add(number)
         self._note_gender(mention, text[:start])
         if label != "NAME":
             self.entity_labels.setdefault(fold(mention.text), label)

@@ -89,3 +89,5 @@ class SpeakerState:
         self._by_span: dict[tuple[int, int], int] = {}
         self.chunk_text = ""
         self.ents: list[Any] = []  # the chunk's entities
+        self.reported: list[tuple[int, int]] = []  # the chunk's quoted stretches and cue contents
+        self.reported_mentions: set[int] = set()  # names written inside someone's quoted or reported words

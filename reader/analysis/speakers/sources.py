@@ -48,8 +48,9 @@ class Sources(Mentions):
         """The speaker a pronoun at document offset ``at`` means: the latest compatible one before it.
 
         "he"/"she" skip a person of the other gender; a person named after the latest fitting subject
-        whose gender is known to fit wins over a subject of unknown gender ("Ana Ruiz met Paul Varga.
-        He said ..."), and is the one meant when no subject fits.
+        whose gender is known to fit wins over a subject of unknown gender ("Lund met Paul Varga.
+        He said ..."), and is the one meant when no subject fits. Not over a subject who spoke: in
+        "Lund, who met Paul Varga, said the plan failed. '...,' he said" Lund speaks on.
         """
         if lower in PERSON_PRONOUNS:
             wanted = "f" if lower in ("she", "her") else "m"
@@ -58,6 +59,7 @@ class Sources(Mentions):
             if found is None or (
                 named is not None
                 and self._gender(found) is None
+                and self._recent(lambda seen: seen.spoke and seen.ref == found) is None
                 and found.named is not None
                 and named.named is not None
                 and self.mentions[named.named].start > self.mentions[found.named].start
@@ -81,6 +83,8 @@ class Sources(Mentions):
             if self.paragraph - mention.paragraph > PRONOUN_REACH:
                 break
             ref = Ref(named=number)
+            if number in self.reported_mentions:
+                continue  # a name in someone's quoted or reported words is whom they talk about
             if mention.start < before and self._traits(ref)[0] and self._gender(ref) == gender:
                 return ref
         return None
