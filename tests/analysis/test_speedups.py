@@ -1,14 +1,20 @@
-"""The indexed attribute ruler (reader.analysis.ruler) against spaCy's own: the same attributes on every token."""
+"""The sped-up pipeline against the model as shipped: the same attributes on every token, the same analysis.
+
+reader.analysis.nlp swaps the attribute ruler's Matcher for a table (reader.analysis.ruler) and puts a
+cache around the lemmatizer (reader.analysis.lemmas); neither may change a byte of the output.
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from reader.analysis.engine import split_pieces
-from reader.analysis.nlp import load_pipeline
+from reader.analysis.engine import analyze_many, split_pieces
+from reader.analysis.lemmas import CachedLemmatizer
+from reader.analysis.nlp import MODEL_PACKAGES, UNUSED_PIPES, Pipeline, load_pipeline
 from reader.analysis.ruler import IndexedMatcher
 from tests.analysis.conftest import doc
 
@@ -45,10 +51,7 @@ def test_the_model_ruler_sets_what_spacys_ruler_sets_on_every_token():
     ruler = nlp.get_pipe("attribute_ruler")
     indexed = ruler.matcher
     assert isinstance(indexed, IndexedMatcher)
-    texts = [RULE_SENTENCES]
-    for path in TEXTS:
-        document = doc(path.read_text(encoding="utf-8"))
-        texts += [document.text[piece.start : piece.end] for piece in split_pieces(document)]
+    texts = pieces_of_our_texts()
     with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
         parsed = list(nlp.pipe(texts))
     try:
@@ -75,3 +78,46 @@ def test_patterns_the_table_cannot_express_stay_with_a_matcher():
     assert (ours.to_array(ATTRS) == theirs.to_array(ATTRS)).all()
     assert [t.lemma_ for t in ours if t.lemma_] == ["say", "PLACE", "PLACE", "say", "again", "again"]
     assert [t.text for t in ours if t.pos_ == "X"][:2] == ["They", "said"]
+
+
+def pieces_of_our_texts() -> list[str]:
+    texts = [RULE_SENTENCES]
+    for path in TEXTS:
+        document = doc(path.read_text(encoding="utf-8"))
+        texts += [document.text[piece.start : piece.end] for piece in split_pieces(document)]
+    return texts
+
+
+def stock_model():
+    """The model as shipped, without the speed-ups (and without senter, as load_pipeline)."""
+    for name in MODEL_PACKAGES:
+        try:
+            return importlib.import_module(name).load(exclude=list(UNUSED_PIPES))
+        except ImportError:
+            continue
+    raise AssertionError("the tests need en_core_web_sm")
+
+
+def test_cached_lemmas_are_the_model_lemmatizers_on_every_token():
+    nlp = load_pipeline().nlp
+    cached = nlp.get_pipe("lemmatizer")
+    assert isinstance(cached, CachedLemmatizer)
+    texts = pieces_of_our_texts()
+    with nlp.select_pipes(disable=["lemmatizer", "ner"]):
+        parsed = list(nlp.pipe(texts))
+    for tagged in parsed:
+        ours, theirs = cached(tagged.copy()), cached.inner(tagged.copy())
+        assert (ours.to_array([LEMMA]) == theirs.to_array([LEMMA])).all(), tagged.text[:60]
+    assert len(cached.lemmas) < sum(len(tagged) for tagged in parsed) / 2  # it did cache
+
+
+def test_the_analysis_with_the_speed_ups_is_the_analysis_with_the_model_as_shipped():
+    fast = load_pipeline()
+    stock = Pipeline(stock_model(), fast.model, fast.warnings)
+    assert stock.nlp.pipe_names == fast.nlp.pipe_names
+    documents = [doc(path.read_text(encoding="utf-8"), source=path.name) for path in TEXTS]
+    ours = [analysis.to_json() for analysis in analyze_many(documents, pipeline=fast)]
+    theirs = [analysis.to_json() for analysis in analyze_many(documents, pipeline=stock)]
+    assert len(ours) == len(TEXTS)
+    for path, mine, shipped in zip(TEXTS, ours, theirs, strict=True):
+        assert mine == shipped, path.name
