@@ -5,11 +5,14 @@ base form before it consults its cache, and never caches a base form, so a commo
 same every time. Its answer depends only on the token's text, POS and morphology, so
 CachedLemmatizer keeps it by those three (read for all tokens at once from the doc's arrays) and asks
 the model's lemmatizer only for a combination it has not seen. Lemmas are the model's own, token for
-token (tests/analysis/test_speedups.py).
+token (tests/analysis/test_speedups.py). The cache holds string ids, so it is emptied when an
+``nlp.memory_zone()`` ends (the corpus runner parses in them) and the strings it added are freed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -40,6 +43,14 @@ class CachedLemmatizer:
                 found = lemmas[key] = strings.add(inner.lemmatize(token)[0])
             token.lemma = found
         return doc
+
+    @contextmanager
+    def memory_zone(self, mem: Any = None) -> Iterator[None]:
+        """spaCy frees the strings a memory zone added, lemmas among them: forget them too."""
+        try:
+            yield
+        finally:
+            self.lemmas.clear()
 
 
 @Language.factory(FACTORY)

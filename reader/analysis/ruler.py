@@ -28,6 +28,7 @@ KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _KEY_IDS = [TAG, LOWER, DEP, IS_SPACE]
 
 Values = tuple[Any, ...]  # a token's KEY_ATTRS values: three strings (or OTHER_WORD) and a bool
+MAX_WORDS = 200_000  # lowercase forms remembered at most
 # Any lowercase form no test names: equal to no value, in no set, matched by no regex.
 OTHER_WORD = object()
 
@@ -106,6 +107,8 @@ class IndexedMatcher:
         for tag, lower, dep, space in doc.to_array(_KEY_IDS).tolist():
             word = lowers.get(lower)
             if word is None:
+                if len(lowers) >= MAX_WORDS:  # a corpus run's vocabulary: start afresh, not grow forever
+                    lowers.clear()
                 word = lowers[lower] = self._word(lower)
             key = (tag, word, dep, space)
             entry = cache.get(key)

@@ -108,7 +108,20 @@ def test_cached_lemmas_are_the_model_lemmatizers_on_every_token():
     for tagged in parsed:
         ours, theirs = cached(tagged.copy()), cached.inner(tagged.copy())
         assert (ours.to_array([LEMMA]) == theirs.to_array([LEMMA])).all(), tagged.text[:60]
-    assert len(cached.lemmas) < sum(len(tagged) for tagged in parsed) / 2  # it did cache
+    known = len(cached.lemmas)
+    cached(parsed[0].copy())
+    assert known and len(cached.lemmas) == known  # a text seen before is answered from the cache
+
+
+def test_lemmas_cached_in_a_memory_zone_are_forgotten_with_its_strings():
+    nlp = load_pipeline().nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    text = "The inspectors were examining zorblified widgets."
+    with nlp.memory_zone():
+        inside = [token.lemma_ for token in nlp(text)]
+        assert lemmatizer.lemmas
+    assert not lemmatizer.lemmas
+    assert [token.lemma_ for token in nlp(text)] == inside  # no lemma id left naming a freed string
 
 
 def test_the_analysis_with_the_speed_ups_is_the_analysis_with_the_model_as_shipped():
