@@ -119,9 +119,10 @@ def speaker_category(speaker: Speaker, text: str) -> str | None:
     """
     if speaker.kind != "unnamed" or speaker.name:
         return None
-    descriptions = [_described(text, mention) for mention in speaker.mentions] or [speaker.label or ""]
-    for description in descriptions:
-        category = category_of(description)
+    if not speaker.mentions:
+        return category_of(speaker.label or "")
+    for mention in speaker.mentions:  # described one at a time: most speakers settle on the first
+        category = category_of(_described(text, mention))
         if category is not None:
             return category
     return None
@@ -130,10 +131,13 @@ def speaker_category(speaker: Speaker, text: str) -> str | None:
 def unnamed_cues(quotes: Iterable[Quote], speakers: Iterable[Speaker], text: str) -> list[UnnamedCue]:
     """One cue per quote by an unnamed source."""
     by_id = {speaker.id: speaker for speaker in speakers}
+    categories: dict[str, str | None] = {}  # by speaker id: a speaker quoted often is described once
     out = []
     for quote in quotes:
         speaker = by_id.get(quote.speaker or "")
-        category = speaker_category(speaker, text) if speaker is not None else None
+        if speaker is not None and speaker.id not in categories:
+            categories[speaker.id] = speaker_category(speaker, text)
+        category = categories[speaker.id] if speaker is not None else None
         if speaker is None or category is None:
             continue
         if quote.cue is None or not _passes_facts(quote.cue.text):
