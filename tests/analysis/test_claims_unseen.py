@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.test_claims import HEDGE, VAGUE, check_case
+from tests.analysis.test_claims import ANONYMOUS, HEDGE, VAGUE, check_case
 
 # (sentence, expected category or None for "no claim", a word the cues must include)
 UNNAMED_SPEAKERS: list[tuple[str, str | None, str | None]] = [
@@ -108,4 +108,58 @@ def test_a_pronoun_taking_up_an_unnamed_group_is_not_flagged_again(analyze_text)
     ],
 )
 def test_likely_in_a_comparison_is_not_a_hedge(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# Beliefs and suspicions: a belief about what happened hedges a fact whoever holds it; about the
+# present or future, a named holder's belief is their opinion (the guide leaves it unmarked).
+BELIEFS: list[tuple[str, str | None, str | None]] = [
+    ("Inspector Mara Holt believes the two clerks had met before the fraud.", HEDGE, "believes"),
+    ("Tomas Rell said he now believed the ferry had sunk in the night.", HEDGE, "believed"),
+    ("Tomas Rell believes the harbour fees are too high.", None, None),
+    # "suspect" with a clause is a belief too, and a group holding it is a vague source
+    ("Police suspect the barn was set alight on purpose.", HEDGE, "suspect"),
+    ("Investigators suspect that the crane operator fell asleep.", VAGUE, "Investigators suspect"),
+    ("The suspect who escaped was caught near the station.", None, None),
+    # "suspected of" with nobody named as suspecting is an accusation
+    ("The courier is suspected of carrying stolen watches.", HEDGE, "suspected"),
+    ("The fault was suspected on the basis of the engine's noise.", None, None),
+    # a reduced passive report after a comma, which the tagger reads as a past tense
+    ("The skipper, thought to be in his sixties, was rescued by a trawler.", HEDGE, "thought to"),
+    ("The theft, reported to police on Monday, shocked the village.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), BELIEFS, ids=[case[0][:50] for case in BELIEFS])
+def test_beliefs_and_suspicions(analyze_text, text: str, category: str | None, cue: str | None) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# News wordings of unnamed sources and presumed fates.
+NEWS_SOURCES: list[tuple[str, str | None, str | None]] = [
+    # a passive belief with its "to be" left out
+    ("Four divers are feared dead after the storm.", HEDGE, "feared dead"),
+    ("The lighthouse keeper was presumed drowned.", HEDGE, "presumed drowned"),
+    ("The keeper was found dead on the rocks.", None, None),
+    # insiders briefed on a matter, named by nothing else
+    ("A person briefed on the talks said the merger was off.", ANONYMOUS, "briefed on"),
+    # reports with nobody behind them
+    ("There were reports of shelling near the airport.", VAGUE, "reports of"),
+    ("There were no injuries in the fire.", None, None),
+    # plural organisations and witnesses describing are unnamed groups
+    ("Aid agencies say the camp has run out of water.", VAGUE, "agencies say"),
+    ("Rights groups said dozens of protesters had been detained.", VAGUE, "groups said"),
+    ("Witnesses described a loud bang before the roof fell.", VAGUE, "Witnesses described"),
+    # ... but people who "show" something say nothing: only documents show facts
+    ("Some rebel groups show signs of splitting.", None, None),
+    ("Studies show that the vaccine works.", VAGUE, "Studies show"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), NEWS_SOURCES, ids=[case[0][:50] for case in NEWS_SOURCES]
+)
+def test_news_wordings_of_unnamed_sources(
+    analyze_text, text: str, category: str | None, cue: str | None
+) -> None:
     check_case(analyze_text(text), text, category, cue)

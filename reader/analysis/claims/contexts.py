@@ -24,6 +24,7 @@ from reader.analysis.claims.vocabulary import (
 
 ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
+HAVE_FORMS = frozenset("have has had 've ’ve".split())
 
 
 def _after(doc: Any, end: int) -> Any | None:
@@ -127,6 +128,36 @@ def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
 
 
+def reduced_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "The man, thought to be a farmer, ...": a passive report opening a phrase after a comma,
+    with a verb after "to" (not ", reported to police")."""
+    before = _before(doc, start)
+    return before is not None and before.text == "," and verb_follows(doc, start, end, tagged)
+
+
+def past_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """The belief's clause tells what happened: a perfect ("believes the men had met"), a past
+    passive ("suspects the fire was set") or a past under a present belief ("believes the boat
+    sank"). Such a belief hedges a fact in anybody's mouth; about the present or future ("believes
+    prices will rise") a named speaker's belief is their opinion."""
+    word = doc[end - 1]
+    if not tagged:
+        window = doc[end : min(end + CLAUSE_WINDOW, len(doc))]
+        return any(
+            token.lower_ in HAVE_FORMS and nxt.lower_.endswith(("ed", "en", "wn"))
+            for token, nxt in zip(window, window[1:], strict=False)
+        )
+    for clause in word.children:
+        if clause.dep_ != "ccomp" or clause.tag_ not in ("VBD", "VBN"):
+            continue
+        auxiliaries = {child.lower_ for child in clause.children if child.dep_ in ("aux", "auxpass")}
+        if clause.tag_ == "VBN" and auxiliaries & (HAVE_FORMS | PAST_AUXILIARIES):
+            return True
+        if clause.tag_ == "VBD" and word.tag_ in ("VBZ", "VBP") and not auxiliaries:
+            return True
+    return False
+
+
 def impersonal_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "it is said (that) ...", "it had been believed ...", but not "it was reported to police"."""
     after = _after(doc, end)
@@ -185,15 +216,28 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     before = _before(doc, start)
     if before is not None and (before.lower_ in forms("be") or before.lower_.endswith("ly")):
         return False  # "is (widely) believed that": the passive rules' business
+    if before is not None and before.lower_ in NOT_VERBS - SUBJECT_PRONOUNS:
+        return False  # "the suspect who fled": a noun after a determiner
     return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
 
 
 def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "accused X of", "has been accused (by the police) of", "was blamed for" with nobody named as
     blaming: an accusation is not an established fact whoever makes it, but blame with its source
-    ("was blamed by the inspectors for") is that source's finding."""
+    ("was blamed by the inspectors for") is that source's finding. "Suspected" accuses only with
+    its charge next ("is suspected of", "in"): not "suspected on the basis of tests"."""
     word = doc[end - 1]
     window = {token.lower_ for token in doc[end : end + ACCUSATION_WINDOW]}
+    if word.lower_.startswith("suspect"):
+        after = _after(doc, end)
+        if after is None or after.lower_ not in ("of", "in"):
+            return False
+        if not tagged:
+            return (
+                word.lower_ == "suspected"
+                and _before(doc, start) is not None
+                and (_before(doc, start).lower_ in forms("be"))
+            )
     if tagged:
         if word.pos_ != "VERB":
             return False

@@ -19,7 +19,9 @@ from reader.analysis.claims.contexts import (
     impersonal_report,
     modal_fact,
     modal_forecast,
+    past_clause,
     past_follows,
+    reduced_report,
     verb_follows,
     verification_sense,
 )
@@ -29,11 +31,14 @@ from reader.analysis.claims.vocabulary import (
     AUXILIARIES,
     BELIEF_VERBS,
     DOUBT_ADVERBS,
+    FATES,
     HEDGE,
     HEDGE_ADVERBS,
     INFERENCE_VERBS,
     LIKELIHOOD,
     POSSIBILITY_ADJECTIVES,
+    PRESUMED,
+    REPORT_PARTICIPLES,
     REPORTING_PASSIVE,
     SOURCE_PEOPLE,
     SPECULATION,
@@ -195,7 +200,7 @@ RULES: tuple[Rule, ...] = (
         "accused",
         HEDGE,
         "an accusation, not an established fact",
-        ((lemma("accuse", "blame"),), (lower(*ACCUSATION_NOUNS),)),
+        ((lemma("accuse", "blame", "suspect"),), (lower(*ACCUSATION_NOUNS),)),
         check=lambda doc, start, end, tagged: (
             doc[start].lower_ in ACCUSATION_NOUNS or accusation(doc, start, end, tagged)
         ),
@@ -226,6 +231,15 @@ RULES: tuple[Rule, ...] = (
         check=clause_follows,
         in_quote=False,
         opinion=True,
+    ),
+    Rule(
+        "belief_past",
+        HEDGE,
+        "a belief about what happened, not an established fact",
+        ((lemma(*BELIEF_VERBS),),),
+        check=lambda doc, start, end, tagged: (
+            clause_follows(doc, start, end, tagged) and past_clause(doc, start, end, tagged)
+        ),
     ),
     Rule(
         "speculation",
@@ -261,6 +275,19 @@ RULES: tuple[Rule, ...] = (
         "a report in the passive: nobody vouches for it",
         ((lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
         check=verb_follows,
+    ),
+    Rule(
+        "presumed_dead",
+        HEDGE,
+        "a belief about somebody's fate, not an established fact",
+        ((lower(*PRESUMED), lower(*FATES)),),
+    ),
+    Rule(
+        "said_to_be",
+        HEDGE,
+        "a report in the passive: nobody vouches for it",
+        ((lower(*REPORT_PARTICIPLES), lower("to")),),
+        check=reduced_report,
     ),
     Rule(
         "it_is_said",
@@ -368,6 +395,14 @@ RULES: tuple[Rule, ...] = (
                 lower("various", "several", "multiple", "numerous", "unspecified"),
                 lower("sources", "reports", "outlets", "accounts", "media"),
             ),
+            # "There were reports of looting": reports with nobody behind them
+            (
+                lower("there"),
+                lemma("be"),
+                {"IS_ALPHA": True, "OP": "{0,2}"},
+                lower("reports", "rumours", "rumors"),
+                lower("of", "that"),
+            ),
         ),
     ),
     Rule(
@@ -390,6 +425,7 @@ RULES: tuple[Rule, ...] = (
         (
             (lower(*SOURCE_PEOPLE, "those", "someone"), lower("familiar"), lower("with")),
             (lower(*SOURCE_PEOPLE, "those", "someone"), lower("close"), lower("to")),
+            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("briefed"), lower("on")),
             (lower(*SOURCE_PEOPLE), lower("with"), {"IS_ALPHA": True, "OP": "?"}, lower("knowledge")),
         ),
     ),

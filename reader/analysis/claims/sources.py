@@ -33,7 +33,7 @@ GROUP_SOURCES = frozenset(
     "officials authorities sources media outlets reports witnesses eyewitnesses residents experts analysts "
     "observers diplomats insiders activists critics scientists researchers studies investigators locals "
     "estimates rumours rumors villagers survivors medics doctors rescuers lawmakers commentators officers "
-    "aides staffers campaigners monitors journalists".split()
+    "aides staffers campaigners monitors journalists groups agencies unions charities".split()
 )
 # Unattributed numbers and documents: a source only after "according to" or "citing", and only
 # when nobody is named with them ("according to industry figures", not "figures from the ONS").
@@ -54,13 +54,14 @@ PERSON_SOURCES = frozenset(
 )
 FACT_VERBS = frozenset(
     "say tell report state add note announce confirm indicate estimate believe suggest warn explain "
-    "insist acknowledge admit allege reveal disclose write claim show fear deny question".split()
+    "insist acknowledge admit allege reveal disclose write claim show fear deny question suspect describe".split()
 )
 FACT_VERB_FORMS = frozenset(form for word in FACT_VERBS for form in forms(word))
 TELL_FORMS = frozenset(forms("tell"))
+SHOW_FORMS = frozenset(forms("show"))
 # Nouns among the speech-verb forms: without a tagger they are read as nouns ("state media").
 NOUN_FORMS = frozenset(
-    "state report reports claim claims estimate estimates note notes show shows fear fears".split()
+    "state report reports claim claims estimate estimates note notes show shows fear fears suspect suspects".split()
 )
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Determiners that point back at people already in the article: "both officers", "these experts".
@@ -233,7 +234,21 @@ def _lead_before(doc: Any, first: int, parsed: bool) -> tuple[str, int] | None:
 
 
 def _speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
-    """The index of the speech verb the source is the subject of ("officials said", "said a spokesman")."""
+    """The index of the speech verb the source is the subject of ("officials said", "said a spokesman").
+
+    Only a document shows a fact ("studies show"); people or groups who "show signs" say nothing.
+    """
+    verb = _any_speech_verb(doc, noun, first, parsed)
+    if (
+        verb is not None
+        and doc[verb].lower_ in SHOW_FORMS
+        and noun.lower_ not in WRITTEN_SOURCES | DOCUMENT_SOURCES
+    ):
+        return None
+    return verb
+
+
+def _any_speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
     if parsed:
         head = noun.head
         if noun.dep_ == "conj":
