@@ -163,3 +163,41 @@ def test_news_wordings_of_unnamed_sources(
     analyze_text, text: str, category: str | None, cue: str | None
 ) -> None:
     check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # "might" before a verb with "-s" is the noun the tagger mistakes for a modal
+        ("The old rule that might makes right still holds in the valley.", None, None),
+        ("The duke who has might stands above the court.", None, None),
+        # the modal before a bare verb is still one
+        ("The prisoners may have escaped overnight.", HEDGE, "may"),
+    ],
+)
+def test_might_as_a_noun_is_not_a_modal(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # an impersonal possibility whose clause drops "that"
+        ("It is possible the lorry left the road in the fog.", HEDGE, "It is possible"),
+        # ... but not an ability
+        ("It is possible to walk to the island at low tide.", None, None),
+        # broadcasters and newspapers with no name are an unnamed group, like "state media"
+        ("State television reported that the general had been detained.", VAGUE, "television reported"),
+        ("Local newspapers said the mayor had left the country.", VAGUE, "newspapers said"),
+        # ... and where somebody merely speaks on air, nobody is a source
+        ("The governor said on national television that she would resign.", None, None),
+        # a broadcaster with a name before it is a named outlet; "the radio" alone is the set
+        ("The governor had resigned, Ruritania radio reported.", None, None),
+        ("The governor had resigned, Ruritania army radio reported.", None, None),
+        ("Ruritanian state television said the governor had resigned.", VAGUE, "television said"),
+        ("The film shows only what is suggested by the radio.", None, None),
+        ("The governor had resigned, state radio reported.", VAGUE, "state radio reported"),
+    ],
+)
+def test_possibility_without_that_and_unnamed_broadcasters(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)

@@ -25,6 +25,8 @@ from reader.analysis.claims.vocabulary import (
 ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 HAVE_FORMS = frozenset("have has had 've ’ve".split())
+# Words that may open a clause's subject: "it is possible the ship sank", "... some of them fled".
+CLAUSE_DETERMINERS = frozenset("the a an this these those his her its their our some many".split())
 
 
 def _after(doc: Any, end: int) -> Any | None:
@@ -89,7 +91,9 @@ def _after_adverbs(doc: Any, i: int, tagged: bool) -> int:
 def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
 
-    "may have to" is an obligation, not a hedge.
+    "may have to" is an obligation, not a hedge. A modal takes a bare verb: before "-s" ("might
+    makes right", "who has might stands") the word is the noun, which the tagger reads as a modal
+    (in the Szeged counts none of 3 such uses is a cue).
     """
     modal = doc[start]
     i = _after_adverbs(doc, end, tagged)
@@ -99,7 +103,12 @@ def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     ):
         return False
     if tagged:
-        return modal.tag_ == "MD" and verb.pos_ in ("VERB", "AUX") and not modal.is_sent_start
+        return (
+            modal.tag_ == "MD"
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.tag_ != "VBZ"
+            and not modal.is_sent_start
+        )
     if modal.text[0].isupper():
         return False
     return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
@@ -156,6 +165,20 @@ def past_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
         if clause.tag_ == "VBD" and word.tag_ in ("VBZ", "VBP") and not auxiliaries:
             return True
     return False
+
+
+def possibility_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "It is possible (that) the plane was shot down", not "it is possible to see the coast":
+    without "that", a subject must open the clause (in the Szeged counts 4 of 4 such openings are
+    uncertainty cues; "possible to" and "possible for" 1 of 9)."""
+    if doc[end - 1].lower_ == "that":
+        return True
+    after = _after(doc, end)
+    if after is None or after.lower_ in NOT_VERBS - SUBJECT_PRONOUNS - CLAUSE_DETERMINERS:
+        return False
+    if tagged:
+        return after.pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM")
+    return after.lower_ in SUBJECT_PRONOUNS | CLAUSE_DETERMINERS or after.is_title
 
 
 def impersonal_report(doc: Any, start: int, end: int, tagged: bool) -> bool:

@@ -33,8 +33,11 @@ GROUP_SOURCES = frozenset(
     "officials authorities sources media outlets reports witnesses eyewitnesses residents experts analysts "
     "observers diplomats insiders activists critics scientists researchers studies investigators locals "
     "estimates rumours rumors villagers survivors medics doctors rescuers lawmakers commentators officers "
-    "aides staffers campaigners monitors journalists groups agencies unions charities".split()
+    "aides staffers campaigners monitors journalists groups agencies unions charities television tv radio "
+    "newspapers".split()
 )
+# Broadcasters and papers, unnamed only without a name before them ("state television").
+BROADCASTERS = frozenset("television tv radio newspapers".split())
 # Unattributed numbers and documents: a source only after "according to" or "citing", and only
 # when nobody is named with them ("according to industry figures", not "figures from the ONS").
 DOCUMENT_SOURCES = frozenset("figures data statistics".split())
@@ -118,6 +121,8 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     elif word in GROUP_SOURCES:
         if determiner == "the" and (word in SCHOLARLY or _number_after_the(doc, first)):
             return None
+        if word in BROADCASTERS and _outlet_or_set(doc, noun, first, determiner, parsed):
+            return None
         if word in WRITTEN_SOURCES and _credited(doc, first, noun.i):
             return None  # "Upjohn's estimates", "reports attributed to the foreign ministry"
         category = VAGUE_SOURCE
@@ -193,6 +198,17 @@ def _speech(token: Any, parsed: bool) -> bool:
     if parsed:
         return token.pos_ in ("VERB", "AUX") and token.lemma_ in FACT_VERBS
     return token.lower_ in FACT_VERB_FORMS and token.lower_ not in NOUN_FORMS
+
+
+def _outlet_or_set(doc: Any, noun: Any, first: int, determiner: str | None, parsed: bool) -> bool:
+    """ "Ruritania army radio": a named outlet; "the radio" alone: the set, not a source.
+    "Syrian state television" and "local newspapers" stay unnamed (a nationality is no name)."""
+    if parsed and any(token.pos_ == "PROPN" for token in doc[first : noun.i]):
+        return True
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if not parsed and before is not None and before.text[:1].isupper() and not before.is_sent_start:
+        return True
+    return determiner == "the" and first == noun.i - 1
 
 
 def _number_after_the(doc: Any, first: int) -> bool:
