@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.test_claims import ANONYMOUS, HEDGE, VAGUE, check_case
+from tests.analysis.test_claims import ANONYMOUS, HEDGE, UNVERIFIABLE, VAGUE, check_case
 
 # (sentence, expected category or None for "no claim", a word the cues must include)
 UNNAMED_SPEAKERS: list[tuple[str, str | None, str | None]] = [
@@ -200,4 +200,25 @@ def test_might_as_a_noun_is_not_a_modal(analyze_text, text: str, category, cue) 
     ],
 )
 def test_possibility_without_that_and_unnamed_broadcasters(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # whoever could confirm it would not
+        ("The port authority declined to confirm the collision.", UNVERIFIABLE, "declined to confirm"),
+        ("She declined to confirm as treasurer for a second term.", None, None),
+        # suspicions, like rumours, that something is so
+        ("There are suspicions that the ballots were tampered with.", HEDGE, "suspicions that"),
+        # one side's claim, disputed by the other, in apposition
+        (
+            "The guerrillas said they had downed a drone, a claim rejected by the navy.",
+            HEDGE,
+            "claim rejected",
+        ),
+        ("Claims rejected by the insurer rose by a tenth last year.", None, None),
+    ],
+)
+def test_refused_confirmation_suspicions_and_disputed_claims(analyze_text, text: str, category, cue) -> None:
     check_case(analyze_text(text), text, category, cue)

@@ -137,6 +137,15 @@ def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
     return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
 
 
+def appositive(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "..., a claim denied by the army": the phrase stands after a comma, in apposition to the
+    sentence it describes, not "Claims rejected by the insurer rose"."""
+    before = _before(doc, start)
+    if before is not None and before.lower_ in ("a", "an", "the"):
+        before = _before(doc, before.i)
+    return before is not None and before.text == ","
+
+
 def reduced_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "The man, thought to be a farmer, ...": a passive report opening a phrase after a comma,
     with a verb after "to" (not ", reported to police")."""

@@ -13,6 +13,7 @@ from typing import Any
 from reader.analysis.claims.contexts import (
     accusation,
     after_determiner,
+    appositive,
     claim_with_clause,
     clause_follows,
     compared,
@@ -122,6 +123,13 @@ RULES: tuple[Rule, ...] = (
                 lemma(*VERIFY),
             ),
             (lower("yet"), lower("to"), _NEGATION_FILL, lemma(*VERIFY)),
+            # "declined to confirm": whoever could confirm it would not
+            (
+                lemma("decline", "refuse"),
+                lower("to"),
+                lower("immediately", "publicly", OP="?"),
+                lemma(*VERIFY),
+            ),
             (lower("neither"), lemma("confirm")),
             # the subject carries the negation: "None of the claims could be verified", "no one could
             # confirm" (but not "No injuries were confirmed": that counts zero injuries)
@@ -265,10 +273,25 @@ RULES: tuple[Rule, ...] = (
                     "rumors",
                     "rumour",
                     "rumor",
+                    "suspicion",
+                    "suspicions",
                 ),
                 lower("that"),
             ),
         ),
+    ),
+    Rule(
+        "disputed_claim",
+        HEDGE,
+        "one side's claim that another disputes",
+        # "..., a claim denied by the army": in apposition to what was claimed
+        (
+            (
+                lower("claim", "claims", "allegation", "allegations", "assertion"),
+                lower("denied", "disputed", "rejected", "contested"),
+            ),
+        ),
+        check=appositive,
     ),
     Rule(
         "reported_to_be",
