@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.test_claims import HEDGE, VAGUE, check_case
+from tests.analysis.test_claims import ANONYMOUS, HEDGE, UNVERIFIABLE, VAGUE, check_case
 
 # (sentence, expected category or None for "no claim", a word the cues must include)
 UNNAMED_SPEAKERS: list[tuple[str, str | None, str | None]] = [
@@ -108,4 +108,117 @@ def test_a_pronoun_taking_up_an_unnamed_group_is_not_flagged_again(analyze_text)
     ],
 )
 def test_likely_in_a_comparison_is_not_a_hedge(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# Beliefs and suspicions: a belief about what happened hedges a fact whoever holds it; about the
+# present or future, a named holder's belief is their opinion (the guide leaves it unmarked).
+BELIEFS: list[tuple[str, str | None, str | None]] = [
+    ("Inspector Mara Holt believes the two clerks had met before the fraud.", HEDGE, "believes"),
+    ("Tomas Rell said he now believed the ferry had sunk in the night.", HEDGE, "believed"),
+    ("Tomas Rell believes the harbour fees are too high.", None, None),
+    # "suspect" with a clause is a belief too, and a group holding it is a vague source
+    ("Police suspect the barn was set alight on purpose.", HEDGE, "suspect"),
+    ("Investigators suspect that the crane operator fell asleep.", VAGUE, "Investigators suspect"),
+    ("The suspect who escaped was caught near the station.", None, None),
+    # "suspected of" with nobody named as suspecting is an accusation
+    ("The courier is suspected of carrying stolen watches.", HEDGE, "suspected"),
+    ("The fault was suspected on the basis of the engine's noise.", None, None),
+    # a reduced passive report after a comma, which the tagger reads as a past tense
+    ("The skipper, thought to be in his sixties, was rescued by a trawler.", HEDGE, "thought to"),
+    ("The theft, reported to police on Monday, shocked the village.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), BELIEFS, ids=[case[0][:50] for case in BELIEFS])
+def test_beliefs_and_suspicions(analyze_text, text: str, category: str | None, cue: str | None) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# News wordings of unnamed sources and presumed fates.
+NEWS_SOURCES: list[tuple[str, str | None, str | None]] = [
+    # a passive belief with its "to be" left out
+    ("Four divers are feared dead after the storm.", HEDGE, "feared dead"),
+    ("The lighthouse keeper was presumed drowned.", HEDGE, "presumed drowned"),
+    ("The keeper was found dead on the rocks.", None, None),
+    # insiders briefed on a matter, named by nothing else
+    ("A person briefed on the talks said the merger was off.", ANONYMOUS, "briefed on"),
+    # reports with nobody behind them
+    ("There were reports of shelling near the airport.", VAGUE, "reports of"),
+    ("There were no injuries in the fire.", None, None),
+    # plural organisations and witnesses describing are unnamed groups
+    ("Aid agencies say the camp has run out of water.", VAGUE, "agencies say"),
+    ("Rights groups said dozens of protesters had been detained.", VAGUE, "groups said"),
+    ("Witnesses described a loud bang before the roof fell.", VAGUE, "Witnesses described"),
+    # ... but people who "show" something say nothing: only documents show facts
+    ("Some rebel groups show signs of splitting.", None, None),
+    ("Studies show that the vaccine works.", VAGUE, "Studies show"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), NEWS_SOURCES, ids=[case[0][:50] for case in NEWS_SOURCES]
+)
+def test_news_wordings_of_unnamed_sources(
+    analyze_text, text: str, category: str | None, cue: str | None
+) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # "might" before a verb with "-s" is the noun the tagger mistakes for a modal
+        ("The old rule that might makes right still holds in the valley.", None, None),
+        ("The duke who has might stands above the court.", None, None),
+        # the modal before a bare verb is still one
+        ("The prisoners may have escaped overnight.", HEDGE, "may"),
+    ],
+)
+def test_might_as_a_noun_is_not_a_modal(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # an impersonal possibility whose clause drops "that"
+        ("It is possible the lorry left the road in the fog.", HEDGE, "It is possible"),
+        # ... but not an ability
+        ("It is possible to walk to the island at low tide.", None, None),
+        # broadcasters and newspapers with no name are an unnamed group, like "state media"
+        ("State television reported that the general had been detained.", VAGUE, "television reported"),
+        ("Local newspapers said the mayor had left the country.", VAGUE, "newspapers said"),
+        # ... and where somebody merely speaks on air, nobody is a source
+        ("The governor said on national television that she would resign.", None, None),
+        # a broadcaster with a name before it is a named outlet; "the radio" alone is the set
+        ("The governor had resigned, Ruritania radio reported.", None, None),
+        ("The governor had resigned, Ruritania army radio reported.", None, None),
+        ("Ruritanian state television said the governor had resigned.", VAGUE, "television said"),
+        ("The film shows only what is suggested by the radio.", None, None),
+        ("The governor had resigned, state radio reported.", VAGUE, "state radio reported"),
+    ],
+)
+def test_possibility_without_that_and_unnamed_broadcasters(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # whoever could confirm it would not
+        ("The port authority declined to confirm the collision.", UNVERIFIABLE, "declined to confirm"),
+        ("She declined to confirm as treasurer for a second term.", None, None),
+        # suspicions, like rumours, that something is so
+        ("There are suspicions that the ballots were tampered with.", HEDGE, "suspicions that"),
+        # one side's claim, disputed by the other, in apposition
+        (
+            "The guerrillas said they had downed a drone, a claim rejected by the navy.",
+            HEDGE,
+            "claim rejected",
+        ),
+        ("Claims rejected by the insurer rose by a tenth last year.", None, None),
+    ],
+)
+def test_refused_confirmation_suspicions_and_disputed_claims(analyze_text, text: str, category, cue) -> None:
     check_case(analyze_text(text), text, category, cue)

@@ -24,6 +24,9 @@ from reader.analysis.claims.vocabulary import (
 
 ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
+HAVE_FORMS = frozenset("have has had 've ’ve".split())
+# Words that may open a clause's subject: "it is possible the ship sank", "... some of them fled".
+CLAUSE_DETERMINERS = frozenset("the a an this these those his her its their our some many".split())
 
 
 def _after(doc: Any, end: int) -> Any | None:
@@ -88,7 +91,9 @@ def _after_adverbs(doc: Any, i: int, tagged: bool) -> int:
 def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "may"/"might" as a modal before a verb: not the month, not the optative "May the injured recover".
 
-    "may have to" is an obligation, not a hedge.
+    "may have to" is an obligation, not a hedge. A modal takes a bare verb: before "-s" ("might
+    makes right", "who has might stands") the word is the noun, which the tagger reads as a modal
+    (in the Szeged counts none of 3 such uses is a cue).
     """
     modal = doc[start]
     i = _after_adverbs(doc, end, tagged)
@@ -98,7 +103,12 @@ def modal_verb(doc: Any, start: int, end: int, tagged: bool) -> bool:
     ):
         return False
     if tagged:
-        return modal.tag_ == "MD" and verb.pos_ in ("VERB", "AUX") and not modal.is_sent_start
+        return (
+            modal.tag_ == "MD"
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.tag_ != "VBZ"
+            and not modal.is_sent_start
+        )
     if modal.text[0].isupper():
         return False
     return verb.is_alpha and verb.lower_ not in NOT_VERBS and verb.text.islower()
@@ -125,6 +135,59 @@ def modal_fact(doc: Any, start: int, end: int, tagged: bool) -> bool:
 def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "may visit", "might be replaced": a possibility ahead, the speaker's forecast when attributed."""
     return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
+
+
+def appositive(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "..., a claim denied by the army": the phrase stands after a comma, in apposition to the
+    sentence it describes, not "Claims rejected by the insurer rose"."""
+    before = _before(doc, start)
+    if before is not None and before.lower_ in ("a", "an", "the"):
+        before = _before(doc, before.i)
+    return before is not None and before.text == ","
+
+
+def reduced_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "The man, thought to be a farmer, ...": a passive report opening a phrase after a comma,
+    with a verb after "to" (not ", reported to police")."""
+    before = _before(doc, start)
+    return before is not None and before.text == "," and verb_follows(doc, start, end, tagged)
+
+
+def past_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """The belief's clause tells what happened: a perfect ("believes the men had met"), a past
+    passive ("suspects the fire was set") or a past under a present belief ("believes the boat
+    sank"). Such a belief hedges a fact in anybody's mouth; about the present or future ("believes
+    prices will rise") a named speaker's belief is their opinion."""
+    word = doc[end - 1]
+    if not tagged:
+        window = doc[end : min(end + CLAUSE_WINDOW, len(doc))]
+        return any(
+            token.lower_ in HAVE_FORMS and nxt.lower_.endswith(("ed", "en", "wn"))
+            for token, nxt in zip(window, window[1:], strict=False)
+        )
+    for clause in word.children:
+        if clause.dep_ != "ccomp" or clause.tag_ not in ("VBD", "VBN"):
+            continue
+        auxiliaries = {child.lower_ for child in clause.children if child.dep_ in ("aux", "auxpass")}
+        if clause.tag_ == "VBN" and auxiliaries & (HAVE_FORMS | PAST_AUXILIARIES):
+            return True
+        if clause.tag_ == "VBD" and word.tag_ in ("VBZ", "VBP") and not auxiliaries:
+            return True
+    return False
+
+
+def possibility_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "It is possible (that) the plane was shot down", not "it is possible to see the coast":
+    without "that", a subject must open the clause (in the Szeged counts 4 of 4 such openings are
+    uncertainty cues; "possible to" and "possible for" 1 of 9)."""
+    if doc[end - 1].lower_ == "that":
+        return True
+    after = _after(doc, end)
+    if after is None or after.lower_ in NOT_VERBS - SUBJECT_PRONOUNS - CLAUSE_DETERMINERS:
+        return False
+    if tagged:
+        return after.pos_ in ("DET", "PRON", "PROPN", "NOUN", "NUM")
+    return after.lower_ in SUBJECT_PRONOUNS | CLAUSE_DETERMINERS or after.is_title
 
 
 def impersonal_report(doc: Any, start: int, end: int, tagged: bool) -> bool:
@@ -185,15 +248,28 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     before = _before(doc, start)
     if before is not None and (before.lower_ in forms("be") or before.lower_.endswith("ly")):
         return False  # "is (widely) believed that": the passive rules' business
+    if before is not None and before.lower_ in NOT_VERBS - SUBJECT_PRONOUNS:
+        return False  # "the suspect who fled": a noun after a determiner
     return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
 
 
 def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "accused X of", "has been accused (by the police) of", "was blamed for" with nobody named as
     blaming: an accusation is not an established fact whoever makes it, but blame with its source
-    ("was blamed by the inspectors for") is that source's finding."""
+    ("was blamed by the inspectors for") is that source's finding. "Suspected" accuses only with
+    its charge next ("is suspected of", "in"): not "suspected on the basis of tests"."""
     word = doc[end - 1]
     window = {token.lower_ for token in doc[end : end + ACCUSATION_WINDOW]}
+    if word.lower_.startswith("suspect"):
+        after = _after(doc, end)
+        if after is None or after.lower_ not in ("of", "in"):
+            return False
+        if not tagged:
+            return (
+                word.lower_ == "suspected"
+                and _before(doc, start) is not None
+                and (_before(doc, start).lower_ in forms("be"))
+            )
     if tagged:
         if word.pos_ != "VERB":
             return False

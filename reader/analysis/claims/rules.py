@@ -13,13 +13,17 @@ from typing import Any
 from reader.analysis.claims.contexts import (
     accusation,
     after_determiner,
+    appositive,
     claim_with_clause,
     clause_follows,
     compared,
     impersonal_report,
     modal_fact,
     modal_forecast,
+    past_clause,
     past_follows,
+    possibility_clause,
+    reduced_report,
     verb_follows,
     verification_sense,
 )
@@ -29,11 +33,14 @@ from reader.analysis.claims.vocabulary import (
     AUXILIARIES,
     BELIEF_VERBS,
     DOUBT_ADVERBS,
+    FATES,
     HEDGE,
     HEDGE_ADVERBS,
     INFERENCE_VERBS,
     LIKELIHOOD,
     POSSIBILITY_ADJECTIVES,
+    PRESUMED,
+    REPORT_PARTICIPLES,
     REPORTING_PASSIVE,
     SOURCE_PEOPLE,
     SPECULATION,
@@ -116,6 +123,13 @@ RULES: tuple[Rule, ...] = (
                 lemma(*VERIFY),
             ),
             (lower("yet"), lower("to"), _NEGATION_FILL, lemma(*VERIFY)),
+            # "declined to confirm": whoever could confirm it would not
+            (
+                lemma("decline", "refuse"),
+                lower("to"),
+                lower("immediately", "publicly", OP="?"),
+                lemma(*VERIFY),
+            ),
             (lower("neither"), lemma("confirm")),
             # the subject carries the negation: "None of the claims could be verified", "no one could
             # confirm" (but not "No injuries were confirmed": that counts zero injuries)
@@ -195,7 +209,7 @@ RULES: tuple[Rule, ...] = (
         "accused",
         HEDGE,
         "an accusation, not an established fact",
-        ((lemma("accuse", "blame"),), (lower(*ACCUSATION_NOUNS),)),
+        ((lemma("accuse", "blame", "suspect"),), (lower(*ACCUSATION_NOUNS),)),
         check=lambda doc, start, end, tagged: (
             doc[start].lower_ in ACCUSATION_NOUNS or accusation(doc, start, end, tagged)
         ),
@@ -228,6 +242,15 @@ RULES: tuple[Rule, ...] = (
         opinion=True,
     ),
     Rule(
+        "belief_past",
+        HEDGE,
+        "a belief about what happened, not an established fact",
+        ((lemma(*BELIEF_VERBS),),),
+        check=lambda doc, start, end, tagged: (
+            clause_follows(doc, start, end, tagged) and past_clause(doc, start, end, tagged)
+        ),
+    ),
+    Rule(
         "speculation",
         HEDGE,
         "speculation, not an established fact",
@@ -250,10 +273,25 @@ RULES: tuple[Rule, ...] = (
                     "rumors",
                     "rumour",
                     "rumor",
+                    "suspicion",
+                    "suspicions",
                 ),
                 lower("that"),
             ),
         ),
+    ),
+    Rule(
+        "disputed_claim",
+        HEDGE,
+        "one side's claim that another disputes",
+        # "..., a claim denied by the army": in apposition to what was claimed
+        (
+            (
+                lower("claim", "claims", "allegation", "allegations", "assertion"),
+                lower("denied", "disputed", "rejected", "contested"),
+            ),
+        ),
+        check=appositive,
     ),
     Rule(
         "reported_to_be",
@@ -261,6 +299,19 @@ RULES: tuple[Rule, ...] = (
         "a report in the passive: nobody vouches for it",
         ((lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
         check=verb_follows,
+    ),
+    Rule(
+        "presumed_dead",
+        HEDGE,
+        "a belief about somebody's fate, not an established fact",
+        ((lower(*PRESUMED), lower(*FATES)),),
+    ),
+    Rule(
+        "said_to_be",
+        HEDGE,
+        "a report in the passive: nobody vouches for it",
+        ((lower(*REPORT_PARTICIPLES), lower("to")),),
+        check=reduced_report,
     ),
     Rule(
         "it_is_said",
@@ -328,9 +379,10 @@ RULES: tuple[Rule, ...] = (
                 lemma("be", "seem", "remain"),
                 lower("also", "quite", "entirely", "very", "highly", "thus", "therefore", "still", OP="?"),
                 lower(*POSSIBILITY_ADJECTIVES),
-                lower("that"),
+                lower("that", OP="?"),
             ),
         ),
+        check=possibility_clause,
         in_quote=False,
     ),
     Rule(
@@ -368,6 +420,14 @@ RULES: tuple[Rule, ...] = (
                 lower("various", "several", "multiple", "numerous", "unspecified"),
                 lower("sources", "reports", "outlets", "accounts", "media"),
             ),
+            # "There were reports of looting": reports with nobody behind them
+            (
+                lower("there"),
+                lemma("be"),
+                {"IS_ALPHA": True, "OP": "{0,2}"},
+                lower("reports", "rumours", "rumors"),
+                lower("of", "that"),
+            ),
         ),
     ),
     Rule(
@@ -390,6 +450,7 @@ RULES: tuple[Rule, ...] = (
         (
             (lower(*SOURCE_PEOPLE, "those", "someone"), lower("familiar"), lower("with")),
             (lower(*SOURCE_PEOPLE, "those", "someone"), lower("close"), lower("to")),
+            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("briefed"), lower("on")),
             (lower(*SOURCE_PEOPLE), lower("with"), {"IS_ALPHA": True, "OP": "?"}, lower("knowledge")),
         ),
     ),

@@ -33,8 +33,11 @@ GROUP_SOURCES = frozenset(
     "officials authorities sources media outlets reports witnesses eyewitnesses residents experts analysts "
     "observers diplomats insiders activists critics scientists researchers studies investigators locals "
     "estimates rumours rumors villagers survivors medics doctors rescuers lawmakers commentators officers "
-    "aides staffers campaigners monitors journalists".split()
+    "aides staffers campaigners monitors journalists groups agencies unions charities television tv radio "
+    "newspapers".split()
 )
+# Broadcasters and papers, unnamed only without a name before them ("state television").
+BROADCASTERS = frozenset("television tv radio newspapers".split())
 # Unattributed numbers and documents: a source only after "according to" or "citing", and only
 # when nobody is named with them ("according to industry figures", not "figures from the ONS").
 DOCUMENT_SOURCES = frozenset("figures data statistics".split())
@@ -54,13 +57,14 @@ PERSON_SOURCES = frozenset(
 )
 FACT_VERBS = frozenset(
     "say tell report state add note announce confirm indicate estimate believe suggest warn explain "
-    "insist acknowledge admit allege reveal disclose write claim show fear deny question".split()
+    "insist acknowledge admit allege reveal disclose write claim show fear deny question suspect describe".split()
 )
 FACT_VERB_FORMS = frozenset(form for word in FACT_VERBS for form in forms(word))
 TELL_FORMS = frozenset(forms("tell"))
+SHOW_FORMS = frozenset(forms("show"))
 # Nouns among the speech-verb forms: without a tagger they are read as nouns ("state media").
 NOUN_FORMS = frozenset(
-    "state report reports claim claims estimate estimates note notes show shows fear fears".split()
+    "state report reports claim claims estimate estimates note notes show shows fear fears suspect suspects".split()
 )
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Determiners that point back at people already in the article: "both officers", "these experts".
@@ -116,6 +120,8 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
         category = ANONYMOUS_SOURCE  # "citing anonymous sources": anonymous, not merely vague
     elif word in GROUP_SOURCES:
         if determiner == "the" and (word in SCHOLARLY or _number_after_the(doc, first)):
+            return None
+        if word in BROADCASTERS and _outlet_or_set(doc, noun, first, determiner, parsed):
             return None
         if word in WRITTEN_SOURCES and _credited(doc, first, noun.i):
             return None  # "Upjohn's estimates", "reports attributed to the foreign ministry"
@@ -194,6 +200,17 @@ def _speech(token: Any, parsed: bool) -> bool:
     return token.lower_ in FACT_VERB_FORMS and token.lower_ not in NOUN_FORMS
 
 
+def _outlet_or_set(doc: Any, noun: Any, first: int, determiner: str | None, parsed: bool) -> bool:
+    """ "Ruritania army radio": a named outlet; "the radio" alone: the set, not a source.
+    "Syrian state television" and "local newspapers" stay unnamed (a nationality is no name)."""
+    if parsed and any(token.pos_ == "PROPN" for token in doc[first : noun.i]):
+        return True
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if not parsed and before is not None and before.text[:1].isupper() and not before.is_sent_start:
+        return True
+    return determiner == "the" and first == noun.i - 1
+
+
 def _number_after_the(doc: Any, first: int) -> bool:
     """ "the two officers": a counted, already introduced group."""
     nxt = doc[first + 1] if first + 1 < len(doc) else None
@@ -233,7 +250,21 @@ def _lead_before(doc: Any, first: int, parsed: bool) -> tuple[str, int] | None:
 
 
 def _speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
-    """The index of the speech verb the source is the subject of ("officials said", "said a spokesman")."""
+    """The index of the speech verb the source is the subject of ("officials said", "said a spokesman").
+
+    Only a document shows a fact ("studies show"); people or groups who "show signs" say nothing.
+    """
+    verb = _any_speech_verb(doc, noun, first, parsed)
+    if (
+        verb is not None
+        and doc[verb].lower_ in SHOW_FORMS
+        and noun.lower_ not in WRITTEN_SOURCES | DOCUMENT_SOURCES
+    ):
+        return None
+    return verb
+
+
+def _any_speech_verb(doc: Any, noun: Any, first: int, parsed: bool) -> int | None:
     if parsed:
         head = noun.head
         if noun.dep_ == "conj":

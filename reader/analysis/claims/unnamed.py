@@ -28,6 +28,7 @@ from reader.analysis.claims.sources import (
     ANAPHORIC,
     ANONYMITY,
     ANONYMITY_MARKS,
+    BROADCASTERS,
     DETERMINERS,
     FACT_VERB_FORMS,
     GROUP_SOURCES,
@@ -43,6 +44,8 @@ HEAD_ENDS = frozenset(
     "familiar close with of for from in at on who which that whose speaking involved including led like such".split()
 )
 NEGATIONS = frozenset({"neither", "no", "none"})  # "neither US nor British authorities said": nobody did
+# How English nationality adjectives end: "Syrian", "Chinese", "Israeli", "British", "French".
+NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 WORD = re.compile(r"[\w'’-]+")
 
@@ -69,6 +72,8 @@ def category_of(description: str) -> str | None:
         return None
     if determiner == "the" and (head in SCHOLARLY or len(words) > 1 and _counted(words[1])):
         return None  # "the researchers", "the two officers": people the article has introduced
+    if head in BROADCASTERS and _outlet(WORD.findall(description), words.index(head)):
+        return None
     if head in GROUP_SOURCES:
         return VAGUE_SOURCE
     if head[-1:] == "s" and head[:-1] in PERSON_SOURCES and determiner != "the":
@@ -76,6 +81,14 @@ def category_of(description: str) -> str | None:
     if head in PERSON_SOURCES and determiner in INDEFINITE:
         return ANONYMOUS_SOURCE
     return None
+
+
+def _outlet(words: list[str], head: int) -> bool:
+    """ "Ruritania (army) radio": a named outlet; "the radio" alone: the set (as ``sources`` reads
+    them). A capitalised word counts as a name unless it is a nationality ("Syrian state TV")."""
+    if head == 1 and words[0].lower() == "the":
+        return True
+    return any(word[:1].isupper() and not word.endswith(NATIONALITY_ENDINGS) for word in words[:head])
 
 
 def _counted(word: str) -> bool:
