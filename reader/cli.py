@@ -6,7 +6,6 @@ bad input ends as one line on stderr and exit status 2, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import os
 import sys
@@ -14,10 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    import argparse  # 14 ms: loaded only to parse a command line that is more than one article to open
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -35,6 +37,8 @@ MAX_SIZE_HELP = "refuse inputs larger than SIZE (e.g. 20M; default 50M or READER
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="reader",
         usage="reader [GLOBAL OPTIONS] [ARTICLE | COMMAND ...]",
@@ -91,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reader feed",
         help="list an RSS or Atom feed's entries and open one; follow feeds; pick a followed one",
     )
-    feed.error = OneLineParser.error.__get__(feed)  # type: ignore[method-assign]
+    _one_line(feed)
     feed.add_argument("source", nargs="?", metavar="URL|FILE", help="the feed (default: the followed feeds)")
     following = feed.add_mutually_exclusive_group()
     following.add_argument("--add", metavar="URL|FILE", help="follow this feed (it must load)")
@@ -110,23 +114,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class OneLineParser(argparse.ArgumentParser):
+def _one_line_error(self: argparse.ArgumentParser, message: str) -> NoReturn:
     """A usage mistake is one line on stderr (via UsageError), not argparse's usage block."""
+    raise UsageError(f"{self.prog.removeprefix('reader ')}: {message} (see '{self.prog} --help')")
 
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog.removeprefix('reader ')}: {message} (see '{self.prog} --help')")
+
+def _one_line(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.error = _one_line_error.__get__(parser)  # type: ignore[method-assign]
+    return parser
 
 
 def _add_corpus(sub: argparse._SubParsersAction) -> None:
     corpus = sub.add_parser(
         "corpus", prog="reader corpus", help="analyse a corpus on Dask into Parquet, and report on it"
     )
-    corpus.error = OneLineParser.error.__get__(corpus)  # type: ignore[method-assign]
-    verbs = corpus.add_subparsers(
-        dest="corpus_command", metavar="analyze|report", required=True, parser_class=OneLineParser
-    )
-    analyze = verbs.add_parser(
-        "analyze", prog="reader corpus analyze", help="analyse folders, JSON Lines and WARC files into DIR"
+    _one_line(corpus)
+    verbs = corpus.add_subparsers(dest="corpus_command", metavar="analyze|report", required=True)
+    analyze = _one_line(
+        verbs.add_parser(
+            "analyze",
+            prog="reader corpus analyze",
+            help="analyse folders, JSON Lines and WARC files into DIR",
+        )
     )
     analyze.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="folders, article files, .jsonl and .warc(.gz) files"
@@ -136,14 +145,18 @@ def _add_corpus(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: cores)")
     analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use this running Dask cluster")
     analyze.add_argument("--batch-size", type=int, metavar="N", help="documents per task and shard (25)")
-    report = verbs.add_parser(
-        "report", prog="reader corpus report", help="tables, an HTML report and CSVs for a corpus folder"
+    report = _one_line(
+        verbs.add_parser(
+            "report", prog="reader corpus report", help="tables, an HTML report and CSVs for a corpus folder"
+        )
     )
     report.add_argument("folder", metavar="DIR")
     report.add_argument("-o", "--output", metavar="FILE", help="the HTML page (default: DIR/report.html)")
 
 
 def build_open_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Open an article in the reader. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
@@ -156,6 +169,23 @@ def build_open_parser() -> argparse.ArgumentParser:
         "--url", metavar="URL", help="in a web archive (.warc, .warc.gz): open the page captured from URL"
     )
     return parser
+
+
+@dataclass(frozen=True)
+class OpenArgs:
+    """What ``reader [PATH|URL|-] [--url URL]`` asks to open."""
+
+    source: str | None = None
+    url: str | None = None
+
+
+def open_args(argv: list[str]) -> OpenArgs:
+    """``reader`` or ``reader ARTICLE`` without argparse, whose import delays the first frame by 14 ms;
+    any option (``--url``, ``--version``, a mistake) goes through the open command's parser."""
+    if len(argv) <= 1 and not any(item.startswith("-") and item != "-" for item in argv):
+        return OpenArgs(argv[0] if argv else None)
+    args = build_open_parser().parse_args(argv)
+    return OpenArgs(args.source, args.url)
 
 
 @dataclass(frozen=True)
@@ -219,8 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         mistyped = unknown_command(argv)
         if mistyped:
             raise UsageError(mistyped)
-        args = build_open_parser().parse_args(argv)
-        return run_open(args, options)
+        return run_open(open_args(argv), options)
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -373,7 +402,7 @@ def _progress_bar(count: int) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: progress.update(task, completed=done, total=total)
 
 
-def run_open(args: argparse.Namespace, options: GlobalOptions) -> int:
+def run_open(args: OpenArgs, options: GlobalOptions) -> int:
     """Open the document in the TUI; with no argument, the library of annotated articles."""
     import gc
 

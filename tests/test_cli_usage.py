@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from reader.cli import OpenArgs, build_open_parser, main, open_args
 
 
 def test_help_names_the_reader_the_library_and_the_global_options(capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,3 +122,20 @@ def test_a_batch_where_every_input_is_bad_exits_2(tmp_path: Path, capsys: pytest
         f"reader: {bad}: a PNG image, not text",
         f"reader: {missing}: no such file or directory",
     ]
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["article.txt"], ["-"], [""], ["article.txt", "--url", "http://x.example/"]]
+)
+def test_the_open_command_reads_as_its_parser_does(argv: list[str]) -> None:
+    """``reader ARTICLE`` skips argparse (reader.cli.open_args): the same source and URL either way."""
+    parsed = build_open_parser().parse_args(argv)
+    assert open_args(argv) == OpenArgs(parsed.source, parsed.url)
+
+
+def test_an_option_to_the_open_command_still_goes_through_its_parser(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        open_args(["--version"])
+    assert capsys.readouterr().out.startswith("reader ")

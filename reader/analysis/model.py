@@ -7,7 +7,6 @@ deterministic: the same input gives byte-identical JSON.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -144,6 +143,8 @@ class Analysis:
         return {"schema": SCHEMA, **asdict(self)}
 
     def to_json(self, *, indent: int | None = None) -> str:
+        import json  # not at import: the reader's first frame needs the model's classes, not json (9 ms)
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
 
     @classmethod

@@ -6,7 +6,6 @@ A missing, unreadable or foreign file reads as the defaults; writes go through
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -29,8 +28,14 @@ class Preferences:
     def load(cls, path: Path | None = None) -> Preferences:
         path = path or preferences_path()
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except (OSError, ValueError):
+            return cls()  # a first start has no file, and then json (9 ms) waits until after the first frame
+        import json
+
+        try:
+            data = json.loads(text)
+        except ValueError:
             return cls()
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return cls()
@@ -38,5 +43,7 @@ class Preferences:
         return cls(theme=theme if isinstance(theme, str) else None)
 
     def save(self, path: Path | None = None) -> None:
+        import json
+
         path = path or preferences_path()
         write_atomic(path, json.dumps({"version": VERSION, **asdict(self)}, indent=2) + "\n")

@@ -8,6 +8,7 @@ import sys
 import pytest
 from rich.text import Text
 from textual.css.stylesheet import Stylesheet
+from textual.screen import Screen
 
 from reader.store import Store
 from reader.tui.preferences import preferences_path
@@ -93,10 +94,13 @@ async def test_the_cycle_collector_the_command_line_turned_off_is_back_after_the
 
 def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> None:
     """The store (sqlite3) opens after the first frame, Markdown's HTML parser and the TOML parser only
-    for a Markdown file or a config file, spaCy only in the analysis worker: none of them at import."""
-    heavy = ("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib")
+    for a Markdown file or a config file, spaCy only in the analysis worker: none of them at import.
+    ``reader ARTICLE`` is read without argparse (14 ms), which only a longer command line needs; json
+    (9 ms) only for a preferences file, the analysis's JSON or the store."""
+    heavy = ("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json")
     code = (
-        "import sys, reader.cli; from reader.intake import load; from reader.tui import ReaderApp; "
+        "import sys, reader.cli; reader.cli.open_args(['article.txt']); reader.cli.open_args([]); "
+        "from reader.intake import load; from reader.tui import ReaderApp; "
         "import reader.tui.screens.reading; "
         f"print(' '.join(name for name in {heavy!r} if name in sys.modules))"
     )
@@ -226,3 +230,36 @@ async def test_the_toast_rack_is_hidden_before_the_first_layout_and_still_shows_
         await pilot.pause()
         assert app.screen.query_one("ToastRack").display
         assert "Saved" in "\n".join(screen_rows(app))
+
+
+async def test_the_filled_panel_takes_one_layout_and_still_follows_a_resize(
+    isolated_dirs, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel's tree is made when the analysis arrives; Textual's Tree rebuilt its lines when its first
+    size came and asked for one more layout and frame before the panel settled (PanelTree._on_resize)."""
+    layouts: list[str] = []
+    layout = Screen._refresh_layout
+    adopt = ReadingScreen.adopt_analysis
+
+    def counted(self: Screen, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        layouts.append("layout")
+        layout(self, *args, **kwargs)
+
+    def adopted(self: ReadingScreen, analysis) -> None:  # noqa: ANN001
+        adopt(self, analysis)
+        layouts.clear()
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    monkeypatch.setattr(ReadingScreen, "adopt_analysis", adopted)
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.pause()
+        assert layouts == ["layout"]
+        titles = [str(node.label) for node in screen.panel.tree.root.children]
+        assert any(title in "\n".join(screen_rows(app)) for title in titles)
+        await pilot.resize_terminal(250, 70)
+        await pilot.pause()
+        await pilot.pause()
+        rows = "\n".join(screen_rows(app))
+        assert all(title in rows for title in titles)

@@ -13,7 +13,6 @@ side (tag keys, notes, selection, undo, export) is mixed in from
 from __future__ import annotations
 
 import gc
-import json
 import os
 import sys
 import time
@@ -412,6 +411,8 @@ READING_WIDGETS = (
 def _report_panel_ready() -> None:
     """``READER_REPORT_PANEL_READY=path`` gets the wall-clock time the panel was drawn filled and
     whether spaCy was ever imported (the reopen benchmark and its test read both)."""
+    import json
+
     report = {"time": time.time(), "spacy_imported": "spacy" in sys.modules}
     path = os.environ["READER_REPORT_PANEL_READY"]
     write_atomic(Path(path), json.dumps(report) + "\n")  # whoever polls the file never reads half of it

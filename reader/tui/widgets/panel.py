@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -228,6 +229,15 @@ class PanelTree(Tree["PanelItem | Pending | None"]):
         # (10 ms on the panel's first fill, between a reopened article's first frame and its panel; issue 22).
         super().__init__(Text("Analysis"), id="panel-tree")
         self.show_root = False
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """Textual's Tree throws its lines away and asks for another layout on every resize, though once it
+        has lines they are the same at any size (its virtual width is its widest label's; its line cache is
+        keyed by width). The panel's tree is made when the analysis arrives, so its first size came in a
+        second layout and frame after the filled panel's (issue 22). Without lines, Tree's own handler."""
+        if self._tree_lines_cached:  # noqa: SLF001 - Tree's built lines; None when it must rebuild them
+            self._line_cache.grow(event.size.height)  # noqa: SLF001 - as Tree's handler does
+            event.prevent_default()
 
     def add_page(self, node: Node, entries: list[Entry], start: int = 0) -> None:
         """Add up to PAGE entries as children of ``node``; a "more" node holds the rest."""
