@@ -297,3 +297,14 @@ def test_a_pronoun_cue_keeps_to_a_speaker_of_unknown_gender_over_a_name_in_an_as
         '"Nobody listened to the fishermen," he said.\n'
     )
     assert speaker(analysis, "Nobody listened").name == "Lund"
+
+
+def test_a_call_reports_what_follows_the_verb_up_to_the_act_asked_for(analyze_text) -> None:
+    analysis = analyze_text(
+        "On Thursday, the harbour master called on the ferry operators to suspend the night crossings.\n"
+        "In March, the nurses' union called for a review of shift lengths.\n"
+    )
+    texts = [q.text for q in analysis.quotes]
+    assert "on the ferry operators to suspend the night crossings" in texts
+    assert "for a review of shift lengths" in texts
+    assert not any(text.startswith(("On Thursday", "In March")) for text in texts)

@@ -44,7 +44,7 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             return _joined_start(clause), _span(clause)[1]
     if lemma == "speak":
         for child in children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "about") and child.i > verb.i:
                 return _span(child)
         return None
     if lemma in REQUEST_LEMMAS:
@@ -52,10 +52,9 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if wanted:
             return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
-    if lemma == "call":
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in ("for", "on"):
-                return _span(child)
+    called = _called_for(verb, children) if lemma == "call" else None
+    if called is not None:
+        return called
     clause = _that_clause(verb, quoted)
     if clause is not None:
         return clause
@@ -77,6 +76,18 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             start, _ = _span(first)
             _, end = _span(last)
             return start, end
+    return None
+
+
+def _called_for(verb: Any, children: list[Any]) -> tuple[int, int] | None:
+    """'called for a ban', 'called on the council to delay the vote': what the speaker asked for
+    follows the verb (a fronted 'On Monday,' is only when), and a call on someone runs to the act
+    asked of them."""
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on") and child.i > verb.i:
+            start, end = _span(child)
+            wanted = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > child.i]
+            return start, _span(wanted[0])[1] if wanted else end
     return None
 
 
