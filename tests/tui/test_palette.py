@@ -36,8 +36,10 @@ async def test_help_and_palette_leave_out_textual_defaults_and_screenshot_goes_t
         await pilot.pause(0.3)  # the palette searches in a worker
         await pilot.press("enter")
         folder = app.session.config.exports_dir()
-        for _ in range(100):
-            if folder.is_dir() and any(folder.glob("*.svg")):
+        for _ in range(200):  # Textual writes the file in a thread: wait until it is whole, not just there
+            if folder.is_dir() and any(
+                "</svg>" in shot.read_text(encoding="utf-8") for shot in folder.glob("*.svg")
+            ):
                 break
             await pilot.pause(0.05)
         shots = list(folder.glob("*.svg"))
