@@ -8,7 +8,7 @@ import sys
 import pytest
 from rich.text import Text
 from textual.css.stylesheet import Stylesheet
-from textual.screen import Screen
+from textual.widgets import Tree
 
 from reader.store import Store
 from reader.tui.preferences import preferences_path
@@ -16,7 +16,7 @@ from reader.tui.screens.reading import ReadingScreen
 from reader.tui.themes import DEFAULT_THEME
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.footer import KeyFooter
-from reader.tui.widgets.panel import SidePanel
+from reader.tui.widgets.panel import PanelTree, SidePanel
 from tests.tui.test_app import ready, screen_rows
 
 LARGE = (160, 48)
@@ -232,30 +232,28 @@ async def test_the_toast_rack_is_hidden_before_the_first_layout_and_still_shows_
         assert "Saved" in "\n".join(screen_rows(app))
 
 
-async def test_the_filled_panel_takes_one_layout_and_still_follows_a_resize(
+async def test_the_filled_panel_keeps_its_built_lines_and_still_follows_a_resize(
     isolated_dirs, make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The panel's tree is made when the analysis arrives; Textual's Tree rebuilt its lines when its first
-    size came and asked for one more layout and frame before the panel settled (PanelTree._on_resize)."""
-    layouts: list[str] = []
-    layout = Screen._refresh_layout
-    adopt = ReadingScreen.adopt_analysis
+    """The panel's tree is made when the analysis arrives; Textual's Tree threw its built lines away when
+    its first size came and asked for one more layout and frame before the panel settled
+    (PanelTree._on_resize). Counted as Tree's resize handler run on built lines, not as layouts: under
+    load other updates may land in a layout of their own."""
+    thrown: list[bool] = []
+    resized = Tree._on_resize
 
-    def counted(self: Screen, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-        layouts.append("layout")
-        layout(self, *args, **kwargs)
+    def counted(self: Tree, event) -> None:  # noqa: ANN001
+        if isinstance(self, PanelTree) and self._tree_lines_cached:  # noqa: SLF001 - built lines
+            thrown.append(True)
+        resized(self, event)
 
-    def adopted(self: ReadingScreen, analysis) -> None:  # noqa: ANN001
-        adopt(self, analysis)
-        layouts.clear()
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counted)
-    monkeypatch.setattr(ReadingScreen, "adopt_analysis", adopted)
+    monkeypatch.setattr(Tree, "_on_resize", counted)
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:
         screen = await ready(app, pilot)
         await pilot.pause()
-        assert layouts == ["layout"]
+        assert screen.panel.tree._tree_lines_cached  # noqa: SLF001 - the panel is built and drawn
+        assert thrown == []
         titles = [str(node.label) for node in screen.panel.tree.root.children]
         assert any(title in "\n".join(screen_rows(app)) for title in titles)
         await pilot.resize_terminal(250, 70)
