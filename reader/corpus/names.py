@@ -22,21 +22,20 @@ def merged_names(quotes: Counter[str], persons: set[str]) -> dict[str, str]:
     Only names in ``persons`` are merged; a group is reported under its most quoted form.
     """
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    bare: list[str] = []
+    bare: list[tuple[str, str]] = []  # (name, its one word after any title)
     for name in persons & set(quotes):
         words = name_words(name)
         words = words[split_title(words) :]
         if len(words) > 1:
             groups[words[0], words[-1]].append(name)
         elif words:
-            bare.append(name)
+            bare.append((name, words[0]))
     merged = {name: name for name in quotes}
     sizes = {key: sum(quotes[n] for n in names) for key, names in groups.items()}
     for names in groups.values():
         shown = min(names, key=lambda n: (-quotes[n], n))
         merged.update((name, shown) for name in names)
-    for name in bare:
-        surname = name_words(name)[0]
+    for name, surname in bare:
         bearers = [key for key in groups if key[1] == surname]
         if bearers:
             merged[name] = merged[groups[max(bearers, key=lambda k: (sizes[k], k))][0]]

@@ -21,6 +21,12 @@ def test_the_group_is_shown_under_its_most_quoted_form_and_titles_do_not_split_i
     assert set(merged.values()) == {"Anna K. Berg"}
 
 
+def test_a_bare_surname_under_a_title_is_the_person_of_that_surname():
+    quotes = Counter({"Anna Berg": 10, "Senator Berg": 3})
+    merged = merged_names(quotes, set(quotes))
+    assert merged["Senator Berg"] == "Anna Berg"
+
+
 def test_a_junior_an_unknown_surname_and_organisations_stay_apart():
     quotes = Counter({"Tomas Lind": 8, "Tomas Lind Jr": 3, "Haddad": 2, "Lind": 4, "Lind Group": 6})
     merged = merged_names(quotes, {"Tomas Lind", "Tomas Lind Jr", "Haddad", "Lind"})
