@@ -222,3 +222,37 @@ def test_possibility_without_that_and_unnamed_broadcasters(analyze_text, text: s
 )
 def test_refused_confirmation_suspicions_and_disputed_claims(analyze_text, text: str, category, cue) -> None:
     check_case(analyze_text(text), text, category, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"),
+    [
+        # "possible" before a noun of relation or cause hedges a fact ...
+        ("Detectives are studying a possible link between the two fires.", HEDGE, "possible link"),
+        ("One possible reason for the delay is a shortage of welders.", HEDGE, "possible reason"),
+        # ... before an event ahead it names a plan, not a doubt
+        ("The board is weighing a possible sale of the ferry line.", None, None),
+        # a passive belief whose holders are only counted
+        ("The chapel is thought by some to be older than the castle.", VAGUE, "thought by some to"),
+        ("The chapel was restored by some volunteers in spring.", None, None),
+        # "could" before "be" and a state hedges a fact ...
+        ("The long queues at the border could be a sign of a strike.", HEDGE, "could"),
+        # ... not before a passive, a negation, or in a named speaker's forecast
+        ("The old mill could be sold to a brewer next year.", None, None),
+        ("The mood in the harbour could not be better.", None, None),
+        ("Ana Berg said the rally could be the largest in years.", None, None),
+        # "likely voters" is the poll's sample, not the writer's doubt
+        ("The survey put the mayor ahead among likely voters in the north.", None, None),
+        ("The mayor is likely to win the north.", HEDGE, "likely"),
+    ],
+)
+def test_possible_links_counted_believers_states_and_poll_samples(
+    analyze_text, text: str, category, cue
+) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+def test_people_inside_a_relative_clause_are_no_anonymous_source(analyze_text) -> None:
+    # "a town where people believe": the article names no source, "a" belongs to "town"
+    text = '"It hurts to live in a town where people actually believe I am a thief," Tom Vale told reporters.'
+    check_case(analyze_text(text), text, None, None)

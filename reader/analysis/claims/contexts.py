@@ -18,6 +18,7 @@ from reader.analysis.claims.vocabulary import (
     LEGISLATURES,
     MODAL_ADVERBS,
     NOT_VERBS,
+    POLL_POPULATIONS,
     SUBJECT_PRONOUNS,
     forms,
 )
@@ -130,6 +131,28 @@ def modal_fact(doc: Any, start: int, end: int, tagged: bool) -> bool:
     if tagged:
         return nxt.tag_ == "VBG" or nxt.pos_ not in ("VERB", "AUX", "PUNCT")
     return not nxt.lower_.endswith("ed") and nxt.is_alpha
+
+
+def state_modal(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "could be a warning sign", "could be in hiding": "could" before "be" and a state, not before a
+    passive ("could be sold"), a negation ("could not be greater") or "could be able to"."""
+    if not modal_verb(doc, start, end, tagged):
+        return False
+    i = _after_adverbs(doc, end, tagged)
+    if i >= len(doc) or doc[i].lower_ != "be" or any(t.lower_ in ("not", "n't", "never") for t in doc[end:i]):
+        return False
+    state = _token(doc, _after_adverbs(doc, i + 1, tagged))
+    if state is None or state.lower_ in FORECAST_STATES:
+        return False
+    if tagged:
+        return state.pos_ not in ("VERB", "AUX", "PUNCT")
+    return state.is_alpha and not state.lower_.endswith(("ed", "en"))
+
+
+def poll_population(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "among likely voters": the poll's sample, named by the pollsters, not the writer's doubt."""
+    after = _after(doc, end)
+    return after is not None and after.lower_ in POLL_POPULATIONS
 
 
 def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:

