@@ -38,6 +38,9 @@ CREDITED: list[tuple[str, str | None, str | None]] = [
     ("The harbour will cost twice as much, according to estimates by Marlow Bank.", None, None),
     ("Reports attributed to the Danish transport ministry said the line would close.", None, None),
     ("According to estimates from the region, the harbour will cost twice as much.", VAGUE, "estimates"),
+    # ... or in a relative clause after the source
+    ("Donors gave $900, according to figures that were published on Friday by Fundwatch.", None, None),
+    ("Donors gave $900, according to figures that were published on Friday.", VAGUE, "figures"),
 ]
 
 
@@ -121,6 +124,8 @@ BELIEFS: list[tuple[str, str | None, str | None]] = [
     ("Police suspect the barn was set alight on purpose.", HEDGE, "suspect"),
     ("Investigators suspect that the crane operator fell asleep.", VAGUE, "Investigators suspect"),
     ("The suspect who escaped was caught near the station.", None, None),
+    # a belief somebody is made to hold is nobody's claim
+    ("The last drop almost makes you believe you will land in the lake.", None, None),
     # "suspected of" with nobody named as suspecting is an accusation
     ("The courier is suspected of carrying stolen watches.", HEDGE, "suspected"),
     ("The fault was suspected on the basis of the engine's noise.", None, None),
@@ -256,3 +261,14 @@ def test_people_inside_a_relative_clause_are_no_anonymous_source(analyze_text) -
     # "a town where people believe": the article names no source, "a" belongs to "town"
     text = '"It hurts to live in a town where people actually believe I am a thief," Tom Vale told reporters.'
     check_case(analyze_text(text), text, None, None)
+
+
+def test_a_description_in_apposition_to_a_name_is_that_named_person(analyze_text) -> None:
+    # "Mara Lund, 41, a former staff member ... who said": the relative clause's speaker is named
+    text = (
+        '"You will see all kinds of marches," said Mara Lund, 41, a former staff member for the '
+        "Warren campaign in Boston who said she planned to march."
+    )
+    check_case(analyze_text(text), text, None, None)
+    unnamed = "A former staff member for the Warren campaign in Boston said she planned to march."
+    check_case(analyze_text(unnamed), unnamed, ANONYMOUS, "staff member")

@@ -27,6 +27,7 @@ ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 HAVE_FORMS = frozenset("have has had 've ’ve".split())
 # Words that may open a clause's subject: "it is possible the ship sank", "... some of them fled".
+CAUSATIVES = ("make", "let")
 CLAUSE_DETERMINERS = frozenset("the a an this these those his her its their our some many".split())
 
 
@@ -260,6 +261,8 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     that") hold a belief with nobody vouching for it."""
     word = doc[end - 1]
     after = _after(doc, end)
+    if _caused(doc, start, tagged):
+        return False
     if tagged:
         if word.pos_ != "VERB" or word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
             return False
@@ -274,6 +277,16 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
     if before is not None and before.lower_ in NOT_VERBS - SUBJECT_PRONOUNS:
         return False  # "the suspect who fled": a noun after a determiner
     return after is not None and (after.lower_ == "that" or after.lower_ in SUBJECT_PRONOUNS)
+
+
+def _caused(doc: Any, start: int, tagged: bool) -> bool:
+    """ "making you believe", "let them suggest": a belief somebody is made to hold, not one anybody
+    holds (in the Szeged counts above no such use is a cue)."""
+    word = doc[start]
+    if tagged:
+        return word.dep_ in ("ccomp", "xcomp") and word.head.lemma_ in CAUSATIVES
+    before = [token.lower_ for token in doc[max(0, start - 3) : start] if not token.is_space]
+    return any(form in before[:-1] for lemma in CAUSATIVES for form in forms(lemma))
 
 
 def accusation(doc: Any, start: int, end: int, tagged: bool) -> bool:

@@ -44,6 +44,7 @@ DOCUMENT_SOURCES = frozenset("figures data statistics".split())
 CREDIT_WORDS = frozenset("from by of released published compiled issued provided".split())
 # Written sources a name may own or be credited with: then they are that name's, not vague.
 WRITTEN_SOURCES = frozenset("estimates reports studies".split())
+RELATIVE_REACH = 8  # words of a relative clause after a document source in which "by" may credit it
 CREDIT_REACH = 4  # words after "by", "from" or "attributed to" in which the credited name may start
 # Groups that are usually somebody already described when the article says "the ...".
 SCHOLARLY = frozenset("experts analysts scientists researchers studies investigators observers".split())
@@ -130,8 +131,10 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
     elif word in DOCUMENT_SOURCES and determiner is None:
         nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         lead = _lead_before(doc, first, parsed)
-        credited = (nxt is not None and nxt.lower_ in CREDIT_WORDS) or any(
-            t.text[:1].isupper() for t in doc[first : noun.i]
+        credited = (
+            (nxt is not None and nxt.lower_ in CREDIT_WORDS)
+            or any(t.text[:1].isupper() for t in doc[first : noun.i])
+            or _credited_in_clause(doc, noun.i)
         )
         if lead is None or lead[0] not in ("according to", "citing") or credited:
             return None
@@ -165,6 +168,20 @@ def _credited(doc: Any, first: int, i: int) -> bool:
     if not after or after[0].lower_ not in CREDIT_WORDS | {"attributed"}:
         return False
     return any(t.text[:1].isupper() for t in after[1:])
+
+
+def _credited_in_clause(doc: Any, i: int) -> bool:
+    """A relative clause that credits the source to a name: "figures that were released on Monday by
+    the Labour Office", "data which came from Eurostat"."""
+    clause = doc[i + 1 : i + 2 + RELATIVE_REACH]
+    if not clause or clause[0].lower_ not in ("that", "which"):
+        return False
+    for k, token in enumerate(clause):
+        if token.is_punct:
+            return False
+        if token.lower_ in ("by", "from"):
+            return any(t.text[:1].isupper() for t in clause[k + 1 : k + 1 + CREDIT_REACH])
+    return False
 
 
 def _anonymised(doc: Any, start: int, end: int) -> bool:

@@ -48,6 +48,8 @@ NEGATIONS = frozenset({"neither", "no", "none"})  # "neither US nor British auth
 NATIONALITY_ENDINGS = ("an", "ese", "i", "ish", "ch")
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozen".split())
 WORD = re.compile(r"[\w'’-]+")
+# What may stand between a name and a description of that person: "Ann Lee, 32, a former aide".
+APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -141,15 +143,30 @@ def speaker_category(speaker: Speaker, text: str) -> str | None:
     return None
 
 
+def _describes_a_name(speaker: Speaker, names: list[TextSpan], text: str) -> bool:
+    """The unnamed speaker is a description in apposition to a named person ("Ann Lee, 32, a former
+    aide who said ..."): that person, named, however the speakers layer split them."""
+    ends = {name.end for name in names}
+    for mention in speaker.mentions:
+        before = text[max(0, mention.start - 16) : mention.start]
+        gap = APPOSITION_GAP.search(before)
+        if gap is not None and mention.start - len(before) + gap.start() in ends:
+            return True
+    return False
+
+
 def unnamed_cues(quotes: Iterable[Quote], speakers: Iterable[Speaker], text: str) -> list[UnnamedCue]:
     """One cue per quote by an unnamed source."""
+    speakers = list(speakers)
+    names = [mention for speaker in speakers if speaker.name for mention in speaker.mentions]
     by_id = {speaker.id: speaker for speaker in speakers}
     categories: dict[str, str | None] = {}  # by speaker id: a speaker quoted often is described once
     out = []
     for quote in quotes:
         speaker = by_id.get(quote.speaker or "")
         if speaker is not None and speaker.id not in categories:
-            categories[speaker.id] = speaker_category(speaker, text)
+            described = _describes_a_name(speaker, names, text)
+            categories[speaker.id] = None if described else speaker_category(speaker, text)
         category = categories[speaker.id] if speaker is not None else None
         if speaker is None or category is None:
             continue
