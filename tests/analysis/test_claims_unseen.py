@@ -272,3 +272,16 @@ def test_a_description_in_apposition_to_a_name_is_that_named_person(analyze_text
     check_case(analyze_text(text), text, None, None)
     unnamed = "A former staff member for the Warren campaign in Boston said she planned to march."
     check_case(analyze_text(unnamed), unnamed, ANONYMOUS, "staff member")
+
+
+def test_a_disclaimer_in_a_relative_clause_qualifies_its_own_sentence(analyze_text) -> None:
+    # "The letters, which could not be verified, show ...": the clause is about its own subject and
+    # the sentence goes on to state its fact; it does not point back at the sentence before
+    text = (
+        "The minister resigned on Friday. "
+        "The letters, which could not be verified, show payments to his brother."
+    )
+    analysis = analyze_text(text)
+    second = text.index("The letters")
+    flagged = [(c.category, c.start >= second, c.qualified_by) for c in analysis.claims]
+    assert flagged == [(UNVERIFIABLE, True, None)], flagged

@@ -18,6 +18,7 @@ from reader.analysis.model import Sentence
 CONNECTIVES = frozenset("however but yet still and so though also meanwhile again even then".split())
 # Openings that point back at something already said: "these figures", "the claims", "it".
 BACK_REFERENCES = frozenset("these this those that the such neither none it they both all each".split())
+RELATIVES = frozenset("which who that".split())
 CLAUSE_OPENERS = frozenset("whether if that how what who when where why".split())
 FIGURE_NOUNS = frozenset("figures figure numbers number statistics tolls toll totals estimates data".split())
 REPORT_NOUNS = frozenset("reports report claims accounts rumours rumors information allegations".split())
@@ -46,6 +47,8 @@ def disclaimer_kind(
     while before and before[-1].lower_ in AUXILIARIES:
         before.pop()
     after = [t for t in doc[end:last] if not t.is_punct]
+    if before and before[-1].lower_ in RELATIVES and after:
+        return None, False  # "The letters, which could not be verified, show ...": about its own subject
     nxt = doc[end] if end < len(doc) else None
     if opens_reports and nxt is not None and nxt.lower_ in REPORT_NOUNS:
         return "forward", False
