@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.analysis.claims.sources import GROUP_SOURCES
 from reader.analysis.claims.vocabulary import (
+    CAUSATIVES,
     CLAUSE_WINDOW,
     COMMON_INFINITIVES,
     FORECAST_STATES,
@@ -27,7 +28,6 @@ ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 HAVE_FORMS = frozenset("have has had 've ’ve".split())
 # Words that may open a clause's subject: "it is possible the ship sank", "... some of them fled".
-CAUSATIVES = ("make", "let")
 CLAUSE_DETERMINERS = frozenset("the a an this these those his her its their our some many".split())
 
 
@@ -281,7 +281,7 @@ def clause_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
 
 def _caused(doc: Any, start: int, tagged: bool) -> bool:
     """ "making you believe", "let them suggest": a belief somebody is made to hold, not one anybody
-    holds (in the Szeged counts above no such use is a cue)."""
+    holds (see ``CAUSATIVES``)."""
     word = doc[start]
     if tagged:
         return word.dep_ in ("ccomp", "xcomp") and word.head.lemma_ in CAUSATIVES

@@ -116,6 +116,9 @@ REPORT_PARTICIPLES = tuple(
     "reckoned estimated assumed".split()
 )
 INFERENCE_VERBS = ("suggest", "imply")
+# "makes you believe", "let them think": a belief the sentence causes, which nobody holds; the one
+# such use in the same Szeged counts (Wikipedia 1-500) is not a cue, and FactBank has none.
+CAUSATIVES = ("make", "let")
 SPECULATION = ("speculate", "speculated", "speculates", "speculating")
 ACCUSATION_NOUNS = ("accusation", "accusations")
 # Nouns an anonymity adjective or "familiar with" turns into an anonymous source.
