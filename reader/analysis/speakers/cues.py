@@ -19,7 +19,7 @@ from typing import Any
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
 from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span
-from reader.analysis.speakers.cue_content import content_of, cue_phrase, positional_content
+from reader.analysis.speakers.cue_content import as_reported, content_of, cue_phrase, positional_content
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
@@ -27,6 +27,7 @@ from reader.analysis.speakers.speech_verbs import (
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
+    OBJECT_CONTENT_LEMMAS,
     SPEECH_LEMMAS,
 )
 
@@ -86,6 +87,9 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     lemma = speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
+    agent = _named_agent(token)
+    if agent is not None:
+        return _passive_cue(text, token, lemma, agent, quoted)
     if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl") and not _perfect_with_clause(token):
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if lemma == "suggest" and token.tag_ == "VBG":
@@ -130,6 +134,55 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         content=content,
         needs_quote=lemma in NEEDS_QUOTED_CONTENT,
         interposed=interposed,
+        lemma=lemma,
+    )
+
+
+def _named_agent(verb: Any) -> Any | None:
+    """The name in 'was first reported by the Daily Ledger', 'as first reported by ...': a passive
+    reporting verb whose "by" names a person or an organisation."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" and child.i > verb.i:
+            for name in child.children:
+                if name.dep_ == "pobj" and name.ent_type_ in ("PERSON", "ORG") and name.pos_ == "PROPN":
+                    return name
+    return None
+
+
+def _passive_cue(text: str, verb: Any, lemma: str, agent: Any, quoted: list[tuple[int, int]]) -> Cue | None:
+    """'News of the merger was first reported by the Daily Ledger', 'Her death was confirmed by the
+    family': what the passive's subject names is what the agent said; after "as" ("..., as first
+    reported by the Ledger") it is the clause the "as" clause hangs from. Not a relative pronoun
+    ("which was reported by"): its words are elsewhere."""
+    if lemma not in CLAUSE_LEMMAS | OBJECT_CONTENT_LEMMAS:
+        return None
+    passive = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    if passive and any(child.dep_ == "auxpass" for child in verb.children):
+        if passive[0].pos_ == "PRON" or inside(passive[0].idx, quoted):
+            return None
+        first_aux = min(child.idx for child in verb.children if child.dep_ in ("auxpass", "aux"))
+        content = strip_span(text, passive[0].left_edge.idx, first_aux)
+    elif verb.dep_ == "advcl" and any(
+        child.lower_ == "as" and child.dep_ == "mark" for child in verb.children
+    ):
+        content = as_reported(verb)
+    else:
+        return None
+    if content is None:
+        return None
+    start, end = cue_phrase(text, verb, agent, content, quoted)
+    sent = verb.sent
+    return Cue(
+        verb_start=verb.idx,
+        verb_end=verb.idx + len(verb.text),
+        phrase_start=start,
+        phrase_end=end,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        subject=agent,
+        content=content,
         lemma=lemma,
     )
 
