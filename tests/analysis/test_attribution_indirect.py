@@ -46,4 +46,3 @@ def test_a_passive_report_with_a_named_agent_is_the_agents(analyze_text) -> None
     assert speaker_name(analysis, "News of the merger") == "Harbour Gazette"
     assert speaker_name(analysis, "night ferry was added") == "Nordlink Ferries"
     assert not [q for q in analysis.quotes if "bridge" in q.text]
-
