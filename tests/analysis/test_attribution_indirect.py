@@ -46,3 +46,13 @@ def test_a_passive_report_with_a_named_agent_is_the_agents(analyze_text) -> None
     assert speaker_name(analysis, "News of the merger") == "Harbour Gazette"
     assert speaker_name(analysis, "night ferry was added") == "Nordlink Ferries"
     assert not [q for q in analysis.quotes if "bridge" in q.text]
+
+
+def test_an_interposed_cue_reports_its_whole_clause_past_a_later_cue(analyze_text) -> None:
+    analysis = analyze_text(
+        "Too often, Tomas Berg said, the debate over the mine is infected with what he called "
+        "tribalism, a belief that you are with the miners or against them.\n"
+    )
+    quote = quote_with(analysis, "Too often")
+    assert "debate over the mine" in quote.text
+    assert speaker_name(analysis, "Too often") == "Tomas Berg"

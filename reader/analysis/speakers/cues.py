@@ -210,7 +210,10 @@ def _cut_nested(cues: list[Cue], text: str) -> None:
         for other in cues:
             if other is cue or not (start < other.phrase_start < end):
                 continue
-            text_cut = _last_boundary_before(text, other.phrase_start, start)
+            # 'Too often, she said, the debate is what he called tribalism': the commas around an
+            # interposed cue set off the cue, not a clause of its own, so they cut nothing.
+            floor = cue.phrase_end if cue.interposed and cue.phrase_end < other.phrase_start else start
+            text_cut = _last_boundary_before(text, other.phrase_start, floor)
             if text_cut is not None:
                 end = min(end, text_cut)
             conjunct = _own_conjunct(text, start, other)
