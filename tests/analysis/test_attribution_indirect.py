@@ -56,3 +56,12 @@ def test_an_interposed_cue_reports_its_whole_clause_past_a_later_cue(analyze_tex
     quote = quote_with(analysis, "Too often")
     assert "debate over the mine" in quote.text
     assert speaker_name(analysis, "Too often") == "Tomas Berg"
+
+
+def test_an_as_clause_in_the_perfect_reports_too(analyze_text) -> None:
+    analysis = analyze_text(
+        "The ferry never carried a lifeboat, as the Harbour Gazette has reported.\n"
+        "However, as the Gazette has reported, cases that led to charges involved other factors.\n"
+    )
+    assert speaker_name(analysis, "never carried a lifeboat") == "Harbour Gazette"
+    assert speaker_name(analysis, "cases that led to charges") == "Harbour Gazette"

@@ -100,7 +100,8 @@ def as_reported(verb: Any) -> tuple[int, int] | None:
     the "as" clause. Not "as the talks continue", which only says when."""
     head = verb.head
     relations = {child.dep_ for child in verb.children}
-    if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or relations & {"dobj", "xcomp", "ccomp"}:
+    clause = head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT"  # a sentence the parser rooted on a noun
+    if verb.dep_ != "advcl" or not clause or relations & {"dobj", "xcomp", "ccomp"}:
         return None  # "as the board announced its plans": the words are the object, not the clause
     if not any(child.dep_ == "mark" and child.lower_ == "as" and child.i < verb.i for child in verb.children):
         return None

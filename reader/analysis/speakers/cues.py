@@ -191,10 +191,14 @@ def _perfect_with_clause(verb: Any) -> bool:
     """'who have argued that ...', 'Although Kell has admitted the plan was late': a participle with
     its own "have" is a finite verb in a relative or adverbial clause, and its subject speaks. Only
     with a reported clause: "a firm that had declared bankruptcy", "who has pledged to ..." in a
-    description of someone are deeds, not words (PolNeAR's dev half left such phrases unmarked)."""
+    description of someone are deeds, not words (PolNeAR's dev half left such phrases unmarked).
+    After "as" the clause reported is the one the "as" clause hangs from ('as police have said')."""
     children = list(verb.children)
     has_aux = any(child.dep_ == "aux" and child.lemma_ == "have" and child.i < verb.i for child in children)
-    return has_aux and any(child.dep_ == "ccomp" and child.i > verb.i for child in children)
+    return has_aux and any(
+        (child.dep_ == "ccomp" and child.i > verb.i) or (child.dep_ == "mark" and child.lower_ == "as")
+        for child in children
+    )
 
 
 def _cut_nested(cues: list[Cue], text: str) -> None:
