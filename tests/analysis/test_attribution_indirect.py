@@ -65,3 +65,12 @@ def test_an_as_clause_in_the_perfect_reports_too(analyze_text) -> None:
     )
     assert speaker_name(analysis, "never carried a lifeboat") == "Harbour Gazette"
     assert speaker_name(analysis, "cases that led to charges") == "Harbour Gazette"
+
+
+def test_suggesting_an_action_reports_it_but_a_findings_object_does_not(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Tomas Berg also suggested closing the harbour road on Sundays.\n"
+        "The survey suggested rising prices.\n"
+    )
+    assert speaker_name(analysis, "closing the harbour road") == "Tomas Berg"
+    assert not [q for q in analysis.quotes if "rising prices" in q.text]

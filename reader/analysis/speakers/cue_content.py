@@ -52,6 +52,12 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if wanted:
             return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+    if lemma == "suggest":
+        # "suggested rallying the allies": an action proposed, as a gerund ("suggested rising
+        # prices", a finding, has a noun object and reports nothing here)
+        proposed = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
+        if proposed:
+            return _span(proposed[0])
     called = _called_for(verb, children) if lemma == "call" else None
     if called is not None:
         return called
