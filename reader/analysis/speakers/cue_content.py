@@ -52,12 +52,21 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if wanted:
             return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+    if lemma == "suggest":
+        # "suggested rallying the allies": an action proposed, as a gerund ("suggested rising
+        # prices", a finding, has a noun object and reports nothing here)
+        proposed = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
+        if proposed:
+            return _span(proposed[0])
     called = _called_for(verb, children) if lemma == "call" else None
     if called is not None:
         return called
     clause = _that_clause(verb, quoted)
     if clause is not None:
         return clause
+    reported = as_reported(verb) if lemma in CLAUSE_LEMMAS and lemma != "continue" else None
+    if reported is not None:
+        return reported
     echo = _echoed(verb) if lemma in CLAUSE_LEMMAS else None
     if echo is not None:
         return echo
@@ -89,6 +98,25 @@ def _called_for(verb: Any, children: list[Any]) -> tuple[int, int] | None:
             wanted = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > child.i]
             return start, _span(wanted[0])[1] if wanted else end
     return None
+
+
+def as_reported(verb: Any) -> tuple[int, int] | None:
+    """'As the paper first reported, the mayor backed the plan', 'the rules are strict, as the judge
+    noted': a reporting verb in an "as" clause reports the clause it hangs from, on the far side of
+    the "as" clause. Not "as the talks continue", which only says when."""
+    head = verb.head
+    relations = {child.dep_ for child in verb.children}
+    clause = head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT"  # a sentence the parser rooted on a noun
+    if verb.dep_ != "advcl" or not clause or relations & {"dobj", "xcomp", "ccomp"}:
+        return None  # "as the board announced its plans": the words are the object, not the clause
+    if not any(child.dep_ == "mark" and child.lower_ == "as" and child.i < verb.i for child in verb.children):
+        return None
+    doc = verb.doc
+    left, right = _span(head)
+    if verb.i < head.i:
+        after = doc[verb.right_edge.i + 1]
+        return strip_span(doc.text, max(left, after.idx), right)
+    return strip_span(doc.text, left, verb.left_edge.idx)
 
 
 def _echoed(verb: Any) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from typing import Any
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
 from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span
-from reader.analysis.speakers.cue_content import content_of, cue_phrase, positional_content
+from reader.analysis.speakers.cue_content import as_reported, content_of, cue_phrase, positional_content
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
@@ -27,6 +27,7 @@ from reader.analysis.speakers.speech_verbs import (
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
+    OBJECT_CONTENT_LEMMAS,
     SPEECH_LEMMAS,
 )
 
@@ -86,6 +87,9 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     lemma = speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
+    agent = _named_agent(token)
+    if agent is not None:
+        return _passive_cue(text, token, lemma, agent, quoted)
     if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl") and not _perfect_with_clause(token):
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if lemma == "suggest" and token.tag_ == "VBG":
@@ -134,14 +138,67 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     )
 
 
+def _named_agent(verb: Any) -> Any | None:
+    """The name in 'was first reported by the Daily Ledger', 'as first reported by ...': a passive
+    reporting verb whose "by" names a person or an organisation."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" and child.i > verb.i:
+            for name in child.children:
+                if name.dep_ == "pobj" and name.ent_type_ in ("PERSON", "ORG") and name.pos_ == "PROPN":
+                    return name
+    return None
+
+
+def _passive_cue(text: str, verb: Any, lemma: str, agent: Any, quoted: list[tuple[int, int]]) -> Cue | None:
+    """'News of the merger was first reported by the Daily Ledger', 'Her death was confirmed by the
+    family': what the passive's subject names is what the agent said; after "as" ("..., as first
+    reported by the Ledger") it is the clause the "as" clause hangs from. Not a relative pronoun
+    ("which was reported by"): its words are elsewhere."""
+    if lemma not in CLAUSE_LEMMAS | OBJECT_CONTENT_LEMMAS:
+        return None
+    passive = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    if passive and any(child.dep_ == "auxpass" for child in verb.children):
+        if passive[0].pos_ == "PRON" or inside(passive[0].idx, quoted):
+            return None
+        first_aux = min(child.idx for child in verb.children if child.dep_ in ("auxpass", "aux"))
+        content = strip_span(text, passive[0].left_edge.idx, first_aux)
+    elif verb.dep_ == "advcl" and any(
+        child.lower_ == "as" and child.dep_ == "mark" for child in verb.children
+    ):
+        content = as_reported(verb)
+    else:
+        return None
+    if content is None:
+        return None
+    start, end = cue_phrase(text, verb, agent, content, quoted)
+    sent = verb.sent
+    return Cue(
+        verb_start=verb.idx,
+        verb_end=verb.idx + len(verb.text),
+        phrase_start=start,
+        phrase_end=end,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        subject=agent,
+        content=content,
+        lemma=lemma,
+    )
+
+
 def _perfect_with_clause(verb: Any) -> bool:
     """'who have argued that ...', 'Although Kell has admitted the plan was late': a participle with
     its own "have" is a finite verb in a relative or adverbial clause, and its subject speaks. Only
     with a reported clause: "a firm that had declared bankruptcy", "who has pledged to ..." in a
-    description of someone are deeds, not words (PolNeAR's dev half left such phrases unmarked)."""
+    description of someone are deeds, not words (PolNeAR's dev half left such phrases unmarked).
+    After "as" the clause reported is the one the "as" clause hangs from ('as police have said')."""
     children = list(verb.children)
     has_aux = any(child.dep_ == "aux" and child.lemma_ == "have" and child.i < verb.i for child in children)
-    return has_aux and any(child.dep_ == "ccomp" and child.i > verb.i for child in children)
+    return has_aux and any(
+        (child.dep_ == "ccomp" and child.i > verb.i) or (child.dep_ == "mark" and child.lower_ == "as")
+        for child in children
+    )
 
 
 def _cut_nested(cues: list[Cue], text: str) -> None:
@@ -157,7 +214,10 @@ def _cut_nested(cues: list[Cue], text: str) -> None:
         for other in cues:
             if other is cue or not (start < other.phrase_start < end):
                 continue
-            text_cut = _last_boundary_before(text, other.phrase_start, start)
+            # 'Too often, she said, the debate is what he called tribalism': the commas around an
+            # interposed cue set off the cue, not a clause of its own, so they cut nothing.
+            floor = cue.phrase_end if cue.interposed and cue.phrase_end < other.phrase_start else start
+            text_cut = _last_boundary_before(text, other.phrase_start, floor)
             if text_cut is not None:
                 end = min(end, text_cut)
             conjunct = _own_conjunct(text, start, other)

@@ -123,11 +123,9 @@ def _reported_content(
         if index in used or cue.content is None:
             continue
         start, end = cue.content
-        inside = [
-            n
-            for n, q in enumerate(quoted)
-            if n not in placed and start <= q.inner_start and q.inner_end <= end + 1
-        ]
+        # A quotation opened inside the reported clause is part of it to its close, even where the
+        # parse ends the clause early ('said it was "not that there are no tests, not that ..."').
+        inside = [n for n, q in enumerate(quoted) if n not in placed and start <= q.inner_start < end]
         if any(d.start < end and start < d.end for d in beside):
             continue  # the same words already quoted with their own cue
         if inside:

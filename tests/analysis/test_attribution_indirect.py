@@ -1,0 +1,76 @@
+"""Indirect speech the engine used to miss in unseen news (issue 15): one construction each, in
+sentences written here."""
+
+from __future__ import annotations
+
+from reader.analysis.model import Analysis
+
+
+def quote_with(analysis: Analysis, fragment: str):
+    """The quote whose text holds ``fragment``; fails when there is none."""
+    return next(q for q in analysis.quotes if fragment in q.text)
+
+
+def speaker_name(analysis: Analysis, fragment: str) -> str | None:
+    quote = quote_with(analysis, fragment)
+    found = next((s for s in analysis.speakers if s.id == quote.speaker), None)
+    return found.name if found else None
+
+
+def test_an_as_clause_reports_the_clause_it_hangs_from(analyze_text) -> None:
+    analysis = analyze_text(
+        "As the Daily Ledger first reported, the mayor quietly sold the ferry company in 2019.\n"
+        "The harbour fees will double next spring, as Tomas Berg noted on Friday.\n"
+        "The market stayed open as the talks continued.\n"
+    )
+    assert speaker_name(analysis, "sold the ferry company") == "Daily Ledger"
+    assert speaker_name(analysis, "harbour fees will double") == "Tomas Berg"
+    assert not [q for q in analysis.quotes if "market stayed open" in q.text]
+
+
+def test_a_quotation_opened_in_a_reported_clause_belongs_to_it(analyze_text) -> None:
+    analysis = analyze_text(
+        'Lina Moreau praised the mayor, saying she had "a steady hand, but above all, a good heart."\n'
+    )
+    quote = quote_with(analysis, "she had")
+    assert quote.kind == "mixed" and "good heart" in quote.text
+    assert speaker_name(analysis, "she had") == "Lina Moreau"
+
+
+def test_a_passive_report_with_a_named_agent_is_the_agents(analyze_text) -> None:
+    analysis = analyze_text(
+        "News of the merger was first reported by the Harbour Gazette on Monday.\n"
+        "The night ferry was added to the timetable, as first announced by Nordlink Ferries.\n"
+        "The bridge was designed by Ana Ruiz in 1990.\n"
+    )
+    assert speaker_name(analysis, "News of the merger") == "Harbour Gazette"
+    assert speaker_name(analysis, "night ferry was added") == "Nordlink Ferries"
+    assert not [q for q in analysis.quotes if "bridge" in q.text]
+
+
+def test_an_interposed_cue_reports_its_whole_clause_past_a_later_cue(analyze_text) -> None:
+    analysis = analyze_text(
+        "Too often, Tomas Berg said, the debate over the mine is infected with what he called "
+        "tribalism, a belief that you are with the miners or against them.\n"
+    )
+    quote = quote_with(analysis, "Too often")
+    assert "debate over the mine" in quote.text
+    assert speaker_name(analysis, "Too often") == "Tomas Berg"
+
+
+def test_an_as_clause_in_the_perfect_reports_too(analyze_text) -> None:
+    analysis = analyze_text(
+        "The ferry never carried a lifeboat, as the Harbour Gazette has reported.\n"
+        "However, as the Gazette has reported, cases that led to charges involved other factors.\n"
+    )
+    assert speaker_name(analysis, "never carried a lifeboat") == "Harbour Gazette"
+    assert speaker_name(analysis, "cases that led to charges") == "Harbour Gazette"
+
+
+def test_suggesting_an_action_reports_it_but_a_findings_object_does_not(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Tomas Berg also suggested closing the harbour road on Sundays.\n"
+        "The survey suggested rising prices.\n"
+    )
+    assert speaker_name(analysis, "closing the harbour road") == "Tomas Berg"
+    assert not [q for q in analysis.quotes if "rising prices" in q.text]
