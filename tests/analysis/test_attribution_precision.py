@@ -18,3 +18,24 @@ def test_a_quote_opened_in_one_style_and_closed_in_another_keeps_its_cue(analyze
         '"We lose ships every winter."\n'
     )
     assert speaker(analysis, "second crane").name == "Tomas Berglund"
+
+
+def test_the_phrase_after_a_verb_that_follows_a_quote_speaks(analyze_text) -> None:
+    analysis = analyze_text(
+        "The dip is worrying the council.\n"
+        "Bill Carver — often the easiest person to provoke when it comes to criticism of his wife — has "
+        "been “very worked up about it,” said a source close to the campaign.\n"
+        "“The dip we are seeing now is attributable to the fares, the ferry, all the old timetable "
+        "trouble,” said a person close to the mayor.\n"
+    )
+    assert speaker(analysis, "worked up").label == "a source close to the campaign"
+    assert speaker(analysis, "timetable trouble").label == "a person close to the mayor"
+
+
+def test_a_known_surname_after_a_verb_that_follows_a_quote_speaks(analyze_text) -> None:
+    analysis = analyze_text(
+        "Anna Pressly, a ferry engineer, has kept the boats running for years.\n"
+        "“Owning the old ferry and two crews who know it is useful,” said Pressly, explaining she worked "
+        "more closely with Brandt, who was in charge of the engines.\n"
+    )
+    assert speaker(analysis, "two crews").name == "Anna Pressly"

@@ -10,6 +10,8 @@ _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})  # '"...," said Tuesday' is no one's name
+
 
 def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """The speaker's head: the verb's subject, or that of the clause it hangs from.
@@ -23,6 +25,12 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     for _ in range(5):
         quoted_clause = current is not verb and inside(current.idx, quoted)
         subjects = [] if quoted_clause else [child for child in current.children if child.dep_ == "nsubj"]
+        # Someone's quoted words never hold the subject of the verb that reports them
+        # ('"... the plan ...," said a person close to her'), nor does a name before a quotation the
+        # verb follows when the phrase after the verb is a subject too.
+        subjects = [s for s in subjects if not inside(s.idx, quoted)]
+        if current is verb and _after_quote(verb):
+            subjects = [s for s in subjects if s.i > verb.i] or subjects
         if not subjects and current is not verb and current.lemma_ == "quote":
             # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
             subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
@@ -100,17 +108,28 @@ def _misparsed_modifier(verb: Any) -> bool:
     )
 
 
+def _after_quote(verb: Any) -> bool:
+    return verb.i > 0 and verb.doc[verb.i - 1].is_quote
+
+
 def _name_after_quote(verb: Any) -> Any | None:
-    """'"Why now?" asked captain Eva Lund': after a closing quote the parser may take the speaker for an object."""
+    """'"Why now?" asked captain Eva Lund': after a closing quote the parser may take the speaker for an
+    object, or hang the name on a later verb ('said Ana Ruiz, who ... yet endorsed'), or tag a surname
+    as an adverb ('said Kelly'): the capitalised run right after the verb is the speaker."""
     doc = verb.doc
-    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+    if not _after_quote(verb):
         return None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod") and (
             child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"
         ):
             return child
-    return None
+    last = None
+    for token in doc[verb.i + 1 : verb.i + 8]:
+        if not (token.is_alpha and token.text[:1].isupper()) or token.ent_type_ in _TIME_ENTITIES:
+            break
+        last = token
+    return last
 
 
 def _left_of_modifiers(verb: Any, floor: int) -> int:
