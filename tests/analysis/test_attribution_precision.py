@@ -39,3 +39,18 @@ def test_a_known_surname_after_a_verb_that_follows_a_quote_speaks(analyze_text) 
         "more closely with Brandt, who was in charge of the engines.\n"
     )
     assert speaker(analysis, "two crews").name == "Anna Pressly"
+
+
+def test_a_title_case_quote_after_a_preposition_is_a_name_not_a_quote(analyze_text) -> None:
+    analysis = analyze_text(
+        "In a long interview on “Harbour Hour,” host Mia Berg asked the minister how he would pay for it.\n"
+    )
+    assert not [q for q in analysis.quotes if q.text == "Harbour Hour"]
+
+
+def test_a_headline_credited_to_its_author_is_not_a_quote(analyze_text) -> None:
+    analysis = analyze_text(
+        "The council met on Monday.\n"
+        "FERRIES—“Fares to rise in May as fuel costs climb,” by Ana Ruiz of the Coast Herald.\n"
+    )
+    assert not [q for q in analysis.quotes if "Fares to rise" in q.text]
