@@ -54,3 +54,14 @@ def test_a_headline_credited_to_its_author_is_not_a_quote(analyze_text) -> None:
         "FERRIES—“Fares to rise in May as fuel costs climb,” by Ana Ruiz of the Coast Herald.\n"
     )
     assert not [q for q in analysis.quotes if "Fares to rise" in q.text]
+
+
+def test_the_president_is_not_the_vice_president_named_last(analyze_text) -> None:
+    analysis = analyze_text(
+        "President Ana Ruiz opened the bridge on Monday. Vice President Tomas Berg watched from the front "
+        "row with his wife.\n"
+        "The president said the bridge would cut the commute by an hour.\n"
+        "The vice president said the work had taken four years.\n"
+    )
+    assert speaker(analysis, "cut the commute").name == "Ana Ruiz"
+    assert speaker(analysis, "four years").name == "Tomas Berg"
