@@ -65,3 +65,22 @@ def test_the_president_is_not_the_vice_president_named_last(analyze_text) -> Non
     )
     assert speaker(analysis, "cut the commute").name == "Ana Ruiz"
     assert speaker(analysis, "four years").name == "Tomas Berg"
+
+
+def test_a_bare_quantifier_subject_is_an_unnamed_source(analyze_text) -> None:
+    analysis = analyze_text(
+        "The candidates met in Dover. Several said they would rather cut the school budget.\n"
+        "Yet another said, “The ferry vote will decide this race.”\n"
+    )
+    assert speaker(analysis, "school budget").label == "Several"
+    assert speaker(analysis, "ferry vote").label == "another"
+
+
+def test_the_phrase_set_off_before_an_interposed_verb_speaks(analyze_text) -> None:
+    analysis = analyze_text(
+        "The aides met on Monday.\n"
+        "Lee, a top aide said, “is very confident in the contrast” between her and Ruiz.\n"
+        "Prices, says one economist, will rise.\n"
+    )
+    assert speaker(analysis, "very confident").label == "a top aide"
+    assert speaker(analysis, "will rise").label == "one economist"

@@ -34,9 +34,9 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
         if not subjects and current is not verb and current.lemma_ == "quote":
             # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
             subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
-        if subjects and current is verb and verb.dep_ == "parataxis":
-            # "Prices, says one economist, will ...": the parser gives the set-off verb both subjects;
-            # the speaker is the one inside the commas.
+        if len(subjects) > 1 and current is verb:
+            # "Prices, says one economist, will ...", "Lee, an aide said, is confident": the parser gives
+            # the set-off verb both subjects; the speaker is the one after the comma.
             subjects = [s for s in subjects if s.i > comma_before(verb)] or subjects
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
@@ -85,9 +85,12 @@ def _apposed_before(subject: Any, verb: Any) -> Any | None:
     parser hangs the speaker on it across the dash."""
     doc = verb.doc
     after_comma = subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","
+    # 'Lee, a top aide said, "is confident"': a verb set off before the rest of the sentence reports
+    # about the name; the phrase right before it speaks.
+    interposed = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1:
-            if after_comma or doc[child.left_edge.i - 1].text in _DASHES:
+            if after_comma or interposed or doc[child.left_edge.i - 1].text in _DASHES:
                 return child
     return None
 
