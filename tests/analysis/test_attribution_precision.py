@@ -84,3 +84,12 @@ def test_the_phrase_set_off_before_an_interposed_verb_speaks(analyze_text) -> No
     )
     assert speaker(analysis, "very confident").label == "a top aide"
     assert speaker(analysis, "will rise").label == "one economist"
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters(analyze_text) -> None:
+    analysis = analyze_text(
+        "The case came up again on Monday.\n"
+        "Judge Ana Starr said the case reminds her of an old trial, explaining, “because nobody would "
+        "admit the mistake.”\n"
+    )
+    assert speaker(analysis, "admit the mistake").name == "Ana Starr"

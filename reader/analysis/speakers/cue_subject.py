@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.analysis.speakers.cue import comma_before, entity_last, inside
+from reader.analysis.speakers.speech_verbs import SPEECH_LEMMAS
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 
@@ -23,7 +24,9 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """
     current = verb
     for _ in range(5):
-        quoted_clause = current is not verb and inside(current.idx, quoted)
+        # So are the words another verb reports: in "Starr said the case reminds him of X, explaining
+        # ...", the one explaining is Starr, not "the case".
+        quoted_clause = current is not verb and (inside(current.idx, quoted) or _reported_clause(current))
         subjects = [] if quoted_clause else [child for child in current.children if child.dep_ == "nsubj"]
         # Someone's quoted words never hold the subject of the verb that reports them
         # ('"... the plan ...," said a person close to her'), nor does a name before a quotation the
@@ -108,6 +111,18 @@ def _misparsed_modifier(verb: Any) -> bool:
         and head.pos_ in ("NOUN", "PROPN")
         and head.i < verb.i
         and not any(t.dep_ == "nsubj" for t in head.subtree)
+    )
+
+
+def _reported_clause(clause: Any) -> bool:
+    """A clause that a reporting verb right before it reports, with no comma between ('said the case
+    reminds him'); not '... cannot say that "...," Ana added', where the parser made the cue a clause."""
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and head.i < clause.i
+        and head.lemma_.lower() in SPEECH_LEMMAS
+        and not any(t.text == "," for t in clause.doc[head.i : clause.i])
     )
 
 
