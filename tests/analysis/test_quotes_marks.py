@@ -29,6 +29,26 @@ def inner(text: str) -> list[str]:
             id="nested-straight",
         ),
         pytest.param(
+            '"Rates will fall,” the banker said. "Soon."',
+            ["Rates will fall,", "Soon."],
+            id="straight-open-curly-close",
+        ),
+        pytest.param(
+            '“Rates will fall," the banker said. “Soon.”',
+            ["Rates will fall,", "Soon."],
+            id="curly-open-straight-close",
+        ),
+        pytest.param(
+            "“Rates will fall,“ the banker said. “Soon.”",
+            ["Rates will fall,", "Soon."],
+            id="left-curly-mark-closing",
+        ),
+        pytest.param(
+            "The mayor said: ''We open the bridge on Monday.'' Nobody objected.",
+            ["We open the bridge on Monday."],
+            id="doubled-apostrophes",
+        ),
+        pytest.param(
             "“He told me ‘never again’ that night,” she said.",
             ["He told me ‘never again’ that night,"],
             id="nested-curly",

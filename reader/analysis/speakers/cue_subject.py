@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from reader.analysis.speakers.cue import comma_before, entity_last, inside
+from reader.analysis.speakers.speech_verbs import SPEECH_LEMMAS
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})  # '"...," said Tuesday' is no one's name
 
 
 def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
@@ -21,14 +24,22 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     """
     current = verb
     for _ in range(5):
-        quoted_clause = current is not verb and inside(current.idx, quoted)
+        # So are the words another verb reports: in "Starr said the case reminds him of X, explaining
+        # ...", the one explaining is Starr, not "the case".
+        quoted_clause = current is not verb and (inside(current.idx, quoted) or _reported_clause(current))
         subjects = [] if quoted_clause else [child for child in current.children if child.dep_ == "nsubj"]
+        # Someone's quoted words never hold the subject of the verb that reports them
+        # ('"... the plan ...," said a person close to her'), nor does a name before a quotation the
+        # verb follows when the phrase after the verb is a subject too.
+        subjects = [s for s in subjects if not inside(s.idx, quoted)]
+        if current is verb and _after_quote(verb):
+            subjects = [s for s in subjects if s.i > verb.i] or subjects
         if not subjects and current is not verb and current.lemma_ == "quote":
             # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
             subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
-        if subjects and current is verb and verb.dep_ == "parataxis":
-            # "Prices, says one economist, will ...": the parser gives the set-off verb both subjects;
-            # the speaker is the one inside the commas.
+        if len(subjects) > 1 and current is verb:
+            # "Prices, says one economist, will ...", "Lee, an aide said, is confident": the parser gives
+            # the set-off verb both subjects; the speaker is the one after the comma.
             subjects = [s for s in subjects if s.i > comma_before(verb)] or subjects
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
@@ -77,9 +88,12 @@ def _apposed_before(subject: Any, verb: Any) -> Any | None:
     parser hangs the speaker on it across the dash."""
     doc = verb.doc
     after_comma = subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","
+    # 'Lee, a top aide said, "is confident"': a verb set off before the rest of the sentence reports
+    # about the name; the phrase right before it speaks.
+    interposed = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i and child.right_edge.i == verb.i - 1:
-            if after_comma or doc[child.left_edge.i - 1].text in _DASHES:
+            if after_comma or interposed or doc[child.left_edge.i - 1].text in _DASHES:
                 return child
     return None
 
@@ -100,17 +114,40 @@ def _misparsed_modifier(verb: Any) -> bool:
     )
 
 
+def _reported_clause(clause: Any) -> bool:
+    """A clause that a reporting verb right before it reports, with no comma between ('said the case
+    reminds him'); not '... cannot say that "...," Ana added', where the parser made the cue a clause."""
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and head.i < clause.i
+        and head.lemma_.lower() in SPEECH_LEMMAS
+        and not any(t.text == "," for t in clause.doc[head.i : clause.i])
+    )
+
+
+def _after_quote(verb: Any) -> bool:
+    return verb.i > 0 and verb.doc[verb.i - 1].is_quote
+
+
 def _name_after_quote(verb: Any) -> Any | None:
-    """'"Why now?" asked captain Eva Lund': after a closing quote the parser may take the speaker for an object."""
+    """'"Why now?" asked captain Eva Lund': after a closing quote the parser may take the speaker for an
+    object, or hang the name on a later verb ('said Ana Ruiz, who ... yet endorsed'), or tag a surname
+    as an adverb ('said Kelly'): the capitalised run right after the verb is the speaker."""
     doc = verb.doc
-    if verb.i == 0 or not doc[verb.i - 1].is_quote:
+    if not _after_quote(verb):
         return None
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod") and (
             child.ent_type_ in ("PERSON", "ORG") or child.pos_ == "PROPN"
         ):
             return child
-    return None
+    last = None
+    for token in doc[verb.i + 1 : verb.i + 8]:
+        if not (token.is_alpha and token.text[:1].isupper()) or token.ent_type_ in _TIME_ENTITIES:
+            break
+        last = token
+    return last
 
 
 def _left_of_modifiers(verb: Any, floor: int) -> int:

@@ -25,6 +25,7 @@ from reader.analysis.speakers.quote_marks import Quoted, find_quoted
 from reader.analysis.speakers.quotes import Draft, attribute
 from reader.analysis.speakers.refs import Ref
 from reader.analysis.speakers.resolving import Resolver
+from reader.analysis.speakers.titles import names_a_title
 from reader.analysis.speakers.wording import beside_quote
 
 _INNER_MARK = re.compile("['‘‚\"“”«»„]")  # a mark that may open a quote inside a quote
@@ -71,6 +72,7 @@ class SpeakersLayer(Resolver):
             refs.append(self._resolve_cue(cue, doc, base, beside_quote(cue, self.chunk_text, spans)))
         for _, ref in subjects:
             self._remember(ref, spoke=False)
+        quoted = [q for q in quoted if not names_a_title(self.chunk_text, q)]
         continues = self.pending is not None and bool(quoted) and quoted[0].start <= 0
         previous = None
         if self.announced is not None and chunk.paragraph - self.announced[1] == 1:

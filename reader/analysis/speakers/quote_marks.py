@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Closing mark(s) each opening mark accepts.
+# Closing mark(s) each opening mark accepts. Web copy mixes styles within one quote ('"...,” said',
+# '“...," said', '“...,“ said'): a straight or curly double mark closes any double opener where it
+# reads as closing (no space before it, no letter after it).
 _CLOSERS: dict[str, str] = {
-    '"': '"',
-    "\u201c": "\u201d",  # “ ”
+    '"': '"\u201d',
+    "\u201c": '\u201d"\u201c',  # “ ”
     "\u201e": "\u201c\u201d",  # „ closes with “ (German) or ” (Polish)
     "\u00ab": "\u00bb",  # « »
     "\u00bb": "\u00ab",  # » « (German guillemets)
@@ -28,6 +30,7 @@ _CLOSERS: dict[str, str] = {
     "\u201d": "\u201d",  # ” ” (Swedish, and texts with one curly mark for both)
 }
 _SINGLE = "'\u2018\u2019\u201a"
+_MIXED_STYLE = frozenset({('"', "\u201d"), ("\u201c", "\u201c")})  # closers checked like a straight mark
 MARKS = frozenset(_CLOSERS) | {"\u2019", "\u203a"}
 _MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")  # found without a Python step per character
 _BOUNDARY_BEFORE = " \t\n([{\u2014\u2013-/:;" + "".join(_CLOSERS)
@@ -71,21 +74,39 @@ def find_quoted(text: str, *, open_at_start: bool = False) -> list[Quoted]:
     """
     found: list[Quoted] = []
     stack: list[tuple[str, int]] = [(_CARRIED, -1)] if open_at_start else []
+    doubled = _doubled_apostrophes(text)
     for mark in _MARK.finditer(text):
         i, char = mark.start(), mark.group()
+        if i - 1 in doubled:
+            continue  # the second half of a doubled apostrophe, read with the first
+        if i in doubled:
+            char = '"'
         closing_at = _matching_open(stack, char, text, i)
         if closing_at is not None:
             opener_index = stack[closing_at][1]
             del stack[closing_at:]
             if not stack:
-                found.append(Quoted(opener_index, i + 1, opener_index + 1, i, True))
+                inner_start = opener_index + (2 if opener_index in doubled else 1)
+                found.append(Quoted(opener_index, i + (2 if i in doubled else 1), inner_start, i, True))
             continue
         if char in _CLOSERS and _may_open(char, text, i, bool(stack)):
             stack.append((char, i))
     if stack:
         opener_index = stack[0][1]
-        found.append(Quoted(opener_index, len(text), opener_index + 1, len(text), False))
+        inner_start = opener_index + (2 if opener_index in doubled else 1)
+        found.append(Quoted(opener_index, len(text), inner_start, len(text), False))
     return [_trimmed(q, text) for q in found if q.inner_end > q.inner_start]
+
+
+def _doubled_apostrophes(text: str) -> set[int]:
+    """Where two straight apostrophes stand for one double mark (''...'', an old typewriter and
+    wire-copy convention): the position of the first."""
+    doubled: set[int] = set()
+    at = text.find("''")
+    while at >= 0:
+        doubled.add(at)
+        at = text.find("''", at + 2)
+    return doubled
 
 
 def _matching_open(stack: list[tuple[str, int]], char: str, text: str, i: int) -> int | None:
@@ -96,7 +117,7 @@ def _matching_open(stack: list[tuple[str, int]], char: str, text: str, i: int) -
         opener, _ = stack[depth]
         if char not in _CLOSERS[opener]:
             continue
-        if char in _SINGLE or char == '"' or opener == char:
+        if char in _SINGLE or char == '"' or opener == char or (opener, char) in _MIXED_STYLE:
             # Ambiguous characters close only where they look like a closing mark.
             if not _closes(text, i):
                 if depth == len(stack) - 1:

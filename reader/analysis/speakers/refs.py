@@ -20,10 +20,11 @@ MAX_LABEL_WORDS = 12
 ROLE_STEM = 5  # letters a role modifier shares with the speaker's role: "Russian" ~ "Russia"
 
 # Quantifiers and demonstratives standing for people: "some of his advisers", "those close to him",
-# "many in the party say"; "some" and "others" speak even alone ("some say").
-QUANTIFIER_SUBJECTS = frozenset("some many most several few those others all both".split())
+# "many in the party say".
+QUANTIFIER_SUBJECTS = frozenset("some many most several few those others all both another".split())
 
-BARE_QUANTIFIER_SOURCES = frozenset({"some", "others"})
+# Those that speak alone too: "some say", "several said", "yet another said".
+BARE_QUANTIFIER_SOURCES = frozenset({"some", "others", "several", "many", "most", "another"})
 
 QUANTIFIER_MODIFIERS = frozenset({"prep", "amod", "relcl", "acl"})
 

@@ -24,7 +24,10 @@ from reader.analysis.speakers.speech_verbs import (
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
 )
-from reader.analysis.speakers.wording import without_article
+from reader.analysis.speakers.wording import bare, without_article
+
+# Words that make a role a lower rank than its noun alone: a vice president is not "the president".
+SUBORDINATE_RANKS = frozenset("vice deputy assistant associate under lieutenant".split())
 
 
 class Sources(Mentions):
@@ -110,7 +113,9 @@ class Sources(Mentions):
         if number is not None and not person and self._traits(Ref(named=number))[0]:
             number = None  # "the council" is not the person whose role is "council leader"
         if number is not None and not self._role_fits(head, self.mentions[number]):
-            number = None  # "the prime minister" is not "Health Minister Carla Mendes"
+            # "the prime minister" is not "Health Minister Carla Mendes", "the president" not "Vice
+            # President Ana Ruiz": an earlier holder of the role may fit.
+            number = self._earlier_holder(head, number)
         start, end = self._phrase_bounds(head, doc, limit=2 * MAX_LABEL_WORDS)
         anaphor = bool({head.lemma_.lower(), head.lower_} & ORG_ANAPHORS)
         if (
@@ -155,10 +160,27 @@ class Sources(Mentions):
             and bool({head.lemma_.lower(), head.lower_} & {fold(w) for w in mention.text.split()})
         )
 
+    def _earlier_holder(self, head: Any, latest: int) -> int | None:
+        """The latest mention before ``latest`` whose role has the noun and fits (no reach limit, as for
+        the latest holder)."""
+        word = head.lemma_.lower()
+        for number in range(latest - 1, -1, -1):
+            mention = self.mentions[number]
+            if word in {bare(w) for w in (mention.role or "").split()} and self._role_fits(head, mention):
+                return number
+        return None
+
     @staticmethod
     def _role_fits(head: Any, mention: Mention) -> bool:
         """Every modifier of the role noun is in the speaker's role: 'the Russian expert' fits
-        'Russia expert Margarete Klein' (same stem), 'the prime minister' does not fit 'Health Minister'."""
+        'Russia expert Margarete Klein' (same stem), 'the prime minister' does not fit 'Health Minister';
+        and a lower rank written before the noun in the role is in the description too: 'the president'
+        is not 'Vice President Ana Ruiz'."""
+        role = [bare(w) for w in (mention.role or "").split()]
+        said = {c.lower_ for c in head.children if c.i < head.i}
+        for before, word in zip(role, role[1:], strict=False):
+            if word == head.lemma_.lower() and before in SUBORDINATE_RANKS and before not in said:
+                return False
         described = [fold(w)[:ROLE_STEM] for w in f"{mention.role or ''} {mention.full or ''}".split()]
         for child in head.children:
             if child.dep_ in ("amod", "compound") and child.i < head.i and child.is_alpha:
