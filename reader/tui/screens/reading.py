@@ -24,7 +24,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Key, Resize
+from textual.events import Key, Resize, ScreenResume
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -113,6 +113,7 @@ class ReadingScreen(Annotating, Screen[None]):
         self._typing_into: MessagePump | None = None  # that input, while it still waits for its focus
         self._opening_keys = keys_bound_to(self, ("reading.search", "notes.note"))
         self._follow_pending = False  # details and status are to catch up after the next frame
+        self._styled_with: int | None = None  # the App's CSS generation when the widgets were styled at mount
         self.title = inert(document.title)
         self.sub_title = inert(document.source)
 
@@ -145,10 +146,20 @@ class ReadingScreen(Annotating, Screen[None]):
         for rack in self.query_children("ToastRack"):  # none when notifications are off (tests)
             rack.display = False
         self.article.focus()
+        self._styled_with = self.app._css_update_count  # noqa: SLF001 - bumped by every theme or CSS change
         self.redraw()
         self._follow()  # the first frame shows the details and status already
         if self._analysis is not None:
             self.adopt_analysis(self._analysis)
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """Textual restyles the whole screen when it comes on top, which the first time follows the mount
+        that styled every widget: a second styling of each one before the first frame (10 ms on a loaded
+        machine, issue 22). Skipped then, unless the CSS changed in between (a theme); runs before Screen's
+        own handler (and Annotating's), which reads ``refresh_styles``."""
+        if self._styled_with == self.app._css_update_count:  # noqa: SLF001
+            event.refresh_styles = False
+        self._styled_with = None
 
     def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
         """Only now start the analysis: importing spaCy in a thread must not delay the article's first frame."""
