@@ -18,7 +18,7 @@ from textual.keys import key_to_character
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from reader.store import Opened, StoreError
+from reader.store import StoreError
 from reader.tui.bindings import add_bindings
 from reader.tui.host import host
 from reader.tui.notes.branch import NotesBranch
@@ -28,6 +28,7 @@ from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import SidePanel
 
 if TYPE_CHECKING:
+    from reader.store import Opened
     from reader.tui.session import Session
     from reader.tui.state import ReadingState
 
