@@ -151,3 +151,41 @@ async def test_an_orphan_can_be_deleted_after_confirmation(tmp_path, make_app) -
         await pilot.pause()
         assert app.session.store.annotations(changed.sha256) == []
         assert screen.tagging.orphans == []
+
+
+async def test_an_article_s_cached_analysis_fills_the_panel_in_the_frame_after_the_first_without_the_worker(
+    make_app, seed_path, monkeypatch
+) -> None:
+    """Read where the article's first frame is handled, not handed to the analysis worker and back (one
+    more thread and a few more turns of the event loop, 20-60 ms on a loaded machine: issue 22). A text
+    longer than CACHED_INLINE_CHARS still has its cached analysis decoded in the worker."""
+    from reader.tui.screens import reading
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)  # the analysis is now in the store's cache
+
+    workers: list[str] = []
+    run_analysis = ReadingScreen.run_analysis
+
+    def counted(self: ReadingScreen):  # noqa: ANN202
+        workers.append("analysis")
+        return run_analysis(self)
+
+    monkeypatch.setattr(ReadingScreen, "run_analysis", counted)
+    again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        while not again.screen.query_one("#article")._painted:  # noqa: SLF001 - the first frame is out
+            await pilot.pause(0.01)
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, ReadingScreen) and screen.state.analysis is not None
+        assert screen.panel.tree is not None and len(screen.panel.tree.root.children) > 1
+    assert workers == []
+
+    monkeypatch.setattr(reading, "CACHED_INLINE_CHARS", 10)
+    longer = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with longer.run_test(size=LARGE) as pilot:
+        screen = await ready(longer, pilot)
+        assert screen.state.analysis is not None and screen.state.analysis.engine.model == "canned"
+    assert workers == ["analysis"]

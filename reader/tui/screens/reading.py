@@ -56,6 +56,8 @@ NARROW = 110  # below this many columns the panel is an overlay opened on demand
 TYPEAHEAD_LIMIT = 3.0  # seconds: an opening key whose input never came drops what it held (a loaded
 # machine took over 1 s to mount the search bar the first time, and the query typed after / was lost)
 WIDE = 150  # from here on the details area has room for more lines
+CACHED_INLINE_CHARS = 50_000  # a text up to this long has its cached analysis read without the worker
+# (decoding the seed's, 4.5k characters, takes under 1 ms; this many, under 15 ms on a loaded machine)
 
 
 class AnalysisProgress(Message):
@@ -162,9 +164,20 @@ class ReadingScreen(Annotating, Screen[None]):
         self._styled_with = None
 
     def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
-        """Only now start the analysis: importing spaCy in a thread must not delay the article's first frame."""
+        """Only now read the store or start the analysis: neither delays the article's first frame.
+
+        An article's cached analysis is read right here, so the frame after the first shows the panel
+        filled: handed to the worker and back, it came 20-60 ms later on a loaded machine (issue 22). A
+        longer text's (a book's analysis takes a while to decode: keys would wait) and a new analysis,
+        which imports spaCy, run in the worker."""
         if self.state.analysis is None:
-            self.run_analysis()
+            document = self.state.document
+            short = len(document.text) <= CACHED_INLINE_CHARS
+            cached = self.session.stored_analysis(document) if short else None
+            if cached is not None:
+                self.adopt_analysis(cached)
+            else:
+                self.run_analysis()
 
     # -- analysis ---------------------------------------------------------------------------
 
