@@ -27,8 +27,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import ReaderError
-from reader.store.model import DEFAULT_TAGS
-from reader.store.verdicts import DEFAULT_SCALE, check_label, check_tag, check_url
+from reader.store.verdicts import DEFAULT_SCALE, DEFAULT_TAGS, check_label, check_tag, check_url
 
 CONFIG_FILE = "config.toml"
 DEFAULT_TAG_KEYS: dict[str, str] = {str(index): tag for index, tag in enumerate(DEFAULT_TAGS, start=1)}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,6 +64,10 @@ class Document:
 
 
 def sha256_of(text: str) -> str:
+    """The store's key of a text. hashlib (OpenSSL's library, 5 ms) loads on first use: opening an article
+    needs it only once the article is on screen and its notes are read."""
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

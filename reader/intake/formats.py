@@ -8,6 +8,7 @@ and then a reader that cannot open them gives its own one-line error.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 PDF = "pdf"
@@ -65,3 +66,13 @@ def sniff(raw: bytes) -> str | None:
 def choose(raw: bytes, declared: str | None) -> str | None:
     """The format to read ``raw`` as: a sniffed container, else what the name or type declared (None: sniff text)."""
     return sniff(raw) or declared
+
+
+_SNIFF_CHARS = 1024
+_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text opens as an HTML document (``<!doctype html`` or ``<html`` near the start)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and bool(_HTML_START.search(head[:_SNIFF_CHARS]))

@@ -21,7 +21,6 @@ from reader.intake.decoding import decode_bytes
 from reader.intake.document import Document, make_document, normalise_text
 from reader.intake.errors import InputError
 from reader.intake.limits import DEFAULT_MAX_BYTES, too_large
-from reader.intake.webpage import declared_charset, html_document, looks_like_html
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -149,6 +148,8 @@ def _from_bytes(
 
         return read_docx(raw, source)
     if kind == formats.HTML or (kind is None and _sniff_html(raw)):
+        from reader.intake.webpage import declared_charset, html_document  # not for a text file (3 ms)
+
         text = decode_bytes(raw, source, declared=charset or declared_charset(raw))
         _require_text(text, source, what)
         return html_document(text, source)
@@ -168,8 +169,8 @@ def _sniff_html(raw: bytes) -> bool:
     head = raw[:2048]
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            return looks_like_html(head[2:].decode(codec, errors="ignore"))
-    return looks_like_html(head.decode("latin-1"))
+            return formats.looks_like_html(head[2:].decode(codec, errors="ignore"))
+    return formats.looks_like_html(head.decode("latin-1"))
 
 
 def _require_text(text: str, source: str, what: str) -> None:

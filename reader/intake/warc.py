@@ -19,7 +19,6 @@ from pathlib import Path
 
 from reader.intake.document import Document, make_document
 from reader.intake.errors import InputError
-from reader.intake.webpage import html_document
 
 SUFFIXES = (".warc", ".warc.gz")
 TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -109,6 +108,8 @@ def document(path: Path, response: Response) -> Document:
     if not response.text.strip():
         raise InputError(f"{source}: the archived page is empty")
     if response.html:
+        from reader.intake.webpage import html_document  # not loaded by `reader ARTICLE`
+
         return html_document(response.text, source)
     return make_document(response.text, source=source, extractor="plain")
 

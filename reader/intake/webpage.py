@@ -19,8 +19,6 @@ from reader.intake.errors import InputError
 # A prose sentence has several words; menus, buttons and bylines rarely reach this.
 MIN_PROSE_WORDS = 8
 
-_SNIFF_CHARS = 1024
-_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 # Never article text; trafilatura would keep the words of some (iframe fallback, form labels, options).
 _ACTIVE_ELEMENTS = tuple("iframe frame form textarea select button object template".split())
 # ASP.NET pages wrap the whole body in one <form>: when dropping forms leaves no article, the second
@@ -42,12 +40,6 @@ class Article:
     text: str
     title: str | None
     extractor: str
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the text opens as an HTML document (``<!doctype html`` or ``<html`` near the start)."""
-    head = text.lstrip("\ufeff \t\r\n")
-    return head.startswith("<") and bool(_HTML_START.search(head[:_SNIFF_CHARS]))
 
 
 def declared_charset(raw: bytes) -> str | None:

@@ -30,26 +30,52 @@ gives an in-memory store holding a copy of everything saved so far, with
 Store, so notes made while degraded can be exported before quitting.
 """
 
+from __future__ import annotations
+
+import importlib
 from typing import TYPE_CHECKING
 
-from reader.store.anchoring import Match, locate
-from reader.store.errors import StoreError
-from reader.store.history import History
-from reader.store.model import (
-    DEFAULT_TAGS,
-    Anchor,
-    Annotation,
-    Change,
-    DocumentRecord,
-    LibraryEntry,
-    Opened,
-    Position,
-    source_key,
-)
-from reader.store.verdicts import check_tag
-
 if TYPE_CHECKING:
+    from reader.store.anchoring import Match, locate
+    from reader.store.errors import StoreError
+    from reader.store.history import History
+    from reader.store.model import (
+        Anchor,
+        Annotation,
+        Change,
+        DocumentRecord,
+        LibraryEntry,
+        Opened,
+        Position,
+        source_key,
+    )
     from reader.store.store import Store
+    from reader.store.verdicts import DEFAULT_TAGS, check_tag
+
+# Each name loads its module on first use: the reading screen's first frame needs StoreError and the
+# verdict checks of the config, not the records (a dozen dataclasses), the anchoring or sqlite3.
+_HOMES = {
+    "Match": "anchoring",
+    "locate": "anchoring",
+    "StoreError": "errors",
+    "History": "history",
+    "Store": "store",
+    "check_tag": "verdicts",
+    "DEFAULT_TAGS": "verdicts",
+    **dict.fromkeys(
+        (
+            "Anchor",
+            "Annotation",
+            "Change",
+            "DocumentRecord",
+            "LibraryEntry",
+            "Opened",
+            "Position",
+            "source_key",
+        ),
+        "model",
+    ),
+}
 
 __all__ = [
     "DEFAULT_TAGS",
@@ -71,9 +97,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """``Store`` (and with it sqlite3) loads on first use: the reader's first frame never needs it."""
-    if name == "Store":
-        from reader.store.store import Store
-
-        return Store
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """``from reader.store import X`` loads X's module then, once (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -7,9 +7,10 @@ transaction like the original action. The history lives for the session only.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from reader.store.model import Annotation, Change
+if TYPE_CHECKING:
+    from reader.store.model import Annotation, Change
 
 
 class Restores(Protocol):

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from reader.store.verdicts import Evidence, Verdict
 
-DEFAULT_TAGS: tuple[str, ...] = ("needs-source", "verified", "disputed", "false", "opinion")
 CONTEXT_CHARS = 32
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 

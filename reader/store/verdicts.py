@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from reader.intake.document import without_surrogates
 
+DEFAULT_TAGS: tuple[str, ...] = ("needs-source", "verified", "disputed", "false", "opinion")
 DEFAULT_SCALE: tuple[str, ...] = ("true", "mostly-true", "misleading", "false", "unproven")
 ARCHIVE = "https://web.archive.org/web/"
 LABEL_PATTERN = re.compile(r"^[^\s#,\[\]]{1,40}$")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from reader.store import Annotation
 from reader.store.verdicts import shown
+
+if TYPE_CHECKING:
+    from reader.store import Annotation  # the records load with the store, after the first frame
 
 
 def verdict_line(annotation: Annotation, scale: tuple[str, ...]) -> Text | None:

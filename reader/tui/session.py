@@ -67,16 +67,20 @@ class Session:
         self._store.notices.clear()
         return notices
 
+    def stored_analysis(self, document: Document) -> Analysis | None:
+        """The store's analysis of this text by this engine version (the store opens if it is not yet)."""
+        try:
+            return self.store.load_analysis(document.sha256)
+        except StoreError:
+            return None
+
     def cached(self, analyze: Callable[..., Analysis]) -> Callable[..., Analysis]:
         """``analyze`` behind the store: a stored analysis of the same text by this engine version comes
         back without running it (spaCy never loads), a fresh one is stored. It runs in the analysis
         worker, so even a large cached analysis never delays the article's first frame."""
 
         def analyze_or_load(document: Document, **options: Any) -> Analysis:
-            try:
-                found = self.store.load_analysis(document.sha256)
-            except StoreError:
-                found = None
+            found = self.stored_analysis(document)
             if found is not None:
                 return found
             analysis = analyze(document, **options)

@@ -151,3 +151,83 @@ async def test_an_orphan_can_be_deleted_after_confirmation(tmp_path, make_app) -
         await pilot.pause()
         assert app.session.store.annotations(changed.sha256) == []
         assert screen.tagging.orphans == []
+
+
+async def test_an_article_s_cached_analysis_fills_the_panel_in_the_frame_after_the_first_without_the_worker(
+    make_app, seed_path, monkeypatch
+) -> None:
+    """Read where the article's first frame is handled, not handed to the analysis worker and back (one
+    more thread and a few more turns of the event loop, 20-60 ms on a loaded machine: issue 22). A text
+    longer than CACHED_INLINE_CHARS still has its cached analysis decoded in the worker."""
+    from reader.tui.screens import reading
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)  # the analysis is now in the store's cache
+
+    workers: list[str] = []
+    run_analysis = ReadingScreen.run_analysis
+
+    def counted(self: ReadingScreen):  # noqa: ANN202
+        workers.append("analysis")
+        return run_analysis(self)
+
+    monkeypatch.setattr(ReadingScreen, "run_analysis", counted)
+    again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        while not again.screen.query_one("#article")._painted:  # noqa: SLF001 - the first frame is out
+            await pilot.pause(0.01)
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, ReadingScreen) and screen.state.analysis is not None
+        assert screen.panel.tree is not None and len(screen.panel.tree.root.children) > 1
+    assert workers == []
+
+    monkeypatch.setattr(reading, "CACHED_INLINE_CHARS", 10)
+    longer = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with longer.run_test(size=LARGE) as pilot:
+        screen = await ready(longer, pilot)
+        assert screen.state.analysis is not None and screen.state.analysis.engine.model == "canned"
+    assert workers == ["analysis"]
+
+
+async def test_the_frame_with_the_cached_analysis_does_not_wait_for_the_notes_to_register(
+    make_app, seed_path, monkeypatch
+) -> None:
+    """Registering the article in the store is its first write, which SQLite syncs to disk (10-25 ms on a
+    loaded machine): the article's lines are drawn with the analysis before it, the notes come next."""
+    from reader.tui.widgets.article import ArticleView
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("j", "1")  # a tag, which has to come back
+    events: list[str] = []
+    adopt, render_line, open_document = (
+        ReadingScreen.adopt_analysis,
+        ArticleView.render_line,
+        Store.open_document,
+    )
+
+    def adopting(self: ReadingScreen, analysis) -> None:  # noqa: ANN001
+        events.append("analysis")
+        adopt(self, analysis)
+
+    def drawing(self: ArticleView, y: int):  # noqa: ANN202
+        if events and events[-1] != "drawn":
+            events.append("drawn")
+        return render_line(self, y)
+
+    def registering(self: Store, document, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        events.append("register")
+        return open_document(self, document, **kwargs)
+
+    monkeypatch.setattr(ReadingScreen, "adopt_analysis", adopting)
+    monkeypatch.setattr(ArticleView, "render_line", drawing)
+    monkeypatch.setattr(Store, "open_document", registering)
+    again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        screen = await ready(again, pilot)
+        await pilot.pause()
+        assert [a.tag for a in screen.tagging.marked.items] == ["needs-source"]
+    assert events[:3] == ["analysis", "drawn", "register"]

@@ -96,8 +96,13 @@ def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> Non
     """The store (sqlite3) opens after the first frame, Markdown's HTML parser and the TOML parser only
     for a Markdown file or a config file, spaCy only in the analysis worker: none of them at import.
     ``reader ARTICLE`` is read without argparse (14 ms), which only a longer command line needs; json
-    (9 ms) only for a preferences file, the analysis's JSON or the store."""
-    heavy = ("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json")
+    (9 ms) only for a preferences file, the analysis's JSON or the store; the store's records (a dozen
+    dataclasses) and anchoring with the store, hashlib (OpenSSL, 5 ms) for the text's key in the store, the
+    HTML reader for a web page."""
+    heavy = (
+        *("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json"),
+        *("reader.store.model", "reader.store.anchoring", "hashlib", "reader.intake.webpage"),
+    )
     code = (
         "import sys, reader.cli; reader.cli.open_args(['article.txt']); reader.cli.open_args([]); "
         "from reader.intake import load; from reader.tui import ReaderApp; "
@@ -261,3 +266,48 @@ async def test_the_filled_panel_keeps_its_built_lines_and_still_follows_a_resize
         await pilot.pause()
         rows = "\n".join(screen_rows(app))
         assert all(title in rows for title in titles)
+
+
+@pytest.mark.parametrize("size", [(80, 24), LARGE])
+async def test_each_widget_is_styled_once_before_the_first_frame_and_as_a_full_restyle_styles_it(
+    isolated_dirs, make_app, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """Textual restyled the whole screen when it first came on top, right after the mount had styled it,
+    and each key of the bar twice more (made compact, then bound to the bar's look): issue 22. Only the
+    article, which takes the focus once mounted, and the palette key, compact by default, are styled again.
+    Styled once, every widget still has what a full restyle gives it."""
+    styled: list[str] = []
+    apply = Stylesheet.apply
+    first_paint = ArticleView._first_paint  # noqa: SLF001
+
+    def counted(self: Stylesheet, node, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        if painted == []:
+            styled.append(type(node).__name__ + ("#palette" if node.has_class("-command-palette") else ""))
+        apply(self, node, *args, **kwargs)
+
+    painted: list[bool] = []
+
+    def painting(self: ArticleView) -> None:
+        painted.append(True)
+        first_paint(self)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    monkeypatch.setattr(ArticleView, "_first_paint", painting)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(app, pilot)
+        widgets = [name for name in styled if name != "DOMNode"]  # DOMNode: a component class's styles
+        twice = {name for name in widgets if widgets.count(name) > 1 and name != "FooterKey"}
+        assert twice <= {"ArticleView", "FooterKey#palette", "ReaderApp", "ReadingScreen"}
+        assert (
+            widgets.count("ArticleView") == 2
+            and widgets.count("FooterKey") == len(screen.query("FooterKey")) - 1
+        )
+
+        def looks() -> list[object]:
+            nodes = list(screen.walk_children(with_self=True))
+            return [(node, node.styles.base.get_rules(), node.classes, node.rich_style) for node in nodes]
+
+        before = looks()
+        app.update_styles(screen)
+        assert looks() == before

@@ -18,7 +18,7 @@ from textual.keys import key_to_character
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from reader.store import Opened, StoreError
+from reader.store import StoreError
 from reader.tui.bindings import add_bindings
 from reader.tui.host import host
 from reader.tui.notes.branch import NotesBranch
@@ -28,6 +28,7 @@ from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import SidePanel
 
 if TYPE_CHECKING:
+    from reader.store import Opened
     from reader.tui.session import Session
     from reader.tui.state import ReadingState
 
@@ -132,7 +133,18 @@ class Annotating:
         self.notify(message, severity="warning" if lost else "information", timeout=8, markup=False)
 
     def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
-        """The text is on the screen: now open the store and put the notes and the position back."""
+        """The text is on the screen: now open the store and put the notes and the position back.
+
+        After ReadingScreen's handler: when that put a cached analysis in the panel, the panel's frame goes
+        out first, for registering the article in the store writes to it, and SQLite syncs its new log
+        file (and folder) to disk on the first write: 10-25 ms on a loaded machine (issue 22). A key that
+        needs the notes before then opens them at once (``tagging``)."""
+        if self._tagging is None and self.state.analysis is not None:
+            self.call_after_refresh(self._open_notes_once)
+        elif self._tagging is None:
+            self._open_notes()
+
+    def _open_notes_once(self) -> None:
         if self._tagging is None:
             self._open_notes()
 

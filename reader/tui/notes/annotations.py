@@ -13,8 +13,10 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from reader.store import Annotation
+if TYPE_CHECKING:
+    from reader.store import Annotation  # the records load with the store, after the first frame
 
 Span = tuple[int, int]
 NOTE_GLYPH = "✎"  # the gutter mark of a line with a tag or note: not one of the analysis layers' glyphs

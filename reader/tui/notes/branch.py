@@ -8,14 +8,18 @@ it (an orphan has no place in this text, so there is nothing to jump to).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from reader.store import Annotation
 from reader.store.verdicts import DEFAULT_SCALE, shown
 from reader.tui.notes.annotations import NOTE_GLYPH, Marked
 from reader.tui.review_text import evidence_lines, verdict_line
 from reader.tui.text import snippet
 from reader.tui.widgets.panel import Entry, Node, PanelItem, SidePanel
+
+if TYPE_CHECKING:
+    from reader.store import Annotation  # the records load with the store, after the first frame
 
 ORPHAN_GLYPH = "⚠"
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.store import Annotation, Change, History, Opened
+from reader.store.history import History
 from reader.tui.notes.annotations import Marked, Selection, Span
 from reader.tui.state import ReadingState
 
 if TYPE_CHECKING:
-    from reader.store import Store  # sqlite3 and the store load when the session opens it
+    from reader.store import Annotation, Change, Opened, Store  # they load when the session opens the store
 
 
 def describe(annotation: Annotation) -> str:

@@ -24,7 +24,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Key, Resize
+from textual.events import Key, Resize, ScreenResume
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
@@ -56,6 +56,8 @@ NARROW = 110  # below this many columns the panel is an overlay opened on demand
 TYPEAHEAD_LIMIT = 3.0  # seconds: an opening key whose input never came drops what it held (a loaded
 # machine took over 1 s to mount the search bar the first time, and the query typed after / was lost)
 WIDE = 150  # from here on the details area has room for more lines
+CACHED_INLINE_CHARS = 50_000  # a text up to this long has its cached analysis read without the worker
+# (the seed's, 4.5k characters, is read and decoded in under 1 ms on a loaded machine: this many, ~10 ms)
 
 
 class AnalysisProgress(Message):
@@ -113,6 +115,7 @@ class ReadingScreen(Annotating, Screen[None]):
         self._typing_into: MessagePump | None = None  # that input, while it still waits for its focus
         self._opening_keys = keys_bound_to(self, ("reading.search", "notes.note"))
         self._follow_pending = False  # details and status are to catch up after the next frame
+        self._styled_with: int | None = None  # the App's CSS generation when the widgets were styled at mount
         self.title = inert(document.title)
         self.sub_title = inert(document.source)
 
@@ -145,15 +148,36 @@ class ReadingScreen(Annotating, Screen[None]):
         for rack in self.query_children("ToastRack"):  # none when notifications are off (tests)
             rack.display = False
         self.article.focus()
+        self._styled_with = self.app._css_update_count  # noqa: SLF001 - bumped by every theme or CSS change
         self.redraw()
         self._follow()  # the first frame shows the details and status already
         if self._analysis is not None:
             self.adopt_analysis(self._analysis)
 
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """Textual restyles the whole screen when it comes on top, which the first time follows the mount
+        that styled every widget: a second styling of each one before the first frame (10 ms on a loaded
+        machine, issue 22). Skipped then, unless the CSS changed in between (a theme); runs before Screen's
+        own handler (and Annotating's), which reads ``refresh_styles``."""
+        if self._styled_with == self.app._css_update_count:  # noqa: SLF001
+            event.refresh_styles = False
+        self._styled_with = None
+
     def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
-        """Only now start the analysis: importing spaCy in a thread must not delay the article's first frame."""
+        """Only now read the store or start the analysis: neither delays the article's first frame.
+
+        An article's cached analysis is read right here, so the frame after the first shows the panel
+        filled: handed to the worker and back, it came 20-60 ms later on a loaded machine (issue 22). A
+        longer text's (a book's analysis takes a while to decode: keys would wait) and a new analysis,
+        which imports spaCy, run in the worker."""
         if self.state.analysis is None:
-            self.run_analysis()
+            document = self.state.document
+            short = len(document.text) <= CACHED_INLINE_CHARS
+            cached = self.session.stored_analysis(document) if short else None
+            if cached is not None:
+                self.adopt_analysis(cached)
+            else:
+                self.run_analysis()
 
     # -- analysis ---------------------------------------------------------------------------
 
