@@ -1,7 +1,8 @@
 """The sped-up pipeline against the model as shipped: the same attributes on every token, the same analysis.
 
-reader.analysis.nlp swaps the attribute ruler's Matcher for a table (reader.analysis.ruler) and puts a
-cache around the lemmatizer (reader.analysis.lemmas); neither may change a byte of the output.
+reader.analysis.nlp swaps the attribute ruler's Matcher for a table (reader.analysis.ruler), puts a
+cache around the lemmatizer (reader.analysis.lemmas) and has the models multiply with numpy's OpenBLAS
+(reader.analysis.gemm); none may change a byte of the output.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import importlib
 from pathlib import Path
 
 import spacy
-from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from thinc.api import NumpyOps
 
+from reader.analysis import gemm
 from reader.analysis.engine import analyze_many, split_pieces
 from reader.analysis.lemmas import CachedLemmatizer
 from reader.analysis.nlp import MODEL_PACKAGES, UNUSED_PIPES, Pipeline, load_pipeline
@@ -134,3 +137,35 @@ def test_the_analysis_with_the_speed_ups_is_the_analysis_with_the_model_as_shipp
     assert len(ours) == len(TEXTS)
     for path, mine, shipped in zip(TEXTS, ours, theirs, strict=True):
         assert mine == shipped, path.name
+
+
+def test_the_models_multiply_with_openblas_on_one_thread():
+    nlp = load_pipeline().nlp
+    for name in ("tok2vec", "tagger", "parser", "ner"):
+        assert all(not node.ops.use_blis for node in nlp.get_pipe(name).model.walk()), name
+    library = gemm.numpy_openblas()
+    assert library is not None
+    getter = getattr(library, "scipy_openblas_get_num_threads64_", None) or library.openblas_get_num_threads
+    assert getter() == 1
+
+
+def test_the_parse_with_openblas_decides_as_the_model_as_shipped_on_every_token():
+    texts = pieces_of_our_texts()
+    ours = list(load_pipeline().nlp.pipe(texts))
+    theirs = list(stock_model().pipe(texts))
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START]
+    different = [
+        a.text[:60]
+        for a, b in zip(ours, theirs, strict=True)
+        if (a.to_array(attrs) != b.to_array(attrs)).any()
+    ]
+    assert different == []
+
+
+def test_without_numpys_openblas_the_models_keep_blis(monkeypatch):
+    nlp = stock_model()
+    monkeypatch.setattr(gemm, "numpy_openblas", lambda: None)
+    assert not gemm.use_openblas(nlp)
+    assert all(
+        isinstance(node.ops, NumpyOps) and node.ops.use_blis for node in nlp.get_pipe("ner").model.walk()
+    )
