@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader import paths
-from reader.store import database
+from reader.store import cache, database
 from reader.store.anchoring import locate
 from reader.store.connection import utc_now
 from reader.store.database import DATABASE
@@ -450,7 +450,7 @@ class Store(Feeds):
 
     def save_analysis(self, analysis: Analysis, version: str | None = None) -> None:
         """Cache ``analysis`` for its document under ``version`` (default: the running engine's)."""
-        row = (analysis.document.sha256, version or _engine_version(), analysis.to_json())
+        row = (analysis.document.sha256, version or cache.engine_version(), analysis.to_json())
         self._write(
             lambda conn: conn.execute(
                 "INSERT OR REPLACE INTO analyses (sha256, engine_version, json) VALUES (?, ?, ?)", row
@@ -459,18 +459,7 @@ class Store(Feeds):
 
     def load_analysis(self, sha256: str, version: str | None = None) -> Analysis | None:
         """The cached analysis for this engine version, or None (a stale or corrupt entry is a miss)."""
-        from reader.analysis.model import Analysis
-
-        rows = self._query(
-            "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?",
-            (sha256, version or _engine_version()),
-        )
-        if not rows:
-            return None
-        try:
-            return Analysis.from_dict(json.loads(rows[0][0]))
-        except (ValueError, KeyError, TypeError):
-            return None
+        return cache.decoded(self._query(cache.SELECT, (sha256, version or cache.engine_version())))
 
 
 def _pages(stored: str | None) -> tuple[int, ...]:
@@ -480,12 +469,6 @@ def _pages(stored: str | None) -> tuple[int, ...]:
     except ValueError:
         return ()
     return tuple(pages) if isinstance(pages, list) and all(type(p) is int for p in pages) else ()
-
-
-def _engine_version() -> str:
-    from reader.analysis.model import engine_version  # reader.analysis loads only when an analysis is cached
-
-    return engine_version()
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:

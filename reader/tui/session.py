@@ -74,6 +74,15 @@ class Session:
         except StoreError:
             return None
 
+    def peek_analysis(self, document: Document) -> Analysis | None:
+        """The same, without opening the store if it is not yet (reader.store.cache.peek): for the reading
+        screen, which shows a reopened article's analysis before the store opens for its notes."""
+        if self._store is not None:
+            return self.stored_analysis(document)
+        from reader.store.cache import peek
+
+        return peek(paths.data_dir(), document.sha256)
+
     def cached(self, analyze: Callable[..., Analysis]) -> Callable[..., Analysis]:
         """``analyze`` behind the store: a stored analysis of the same text by this engine version comes
         back without running it (spaCy never loads), a fresh one is stored. It runs in the analysis

@@ -231,3 +231,44 @@ async def test_the_frame_with_the_cached_analysis_does_not_wait_for_the_notes_to
         await pilot.pause()
         assert [a.tag for a in screen.tagging.marked.items] == ["needs-source"]
     assert events[:3] == ["analysis", "drawn", "register"]
+
+
+async def test_a_reopened_article_s_analysis_is_on_screen_before_the_store_opens(
+    make_app, seed_path, monkeypatch
+) -> None:
+    """The cached analysis is read without the Store (reader.store.cache.peek): importing and opening it
+    for the notes, ~10 ms, comes after the frame with the filled panel (issue 22)."""
+    from reader.tui.widgets.article import ArticleView
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)  # the analysis is now in the store's cache
+    events: list[str] = []
+    adopt, render_line, open_store = (
+        ReadingScreen.adopt_analysis,
+        ArticleView.render_line,
+        Store.open.__func__,  # type: ignore[attr-defined]
+    )
+
+    def adopting(self: ReadingScreen, analysis) -> None:  # noqa: ANN001
+        events.append("analysis")
+        adopt(self, analysis)
+
+    def drawing(self: ArticleView, y: int):  # noqa: ANN202
+        if events and events[-1] == "analysis":
+            events.append("drawn")
+        return render_line(self, y)
+
+    def opening(cls, *args, **kwargs):  # noqa: ANN001, ANN202
+        events.append("store")
+        return open_store(cls, *args, **kwargs)
+
+    monkeypatch.setattr(ReadingScreen, "adopt_analysis", adopting)
+    monkeypatch.setattr(ArticleView, "render_line", drawing)
+    monkeypatch.setattr(Store, "open", classmethod(opening))
+    again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        screen = await ready(again, pilot)
+        await pilot.pause()
+        assert screen.panel.tree is not None and len(screen.panel.tree.root.children) > 1
+    assert events == ["analysis", "drawn", "store"]

@@ -140,7 +140,9 @@ class Annotating:
         file (and folder) to disk on the first write: 10-25 ms on a loaded machine (issue 22). A key that
         needs the notes before then opens them at once (``tagging``)."""
         if self._tagging is None and self.state.analysis is not None:
-            self.call_after_refresh(self._open_notes_once)
+            # Asked of the article, whose repaint is queued ahead: asked of the screen, it could run on the
+            # screen's idle before the screen heard the article was dirty, i.e. before that frame.
+            self.article.call_after_refresh(self._open_notes_once)
         elif self._tagging is None:
             self._open_notes()
 

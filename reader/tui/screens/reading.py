@@ -167,13 +167,14 @@ class ReadingScreen(Annotating, Screen[None]):
         """Only now read the store or start the analysis: neither delays the article's first frame.
 
         An article's cached analysis is read right here, so the frame after the first shows the panel
-        filled: handed to the worker and back, it came 20-60 ms later on a loaded machine (issue 22). A
+        filled: handed to the worker and back, it came 20-60 ms later on a loaded machine (issue 22); it is
+        read without the Store (reader.store.cache.peek), which opens for the notes after that frame. A
         longer text's (a book's analysis takes a while to decode: keys would wait) and a new analysis,
         which imports spaCy, run in the worker."""
         if self.state.analysis is None:
             document = self.state.document
             short = len(document.text) <= CACHED_INLINE_CHARS
-            cached = self.session.stored_analysis(document) if short else None
+            cached = self.session.peek_analysis(document) if short else None
             if cached is not None:
                 self.adopt_analysis(cached)
             else:

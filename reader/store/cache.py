@@ -1,0 +1,59 @@
+"""The analysis cache's one read, which needs only sqlite3 and json: the Store's and the reading screen's.
+
+``Store.load_analysis`` reads through it on the Store's connection. ``peek`` reads it
+without the Store (whose records, anchoring and checks cost ~8 ms of imports, and whose
+opening checks and migrates the file): a reopened article's analysis fills the panel in
+the frame after the article's first, before the Store opens for the notes (issue 22).
+It never writes and never waits: a missing, busy, damaged, older or newer file is a
+miss, and the caller falls back to the Store, which handles each of those.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.store.database import DATABASE
+from reader.store.schema import VERSION
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis
+
+SELECT = "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?"
+
+
+def decoded(rows: list[tuple[Any, ...]]) -> Analysis | None:
+    """The analysis in the rows SELECT gave, or None (no row, or a corrupt entry: a miss)."""
+    from reader.analysis.model import Analysis
+
+    if not rows:
+        return None
+    try:
+        return Analysis.from_dict(json.loads(rows[0][0]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def engine_version() -> str:
+    from reader.analysis.model import engine_version  # reader.analysis loads only when an analysis is cached
+
+    return engine_version()
+
+
+def peek(folder: Path, sha256: str) -> Analysis | None:
+    """The cached analysis in the store of ``folder`` by this engine version, read-only; None on any failure."""
+    uri = f"{(folder / DATABASE).absolute().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=0)  # busy: the Store retries, not the first frame
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+            return None  # an older file the Store migrates first, or a newer one it refuses
+        return decoded(conn.execute(SELECT, (sha256, engine_version())).fetchall())
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()

@@ -1,0 +1,87 @@
+"""reader.store.cache.peek: the cached analysis read without the Store, never writing, never waiting."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from reader.intake import Document
+from reader.store import Store
+from reader.store.cache import peek
+from tests.store.test_store import _analysis
+
+
+def cached(store: Store, document: Document) -> Path:
+    """The store's folder, holding ``document``'s analysis; the store is closed."""
+    store.open_document(document)
+    store.save_analysis(_analysis(document))
+    store.close()
+    return store.path.parent
+
+
+def test_peek_reads_what_the_store_reads_and_writes_nothing(store: Store, seed_document: Document) -> None:
+    folder = cached(store, seed_document)
+    """SQLite may leave an empty log and its index beside a WAL file it read; the file itself is untouched."""
+    database = folder / "reader.sqlite3"
+    before = database.read_bytes()
+    analysis = peek(folder, seed_document.sha256)
+    assert analysis is not None and analysis == _analysis(seed_document)
+    assert database.read_bytes() == before
+    log = folder / "reader.sqlite3-wal"
+    assert not log.exists() or log.stat().st_size == 0
+    with Store.open(folder) as again:
+        assert again.load_analysis(seed_document.sha256) == analysis
+
+
+def test_peek_loads_neither_the_store_s_records_nor_its_anchoring() -> None:
+    code = (
+        "import sys, pathlib; from reader.store.cache import peek; peek(pathlib.Path('.'), '0'); "
+        "print(' '.join(m for m in ('reader.store.store', 'reader.store.model', 'reader.store.anchoring') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == []
+
+
+def test_every_file_the_store_has_to_handle_first_is_a_miss(
+    store: Store, seed_document: Document, tmp_path: Path
+) -> None:
+    """No file, another text, a file the Store would migrate or refuse, a damaged file: None, no error."""
+    folder = cached(store, seed_document)
+    assert peek(tmp_path / "nowhere", seed_document.sha256) is None
+    assert peek(folder, "0" * 64) is None
+    conn = sqlite3.connect(folder / "reader.sqlite3")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for other in (version - 1, version + 1):
+        conn.execute(f"PRAGMA user_version = {other}")
+        conn.commit()
+        assert peek(folder, seed_document.sha256) is None
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("UPDATE analyses SET json = '{not json'")
+    conn.commit()
+    conn.close()
+    assert peek(folder, seed_document.sha256) is None
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "reader.sqlite3").write_bytes(b"not a database" * 100)
+    assert peek(damaged, seed_document.sha256) is None
+
+
+def test_a_database_locked_by_another_reader_is_a_miss_at_once(store: Store, seed_document: Document) -> None:
+    """The Store waits and retries a busy database; the reading screen's first frames must not: the lock
+    is let go a moment later, and a peek that waited for it would find the analysis."""
+    folder = cached(store, seed_document)
+    holder = sqlite3.connect(folder / "reader.sqlite3", isolation_level=None, check_same_thread=False)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    letting_go = threading.Timer(0.3, lambda: holder.execute("ROLLBACK"))
+    letting_go.start()
+    try:
+        assert peek(folder, seed_document.sha256) is None
+    finally:
+        letting_go.join()
+        holder.close()
+    assert peek(folder, seed_document.sha256) is not None
