@@ -244,7 +244,9 @@ class ReadingScreen(Annotating, Screen[None]):
         self.panel.show_analysis(self.state.index, branches(self.state.index, self.state.document))
         self.redraw(show=True)
         if os.environ.get("READER_REPORT_PANEL_READY"):
-            self.call_after_refresh(_report_panel_ready)
+            # Asked of the article, whose repaint is queued ahead (see redraw): asked of the screen it
+            # could run before the frame that shows the analysis, and the reopen row read low.
+            self.article.call_after_refresh(_report_panel_ready)
 
     # -- keeping the widgets in step with the state -------------------------------------------
 
