@@ -13,6 +13,7 @@ from typing import Any
 
 from benchmarks.corpus import ROOT, SEED, article, write_article
 from benchmarks.harness import Figure, ratio_figure, timed
+from benchmarks.rss import METHOD
 from benchmarks.stats import compare
 from reader.analysis.engine import BATCH_SIZE, analyze_many, split_pieces
 from reader.analysis.nlp import MODEL_PACKAGES, load_pipeline
@@ -81,18 +82,19 @@ def batch_jobs(articles: int = 200, words: int = 500, pairs: tuple[int, int] = (
 
 
 MEMORY_PROBE = """
-import json, resource, sys, time
+import json, sys, time
+from benchmarks.rss import peak_kb
 from reader.analysis.nlp import MODEL_PACKAGES, load_pipeline
 from reader.analysis.engine import analyze_many
 from reader.intake import make_document
 pipeline = load_pipeline()
-baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+baseline = peak_kb()
 text = open(sys.argv[1], encoding="utf-8").read()
 start = time.perf_counter()
 if sys.argv[2] == "analyse":
     list(analyze_many([make_document(text, source="x", extractor="plain")], pipeline=pipeline))
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = peak_kb()
 print(json.dumps({"baseline_kb": baseline, "peak_kb": peak, "seconds": seconds, "words": len(text.split())}))
 """
 
@@ -122,7 +124,7 @@ def long_text(words: int = 500_000) -> list[Figure]:
             "MB",
             "<= 1.15x the model loaded",
             peak_mb <= 1.15 * base_mb,
-            note="one process: peak RSS is near-deterministic, so no interval",
+            note=f"one fresh process, peak RSS by {METHOD} (benchmarks.rss): near-deterministic, so no interval",
         ),
     ]
 

@@ -1,9 +1,10 @@
 """Peak memory of the TUI holding a long article with its real analysis, against the model alone.
 
-Each side runs in a process of its own and reports its peak resident set size
-(ru_maxrss): the baseline loads the spaCy pipeline and runs an empty Textual app
-headless; ours analyses the generated article with the real engine (model loaded),
-opens it in the reader headless, and pages through it. Analysing 500,000 words
+Each side runs in a process of its own and reports its own peak resident set size
+(benchmarks.rss: VmHWM, since ru_maxrss in a child includes its parent's peak): the
+baseline loads the spaCy pipeline and runs an empty Textual app headless; ours analyses
+the generated article with the real engine (model loaded), opens it in the reader
+headless, and pages through it. Analysing 500,000 words
 takes minutes, so ``python -m benchmarks --quick`` leaves this figure out.
 
 ``python -m benchmarks.tui_memory [WORDS]`` prints the figures.
@@ -21,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 BASELINE = """
-import asyncio, json, resource
+import asyncio, json
+from benchmarks.rss import peak_kb
 from textual.app import App
 from reader.analysis.nlp import load_pipeline
 
@@ -32,11 +34,12 @@ async def main():
         await pilot.pause()
 
 asyncio.run(main())
-print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_mb": peak_kb() / 1024}))
 """
 
 OURS = """
-import asyncio, json, resource, sys, time
+import asyncio, json, sys, time
+from benchmarks.rss import peak_kb
 from benchmarks.corpus import article
 from reader.analysis import analyze
 from reader.intake import make_document
@@ -61,7 +64,7 @@ async def main():
 asyncio.run(main())
 marks = len(analysis.quotes) + len(analysis.numbers) + len(analysis.claims) + len(analysis.checks)
 print(json.dumps({
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": peak_kb() / 1024,
     "words": len(document.text.split()),
     "marks": marks,
     "analysis_s": analysed,

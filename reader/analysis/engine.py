@@ -28,6 +28,13 @@ from reader.intake import Document
 # so spaCy's max_length and memory never become the failure.
 MAX_CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
+# The tok2vec models (the shared one and the NER's own) keep every layer's activations until a
+# batch's forward pass ends, about 15 KB a token: 64 paragraphs of the bench text held ~95 MB at
+# once, two thirds of the model itself (measured with tracemalloc; issue 22). They run on smaller
+# batches; the other components keep BATCH_SIZE, and the parse is the same (spaCy keeps one
+# paragraph's arrays apart from the next's whatever the batch).
+TOK2VEC_BATCH_SIZE = 32
+PIPE_CONFIG = {"tok2vec": {"batch_size": TOK2VEC_BATCH_SIZE}, "ner": {"batch_size": TOK2VEC_BATCH_SIZE}}
 
 # Progressive analysis (analyze with ``partial``): about a screenful and a half around the reader's place
 # comes first (0.2-0.4 s to parse and show on an idle machine), then the rest in parts of CHUNK_CHARS
@@ -108,7 +115,7 @@ def analyze_many(
         bases.append(bases[-1] + len(document.text))
     total = bases[-1] or 1
     texts = (documents[piece.document].text[piece.start : piece.end] for piece in pieces)
-    docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process, component_cfg=PIPE_CONFIG)
     builders: dict[int, _Builder] = {}
 
     def take(index: int) -> Analysis:
@@ -142,7 +149,9 @@ def analyze_range(document: Document, first: int, last: int, pipeline: Pipeline)
     builder = _Builder(document, pipeline, partial=True)
     pieces = [piece for piece in split_pieces(document) if first <= piece.paragraph < last]
     texts = (document.text[piece.start : piece.end] for piece in pieces)
-    for piece, doc in zip(pieces, pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+    for piece, doc in zip(
+        pieces, pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, component_cfg=PIPE_CONFIG), strict=True
+    ):
         builder.feed(piece, doc)
     return builder.build()
 
@@ -189,7 +198,7 @@ def analyze_progressively(
     whole = _Builder(document, pipeline)
     pieces = list(split_pieces(document))
     texts = (document.text[piece.start : piece.end] for piece in pieces)
-    docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE)
+    docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, component_cfg=PIPE_CONFIG)
     part: _Builder | None = None
     part_first = part_size = 0
     for number, (piece, doc) in enumerate(zip(pieces, docs, strict=True)):

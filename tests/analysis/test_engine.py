@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from reader.analysis import SCHEMA, Analysis, analyze, analyze_many
-from reader.analysis.engine import MAX_CHUNK_CHARS, split_pieces
-from reader.analysis.nlp import FALLBACK_WARNING
+from reader.analysis.engine import BATCH_SIZE, MAX_CHUNK_CHARS, TOK2VEC_BATCH_SIZE, split_pieces
+from reader.analysis.nlp import FALLBACK_WARNING, load_pipeline
 from tests.analysis.conftest import DEV_ARTICLES, doc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,3 +233,25 @@ def test_no_module_under_analysis_mentions_textual() -> None:
     for path in (ROOT / "reader" / "analysis").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "import textual" not in source and "from textual" not in source, path
+
+
+def test_the_tok2vec_models_parse_in_small_batches_the_rest_in_full_ones(monkeypatch) -> None:
+    """The tok2vec models hold ~15 KB a token until a batch is done: they get TOK2VEC_BATCH_SIZE (issue 22)."""
+    pipeline = load_pipeline()
+    if not pipeline.has_ner:
+        pytest.skip("needs en_core_web_sm")
+    seen: dict[str, list[int]] = {}
+    for name in ("tok2vec", "ner", "tagger"):
+        model = pipeline.nlp.get_pipe(name).model
+
+        def forward(model, docs, is_train, name=name, inner=model._func):
+            seen.setdefault(name, []).append(len(docs))
+            return inner(model, docs, is_train)
+
+        monkeypatch.setattr(model, "_func", forward)
+    text = "\n\n".join(f"The council met {n} times, the mayor said." for n in range(BATCH_SIZE + 10))
+    list(analyze_many([doc(text)]))
+    assert max(seen["tok2vec"]) == TOK2VEC_BATCH_SIZE < BATCH_SIZE
+    # spaCy's parsers split their batch in quarters (sorted by length) before their model sees it.
+    assert max(seen["ner"]) == TOK2VEC_BATCH_SIZE // 4
+    assert max(seen["tagger"]) == BATCH_SIZE
