@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 
 from benchmarks.corpus import article, write_article
 from benchmarks.harness import Figure, ratio_figure, timed
+from benchmarks.rss import METHOD, peak_kb
 from benchmarks.stats import compare
 from reader.analysis.engine import analyze_many
 from reader.analysis.nlp import load_pipeline
@@ -134,12 +135,6 @@ def _load(average: float) -> str:
     return f"load average {average:.1f} on {os.cpu_count()} cores at the end"
 
 
-def _peak_kb() -> int:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 def memory(documents: int, words: int, workers: int = 2) -> Figure:
     """Each worker's peak RSS once a tenth of the corpus is done, and at the end."""
     samples: dict[str, list[int]] = {}
@@ -150,7 +145,7 @@ def memory(documents: int, words: int, workers: int = 2) -> Figure:
             super().advance(done, failures)
             total["done"] += done + failures
             if total["done"] >= documents // 10 and "early" not in samples:
-                samples["early"] = list(client.run(_peak_kb).values())
+                samples["early"] = list(client.run(peak_kb).values())
 
     with _cluster(workers) as (cluster, client), tempfile.TemporaryDirectory() as folder:
         source = write_jsonl(Path(folder) / "articles.jsonl", documents, words)
@@ -159,7 +154,7 @@ def memory(documents: int, words: int, workers: int = 2) -> Figure:
             Options(out=Path(folder) / "out", scheduler=cluster.scheduler_address),
             Sampling(documents),
         )
-        samples["end"] = list(client.run(_peak_kb).values())
+        samples["end"] = list(client.run(peak_kb).values())
     early, end = max(samples["early"]) / 1024, max(samples["end"]) / 1024
     return Figure(
         f"peak memory per worker over {documents:,} documents of {words} words ({workers} workers)",
@@ -168,7 +163,9 @@ def memory(documents: int, words: int, workers: int = 2) -> Figure:
         "MB",
         "<= 1.10x (baseline: after the first tenth)",
         end / early <= 1.10,
-        note="per worker at the end: " + ", ".join(f"{kb / 1024:.0f}" for kb in samples["end"]) + " MB",
+        note=f"{METHOD} per worker at the end: "
+        + ", ".join(f"{kb / 1024:.0f}" for kb in samples["end"])
+        + " MB",
     )
 
 
