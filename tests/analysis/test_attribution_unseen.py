@@ -308,3 +308,10 @@ def test_a_call_reports_what_follows_the_verb_up_to_the_act_asked_for(analyze_te
     assert "on the ferry operators to suspend the night crossings" in texts
     assert "for a review of shift lengths" in texts
     assert not any(text.startswith(("On Thursday", "In March")) for text in texts)
+
+
+def test_a_relative_clause_cue_reports_the_tensed_clause_after_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Ruth Abara praised the new levy, which she argued protects the smallest shops on the harbour.\n"
+    )
+    assert speaker(analysis, "protects the smallest shops").name == "Ruth Abara"

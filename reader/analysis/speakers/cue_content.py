@@ -31,7 +31,11 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         c
         for c in children
         if c.dep_ == "ccomp"
-        or (c.dep_ == "xcomp" and lemma in CLAUSE_LEMMAS and any(t.dep_ == "nsubj" for t in c.subtree))
+        or (
+            c.dep_ == "xcomp"
+            and lemma in CLAUSE_LEMMAS
+            and (c.tag_ in _FINITE or any(t.dep_ == "nsubj" for t in c.subtree))
+        )
     ]
     right = [c for c in clauses if c.i > verb.i]
     if right:
@@ -86,6 +90,11 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             _, end = _span(last)
             return start, end
     return None
+
+
+# A tensed verb the parser hung as an open complement ("the budget, which she argued protects
+# the poor"): a reported clause whose subject is the relative word, not an infinitive.
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
 
 
 def _called_for(verb: Any, children: list[Any]) -> tuple[int, int] | None:
