@@ -315,3 +315,12 @@ def test_a_relative_clause_cue_reports_the_tensed_clause_after_it(analyze_text) 
         "Councillor Ruth Abara praised the new levy, which she argued protects the smallest shops on the harbour.\n"
     )
     assert speaker(analysis, "protects the smallest shops").name == "Ruth Abara"
+
+
+def test_a_warning_or_argument_reports_what_its_preposition_governs(analyze_text) -> None:
+    analysis = analyze_text(
+        "Senator Kim Ortez argued for a ban on plastic bags in the old town.\n"
+        "The two councillors argued for hours about the harbour fees.\n"
+    )
+    assert speaker(analysis, "plastic bags").name == "Kim Ortez"
+    assert not [q for q in analysis.quotes if "hours" in q.text]

@@ -9,6 +9,7 @@ from reader.analysis.speakers.cue import comma_before, inside, speech_lemma, str
 from reader.analysis.speakers.speech_verbs import (
     CLAUSE_LEMMAS,
     OBJECT_CONTENT_LEMMAS,
+    PREPOSITION_CONTENT,
     REQUEST_LEMMAS,
     RESEARCH_NOUNS,
 )
@@ -74,6 +75,9 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
     echo = _echoed(verb) if lemma in CLAUSE_LEMMAS else None
     if echo is not None:
         return echo
+    governed = _governed(verb, PREPOSITION_CONTENT[lemma]) if lemma in PREPOSITION_CONTENT else None
+    if governed is not None:
+        return governed
     if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
         return None  # "police found the car": not a report
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
@@ -95,6 +99,17 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
 # A tensed verb the parser hung as an open complement ("the budget, which she argued protects
 # the poor"): a reported clause whose subject is the relative word, not an infinitive.
 _FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _governed(verb: Any, prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """'argued for a new name', 'warned of the risks': the object of the verb's own preposition,
+    not a time ("argued for hours")."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+                return _span(objects[0])
+    return None
 
 
 def _called_for(verb: Any, children: list[Any]) -> tuple[int, int] | None:
