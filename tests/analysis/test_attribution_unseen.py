@@ -324,3 +324,14 @@ def test_a_warning_or_argument_reports_what_its_preposition_governs(analyze_text
     )
     assert speaker(analysis, "plastic bags").name == "Kim Ortez"
     assert not [q for q in analysis.quotes if "hours" in q.text]
+
+
+def test_a_person_recalling_or_tweeting_reports_the_object_but_a_carmaker_recalling_cars_does_not(
+    analyze_text,
+) -> None:
+    analysis = analyze_text(
+        "The mayor, Ines Carvalho, tweeted a map of the flooded streets.\n"
+        "Tovar Motors recalled two million vans last spring.\n"
+    )
+    assert speaker(analysis, "flooded streets").name == "Ines Carvalho"
+    assert not [q for q in analysis.quotes if "vans" in q.text]

@@ -9,6 +9,7 @@ from reader.analysis.speakers.cue import comma_before, inside, speech_lemma, str
 from reader.analysis.speakers.speech_verbs import (
     CLAUSE_LEMMAS,
     OBJECT_CONTENT_LEMMAS,
+    PERSON_OBJECT_LEMMAS,
     PREPOSITION_CONTENT,
     REQUEST_LEMMAS,
     RESEARCH_NOUNS,
@@ -80,6 +81,8 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         return governed
     if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
         return None  # "police found the car": not a report
+    if lemma in PERSON_OBJECT_LEMMAS and not _person(subject):
+        return None
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
         objects = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
         if objects:
@@ -99,6 +102,18 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
 # A tensed verb the parser hung as an open complement ("the budget, which she argued protects
 # the poor"): a reported clause whose subject is the relative word, not an infinitive.
 _FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _person(subject: Any) -> bool:
+    """A subject that is a person: a personal pronoun, or a name the parser marks as one in the
+    subject or set beside it ("the miner Ana Pires")."""
+    if subject is None:
+        return False
+    named = [subject, *subject.lefts, *(c for c in subject.rights if c.dep_ == "appos")]
+    return subject.lower_ in _PERSONAL or any(t.ent_type_ == "PERSON" for t in named)
+
+
+_PERSONAL = frozenset("i he she we".split())
 
 
 def _governed(verb: Any, prepositions: frozenset[str]) -> tuple[int, int] | None:
