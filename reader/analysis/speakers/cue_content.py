@@ -76,8 +76,7 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
     echo = _echoed(verb) if lemma in CLAUSE_LEMMAS else None
     if echo is not None:
         return echo
-    governed = _governed(verb, PREPOSITION_CONTENT[lemma]) if lemma in PREPOSITION_CONTENT else None
-    if governed is not None:
+    if lemma in PREPOSITION_CONTENT and (governed := _governed(verb, PREPOSITION_CONTENT[lemma])):
         return governed
     if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
         return None  # "police found the car": not a report
