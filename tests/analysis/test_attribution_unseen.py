@@ -308,3 +308,30 @@ def test_a_call_reports_what_follows_the_verb_up_to_the_act_asked_for(analyze_te
     assert "on the ferry operators to suspend the night crossings" in texts
     assert "for a review of shift lengths" in texts
     assert not any(text.startswith(("On Thursday", "In March")) for text in texts)
+
+
+def test_a_relative_clause_cue_reports_the_tensed_clause_after_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Ruth Abara praised the new levy, which she argued protects the smallest shops on the harbour.\n"
+    )
+    assert speaker(analysis, "protects the smallest shops").name == "Ruth Abara"
+
+
+def test_a_warning_or_argument_reports_what_its_preposition_governs(analyze_text) -> None:
+    analysis = analyze_text(
+        "Senator Kim Ortez argued for a ban on plastic bags in the old town.\n"
+        "The two councillors argued for hours about the harbour fees.\n"
+    )
+    assert speaker(analysis, "plastic bags").name == "Kim Ortez"
+    assert not [q for q in analysis.quotes if "hours" in q.text]
+
+
+def test_a_person_recalling_or_tweeting_reports_the_object_but_a_carmaker_recalling_cars_does_not(
+    analyze_text,
+) -> None:
+    analysis = analyze_text(
+        "The mayor, Ines Carvalho, tweeted a map of the flooded streets.\n"
+        "Tovar Motors recalled two million vans last spring.\n"
+    )
+    assert speaker(analysis, "flooded streets").name == "Ines Carvalho"
+    assert not [q for q in analysis.quotes if "vans" in q.text]

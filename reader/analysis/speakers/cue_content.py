@@ -9,6 +9,8 @@ from reader.analysis.speakers.cue import comma_before, inside, speech_lemma, str
 from reader.analysis.speakers.speech_verbs import (
     CLAUSE_LEMMAS,
     OBJECT_CONTENT_LEMMAS,
+    PERSON_OBJECT_LEMMAS,
+    PREPOSITION_CONTENT,
     REQUEST_LEMMAS,
     RESEARCH_NOUNS,
 )
@@ -31,7 +33,11 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         c
         for c in children
         if c.dep_ == "ccomp"
-        or (c.dep_ == "xcomp" and lemma in CLAUSE_LEMMAS and any(t.dep_ == "nsubj" for t in c.subtree))
+        or (
+            c.dep_ == "xcomp"
+            and lemma in CLAUSE_LEMMAS
+            and (c.tag_ in _FINITE or any(t.dep_ == "nsubj" for t in c.subtree))
+        )
     ]
     right = [c for c in clauses if c.i > verb.i]
     if right:
@@ -70,8 +76,12 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
     echo = _echoed(verb) if lemma in CLAUSE_LEMMAS else None
     if echo is not None:
         return echo
+    if lemma in PREPOSITION_CONTENT and (governed := _governed(verb, PREPOSITION_CONTENT[lemma])):
+        return governed
     if lemma == "find" and not {subject.lemma_.lower(), subject.lower_} & RESEARCH_NOUNS:
         return None  # "police found the car": not a report
+    if lemma in PERSON_OBJECT_LEMMAS and not _person(subject):
+        return None
     if lemma in OBJECT_CONTENT_LEMMAS or lemma == "make clear":
         objects = [c for c in children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
         if objects:
@@ -85,6 +95,34 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             start, _ = _span(first)
             _, end = _span(last)
             return start, end
+    return None
+
+
+# A tensed verb the parser hung as an open complement ("the budget, which she argued protects
+# the poor"): a reported clause whose subject is the relative word, not an infinitive.
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
+def _person(subject: Any) -> bool:
+    """A subject that is a person: a personal pronoun, or a name the parser marks as one in the
+    subject or set beside it ("the miner Ana Pires")."""
+    if subject is None:
+        return False
+    named = [subject, *subject.lefts, *(c for c in subject.rights if c.dep_ == "appos")]
+    return subject.lower_ in _PERSONAL or any(t.ent_type_ == "PERSON" for t in named)
+
+
+_PERSONAL = frozenset("i he she we".split())
+
+
+def _governed(verb: Any, prepositions: frozenset[str]) -> tuple[int, int] | None:
+    """'argued for a new name', 'warned of the risks': the object of the verb's own preposition,
+    not a time ("argued for hours")."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
+                return _span(objects[0])
     return None
 
 
