@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 from reader.analysis.quotation import DOUBLE_MARKS
 from reader.analysis.speakers.cue import Cue
 from reader.analysis.speakers.quote_marks import Quoted
+from reader.analysis.speakers.titles import title_like, words_of
 
 Ref = TypeVar("Ref")
 
@@ -90,7 +91,7 @@ def _cued_quotes(
         fragment = cue.phrase_end <= quote.start and not re.search(
             r"[,:]", text[cue.phrase_end : quote.start]
         )
-        if fragment and _title_like(_words(text[quote.inner_start : quote.inner_end])):
+        if fragment and title_like(words_of(text[quote.inner_start : quote.inner_end])):
             continue  # 'told MSNBC's "Morning Joe" that ...': a programme's name; the cue reports the clause
         used.add(choice)
         placed.add(number)
@@ -216,22 +217,13 @@ def _overlaps_quote(start: int, end: int, quoted: list[Quoted]) -> bool:
     return any(q.start < end and start < q.end for q in quoted)
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_][\w'’\-]*", text)
-
-
-def _title_like(words: list[str]) -> bool:
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
-    return all(w[:1].isupper() or w.lower() in small or w[:1].isdigit() for w in words) and len(words) <= 8
-
-
 def _reads_as_speech(inner: str) -> bool:
-    words = _words(inner)
-    return len(words) >= MIN_FRAGMENT_WORDS and not _title_like(words)
+    words = words_of(inner)
+    return len(words) >= MIN_FRAGMENT_WORDS and not title_like(words)
 
 
 def _is_sentence(inner: str) -> bool:
-    words = _words(inner)
+    words = words_of(inner)
     stripped = inner.strip()
     long_enough = len(words) >= 6 or (len(words) >= MIN_FRAGMENT_WORDS and stripped[-1:] in ".!?")
-    return long_enough and (stripped[:1].isupper() or stripped[:1] in "[(") and not _title_like(words)
+    return long_enough and (stripped[:1].isupper() or stripped[:1] in "[(") and not title_like(words)

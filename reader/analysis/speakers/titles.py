@@ -11,12 +11,24 @@ from __future__ import annotations
 import re
 
 from reader.analysis.speakers.quote_marks import Quoted
-from reader.analysis.speakers.quotes import _title_like, _words
 
 _BEFORE_NAME = re.compile(
     r"(?:\b(?:on|in|of|to|with|from|for|at|into|about|via)|['’]s|s['’])\s*$", re.IGNORECASE
 )
 _CREDITED = re.compile(r"[\s,.\"'“”‘’]*by\s+[A-Z]")
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "from"})
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w'’\-]*", text)
+
+
+def title_like(words: list[str]) -> bool:
+    """Up to eight words, each capitalised, a figure or a small word: how a name or title is written."""
+    return (
+        all(w[:1].isupper() or w.lower() in _SMALL_WORDS or w[:1].isdigit() for w in words)
+        and len(words) <= 8
+    )
 
 
 def names_a_title(text: str, quote: Quoted) -> bool:
@@ -24,6 +36,6 @@ def names_a_title(text: str, quote: Quoted) -> bool:
     if quote.start < 0 or not quote.closed:
         return False
     inner = text[quote.inner_start : quote.inner_end]
-    if _CREDITED.match(text, quote.end) and len(_words(inner)) <= 20:
+    if _CREDITED.match(text, quote.end) and len(words_of(inner)) <= 20:
         return True
-    return _title_like(_words(inner)) and bool(_BEFORE_NAME.search(text, 0, quote.start))
+    return title_like(words_of(inner)) and bool(_BEFORE_NAME.search(text, 0, quote.start))
