@@ -17,6 +17,7 @@ import multiprocessing
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from reader.analysis.context import Chunk, Layer, Results
 from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence, engine_version
@@ -115,7 +116,7 @@ def analyze_many(
         bases.append(bases[-1] + len(document.text))
     total = bases[-1] or 1
     texts = (documents[piece.document].text[piece.start : piece.end] for piece in pieces)
-    docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process, component_cfg=PIPE_CONFIG)
+    docs = _parse(pipeline, texts, n_process)
     builders: dict[int, _Builder] = {}
 
     def take(index: int) -> Analysis:
@@ -149,11 +150,14 @@ def analyze_range(document: Document, first: int, last: int, pipeline: Pipeline)
     builder = _Builder(document, pipeline, partial=True)
     pieces = [piece for piece in split_pieces(document) if first <= piece.paragraph < last]
     texts = (document.text[piece.start : piece.end] for piece in pieces)
-    for piece, doc in zip(
-        pieces, pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, component_cfg=PIPE_CONFIG), strict=True
-    ):
+    for piece, doc in zip(pieces, _parse(pipeline, texts), strict=True):
         builder.feed(piece, doc)
     return builder.build()
+
+
+def _parse(pipeline: Pipeline, texts: Iterable[str], n_process: int = 1) -> Iterator[Any]:
+    """The one way the engine runs the model: every caller gets the same batch sizes."""
+    return pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process, component_cfg=PIPE_CONFIG)
 
 
 def focus_range(document: Document, offset: int, chars: int = FOCUS_CHARS) -> tuple[int, int]:
@@ -198,7 +202,7 @@ def analyze_progressively(
     whole = _Builder(document, pipeline)
     pieces = list(split_pieces(document))
     texts = (document.text[piece.start : piece.end] for piece in pieces)
-    docs = pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, component_cfg=PIPE_CONFIG)
+    docs = _parse(pipeline, texts)
     part: _Builder | None = None
     part_first = part_size = 0
     for number, (piece, doc) in enumerate(zip(pieces, docs, strict=True)):
