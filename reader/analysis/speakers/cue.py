@@ -31,6 +31,30 @@ class Cue:
     lemma: str = ""
 
 
+def verb_cue(
+    verb: Any,
+    phrase: tuple[int, int],
+    subject: Any,
+    content: tuple[int, int] | None,
+    lemma: str,
+    **flags: bool,
+) -> Cue:
+    """A cue whose verb is one token of the parse: the verb's and its sentence's offsets come from it."""
+    sent = verb.sent
+    return Cue(
+        verb_start=verb.idx,
+        verb_end=verb.idx + len(verb.text),
+        phrase_start=phrase[0],
+        phrase_end=phrase[1],
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        subject=subject,
+        content=content,
+        lemma=lemma,
+        **flags,
+    )
+
+
 def inside(position: int, quoted: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in quoted)
 

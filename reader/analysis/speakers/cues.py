@@ -18,7 +18,7 @@ from typing import Any
 
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
-from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span
+from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span, verb_cue
 from reader.analysis.speakers.cue_content import as_reported, content_of, cue_phrase, positional_content
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
@@ -120,21 +120,16 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]
     start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
-    sent = token.sent
     if content is None and lemma in CLAUSE_LEMMAS:
-        content = positional_content(text, sent, start, end)
-    return Cue(
-        verb_start=token.idx,
-        verb_end=token.idx + len(token.text),
-        phrase_start=start,
-        phrase_end=end,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        subject=subject,
-        content=content,
+        content = positional_content(text, token.sent, start, end)
+    return verb_cue(
+        token,
+        (start, end),
+        subject,
+        content,
+        lemma,
         needs_quote=lemma in NEEDS_QUOTED_CONTENT,
         interposed=interposed,
-        lemma=lemma,
     )
 
 
@@ -172,19 +167,7 @@ def _passive_cue(text: str, verb: Any, lemma: str, agent: Any, quoted: list[tupl
         return None
     if content is None:
         return None
-    start, end = cue_phrase(text, verb, agent, content, quoted)
-    sent = verb.sent
-    return Cue(
-        verb_start=verb.idx,
-        verb_end=verb.idx + len(verb.text),
-        phrase_start=start,
-        phrase_end=end,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        subject=agent,
-        content=content,
-        lemma=lemma,
-    )
+    return verb_cue(verb, cue_phrase(text, verb, agent, content, quoted), agent, content, lemma)
 
 
 def _perfect_with_clause(verb: Any) -> bool:
