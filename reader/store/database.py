@@ -27,8 +27,8 @@ from typing import TypeVar
 
 from reader.store import schema
 from reader.store.errors import StoreError
+from reader.store.schema import DATABASE
 
-DATABASE = "reader.sqlite3"
 BUSY_TIMEOUT_MS = 5000
 # On top of SQLite's own busy timeout: how long a write keeps retrying before the user hears about it.
 RETRY_SECONDS = 30.0

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 
+DATABASE = (
+    "reader.sqlite3"  # the store's file in the data folder (here for reader.store.cache, which reads it
+)
+# without the connection handling of reader.store.database: dataclasses, an Enum, datetime, random, 5 ms)
+
 # The annotations table's columns as v1 made them; v3 rebuilds the table with the same ones (and
 # copies every row across), only without v1's "tag or note" CHECK.
 ANNOTATION_COLUMNS = """
