@@ -10,8 +10,6 @@ miss, and the caller falls back to the Store, which handles each of those.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +17,15 @@ from reader.store.schema import DATABASE, VERSION
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
+    from reader.intake.document import Document
 
 SELECT = "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?"
 
 
 def decoded(rows: list[tuple[Any, ...]]) -> Analysis | None:
     """The analysis in the rows SELECT gave, or None (no row, or a corrupt entry: a miss)."""
+    import json  # 1.3 ms: only once there is a row to decode
+
     from reader.analysis.model import Analysis
 
     if not rows:
@@ -41,9 +42,16 @@ def engine_version() -> str:
     return engine_version()
 
 
-def peek(folder: Path, sha256: str) -> Analysis | None:
-    """The cached analysis in the store of ``folder`` by this engine version, read-only; None on any failure."""
-    uri = f"{(folder / DATABASE).absolute().as_uri()}?mode=ro"
+def peek(folder: Path, document: Document) -> Analysis | None:
+    """The cached analysis of ``document`` in the store of ``folder`` by this engine version, read-only; None
+    on any failure. With no store file yet (a first start) it loads nothing: not sqlite3, json or hashlib
+    (for the text's key)."""
+    path = folder / DATABASE
+    if not path.is_file():
+        return None
+    import sqlite3
+
+    uri = f"{path.absolute().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=0)  # busy: the Store retries, not the first frame
     except sqlite3.Error:
@@ -51,7 +59,7 @@ def peek(folder: Path, sha256: str) -> Analysis | None:
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] != VERSION:
             return None  # an older file the Store migrates first, or a newer one it refuses
-        return decoded(conn.execute(SELECT, (sha256, engine_version())).fetchall())
+        return decoded(conn.execute(SELECT, (document.sha256, engine_version())).fetchall())
     except sqlite3.Error:
         return None
     finally:

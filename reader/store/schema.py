@@ -8,12 +8,15 @@ previous version intact.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
-DATABASE = (
-    "reader.sqlite3"  # the store's file in the data folder (here for reader.store.cache, which reads it
-)
-# without the connection handling of reader.store.database: dataclasses, an Enum, datetime, random, 5 ms)
+if TYPE_CHECKING:
+    import sqlite3
+
+# The store's file in the data folder: here for reader.store.cache, which looks for it before it loads
+# sqlite3, and reads it without the connection handling of reader.store.database (dataclasses, an Enum,
+# datetime, random: 5 ms).
+DATABASE = "reader.sqlite3"
 
 # The annotations table's columns as v1 made them; v3 rebuilds the table with the same ones (and
 # copies every row across), only without v1's "tag or note" CHECK.

@@ -81,7 +81,7 @@ class Session:
             return self.stored_analysis(document)
         from reader.store.cache import peek
 
-        return peek(paths.data_dir(), document.sha256)
+        return peek(paths.data_dir(), document)
 
     def cached(self, analyze: Callable[..., Analysis]) -> Callable[..., Analysis]:
         """``analyze`` behind the store: a stored analysis of the same text by this engine version comes

@@ -11,7 +11,7 @@ from reader.tui import ReaderApp
 from reader.tui.screens.confirm import ChoiceScreen
 from reader.tui.screens.reading import ReadingScreen
 from tests.tui.canned import plain_analysis
-from tests.tui.test_app import ready
+from tests.tui.test_app import ready, screen_rows
 
 LARGE = (160, 48)
 
@@ -272,3 +272,31 @@ async def test_a_reopened_article_s_analysis_is_on_screen_before_the_store_opens
         await pilot.pause()
         assert screen.panel.tree is not None and len(screen.panel.tree.root.children) > 1
     assert events == ["analysis", "drawn", "store"]
+
+
+async def test_a_reopened_article_s_analysis_is_in_the_frame_its_first_paint_is_reported_after(
+    make_app, seed_path, monkeypatch
+) -> None:
+    """Read while Textual waits for its frame timer to send the frame after the article's first lines, not
+    once that frame is out: the filled panel then waited for one more tick of the timer (issue 22)."""
+    from reader.tui.widgets.article import ArticleView
+
+    app = make_app()
+    async with app.run_test(size=LARGE) as pilot:
+        await ready(app, pilot)  # the analysis is now in the store's cache
+    seen: list[tuple[bool, str]] = []
+    first_paint = ArticleView._first_paint  # noqa: SLF001
+
+    def painted(self: ArticleView) -> None:
+        seen.append((self.state.analysis is not None, "\n".join(screen_rows(self.app))))
+        first_paint(self)
+
+    monkeypatch.setattr(ArticleView, "_first_paint", painted)
+    again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
+    async with again.run_test(size=LARGE) as pilot:
+        screen = await ready(again, pilot)
+        titles = [str(node.label) for node in screen.panel.tree.root.children]
+    [(adopted, rows)] = seen
+    assert adopted
+    sections = [title for title in titles if not title.startswith("Notes")]  # the notes come with the store
+    assert len(sections) > 1 and all(title in rows for title in sections)

@@ -135,7 +135,7 @@ class Annotating:
     def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
         """The text is on the screen: now open the store and put the notes and the position back.
 
-        After ReadingScreen's handler: when that put a cached analysis in the panel, the panel's frame goes
+        When ReadingScreen put a cached analysis in the panel (on_article_view_drawn), the panel's frame goes
         out first, for registering the article in the store writes to it, and SQLite syncs its new log
         file (and folder) to disk on the first write: 10-25 ms on a loaded machine (issue 22). A key that
         needs the notes before then opens them at once (``tagging``)."""

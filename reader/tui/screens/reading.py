@@ -163,22 +163,25 @@ class ReadingScreen(Annotating, Screen[None]):
             event.refresh_styles = False
         self._styled_with = None
 
-    def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
-        """Only now read the store or start the analysis: neither delays the article's first frame.
+    def on_article_view_drawn(self, _message: ArticleView.Drawn) -> None:
+        """The article's first lines are on their way to the terminal: a reopened article's cached analysis
+        is read now, without the Store (reader.store.cache.peek), which opens for the notes after its frame.
 
-        An article's cached analysis is read right here, so the frame after the first shows the panel
-        filled: handed to the worker and back, it came 20-60 ms later on a loaded machine (issue 22); it is
-        read without the Store (reader.store.cache.peek), which opens for the notes after that frame. A
-        longer text's (a book's analysis takes a while to decode: keys would wait) and a new analysis,
-        which imports spaCy, run in the worker."""
-        if self.state.analysis is None:
-            document = self.state.document
-            short = len(document.text) <= CACHED_INLINE_CHARS
-            cached = self.session.peek_analysis(document) if short else None
+        Textual sends that first frame at once, then waits for its 60-a-second timer to send the next (the
+        one the first paint is reported after, as a bare app's is): read in that wait, the analysis is in
+        the very next frame. Read once the first paint was reported, it waited for one more tick of the
+        timer (issue 22). A longer text's (a book's analysis takes a while to decode: keys would wait) is
+        read in the worker, like a new analysis, which imports spaCy (on_article_view_painted)."""
+        document = self.state.document
+        if self.state.analysis is None and len(document.text) <= CACHED_INLINE_CHARS:
+            cached = self.session.peek_analysis(document)
             if cached is not None:
                 self.adopt_analysis(cached)
-            else:
-                self.run_analysis()
+
+    def on_article_view_painted(self, _message: ArticleView.Painted) -> None:
+        """Only now start the analysis (or read a longer text's cached one): it never delays the first frame."""
+        if self.state.analysis is None:
+            self.run_analysis()
 
     # -- analysis ---------------------------------------------------------------------------
 

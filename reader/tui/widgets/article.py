@@ -82,6 +82,9 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.center = center
 
+    class Drawn(Message):
+        """The article's first lines are in the frame going out now; Painted follows once it is out."""
+
     class Painted(Message):
         """The article's first frame is on the screen: slow work may start now."""
 
@@ -193,6 +196,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch)
         if not self._painted:
             self._painted = True
+            # Straight to the screen, not bubbled up through the containers: it is then handled before the
+            # screen next goes idle, which is when the callback below may run.
+            self.screen.post_message(self.Drawn())
             self.call_after_refresh(self._first_paint)
         return strip
 
