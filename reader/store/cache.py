@@ -24,12 +24,12 @@ SELECT = "SELECT json FROM analyses WHERE sha256 = ? AND engine_version = ?"
 
 def decoded(rows: list[tuple[Any, ...]]) -> Analysis | None:
     """The analysis in the rows SELECT gave, or None (no row, or a corrupt entry: a miss)."""
+    if not rows:
+        return None
     import json  # 1.3 ms: only once there is a row to decode
 
     from reader.analysis.model import Analysis
 
-    if not rows:
-        return None
     try:
         return Analysis.from_dict(json.loads(rows[0][0]))
     except (ValueError, KeyError, TypeError):
