@@ -2,8 +2,9 @@
 
 ``Store.load_analysis`` reads through it on the Store's connection. ``peek`` reads it
 without the Store (whose records, anchoring and checks cost ~8 ms of imports, its connection
-handling in reader.store.database 5 ms more, and whose opening checks and migrates the file): a reopened article's analysis fills the panel in
-the frame after the article's first, before the Store opens for the notes (issue 22).
+handling in reader.store.database 5 ms more, and whose opening checks and migrates the file):
+a reopened article's analysis fills the panel in the frame after the article's first, before
+the Store opens for the notes (issue 22).
 It never writes and never waits: a missing, busy, damaged, older or newer file is a
 miss, and the caller falls back to the Store, which handles each of those.
 """
