@@ -25,6 +25,15 @@ def sentence_text(screen: ReadingScreen) -> str:
     return screen.state.document.text[start:end].rstrip()
 
 
+async def notes_opened(screen: ReadingScreen, pilot) -> None:  # noqa: ANN001
+    """The notes and the reading position come with the store, which opens once the first frame is out:
+    on a loaded machine that can be after ``ready``'s one pause (there is no analysis worker to wait for)."""
+    for _ in range(500):
+        if screen._tagging is not None:  # noqa: SLF001 - opened, not opened on demand by asking
+            return
+        await pilot.pause(0.01)
+
+
 async def test_quitting_and_reopening_restores_notes_tags_position_and_analysis(make_app, seed_path) -> None:
     app = make_app()
     async with app.run_test(size=LARGE) as pilot:
@@ -38,6 +47,7 @@ async def test_quitting_and_reopening_restores_notes_tags_position_and_analysis(
     again = ReaderApp(load(str(seed_path)), analyzer=refuse, theme="reader-dark")
     async with again.run_test(size=LARGE) as pilot:
         screen = await ready(again, pilot)
+        await notes_opened(screen, pilot)
         assert screen.state.analysis is not None and screen.state.analysis.engine.model == "canned"
         assert screen.state.cursor == position
         assert [(a.tag, a.note, a.anchor.exact) for a in screen.tagging.marked.items] == [
