@@ -62,6 +62,8 @@ class Mentions(SpeakerState):
         mention = Mention(
             base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym
         )
+        if doc.has_annotation("SENT_START"):
+            mention.sentence = base + doc[first].sent.start_char
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
