@@ -346,3 +346,12 @@ def test_a_pronoun_means_the_subject_over_a_name_of_known_gender_in_the_same_sen
     )
     assert speaker(analysis, "sell the docks").name == "Okonkwo"
     assert speaker(analysis, "ferry must stay").name == "Peter Brandt"
+
+
+def test_a_spokesman_for_a_named_person_is_an_unnamed_source_not_that_person(analyze_text) -> None:
+    analysis = analyze_text(
+        "Senator Ruth Abara opened the session on the harbour fees.\n\n"
+        "A spokesman for Senator Abara said the vote would be delayed.\n"
+    )
+    assert_unnamed(analysis, "vote would be delayed", "A spokesman for Senator Abara")
+

@@ -308,6 +308,24 @@ class Mentions(SpeakerState):
             start = last.i
             while start > head.i and doc[start].ent_iob_ == "I":
                 start -= 1
-            if not any(t.text in (",", "(") for t in doc[head.i : start]):
+            if not any(t.text in (",", "(") for t in doc[head.i : start]) and not _for_someone(head, last):
                 return last
         return None
+
+
+# Prepositions that tie a role to someone else ("a spokesman for Senator Abara" is not Abara); "of"
+# too, unless the head is a title ("Secretary of State John Kerry").
+_FOR_SOMEONE = frozenset({"for", "with", "at", "from"})
+
+
+def _for_someone(head: Any, name: Any) -> bool:
+    """The name is the object of a preposition that makes it whom the described person works for or
+    belongs to ('a spokesman for Ana Ruiz', 'a friend of Ruiz'), not the speaker's own name."""
+    token = name
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and (
+            token.head.lower_ in _FOR_SOMEONE or (token.head.lower_ == "of" and not is_title(head.text))
+        ):
+            return True
+        token = token.head
+    return False
