@@ -355,3 +355,10 @@ def test_a_spokesman_for_a_named_person_is_an_unnamed_source_not_that_person(ana
     )
     assert_unnamed(analysis, "vote would be delayed", "A spokesman for Senator Abara")
 
+
+def test_a_person_named_as_a_passive_subject_is_what_a_later_pronoun_means(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Adeyemi opened the meeting at the depot. Later Councillor Brandt was handed the microphone.\n\n"
+        '"The fees will stay," he said.\n'
+    )
+    assert speaker(analysis, "fees will stay").name == "Brandt"

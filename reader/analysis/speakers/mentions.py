@@ -151,14 +151,18 @@ class Mentions(SpeakerState):
         organisations for 'it' and 'the company'.
 
         "Mayor Ana Lopez toured the harbour. ... she said": Lopez is a candidate
-        for "she" although no reporting verb bound her yet.
+        for "she" although no reporting verb bound her yet. So is a person named as a passive subject
+        ("Lopez was asked about the fees. She said"); a passive organisation is not ("The index was
+        held back by Novapharm. The company said" means Novapharm).
         """
         found = []
-        nsubj = doc.vocab.strings["nsubj"]
+        nsubj, passive = doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]
         for i, dep in enumerate(doc.to_array("DEP").tolist()):
-            if dep != nsubj:
+            if dep != nsubj and dep != passive:
                 continue  # most tokens: never made into Token objects
             token = doc[i]
+            if dep == passive and token.ent_type_ != "PERSON":
+                continue
             count = len(found)
             known = fold(token.text) in self.person_words
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and (not token.ent_type_ or known)):
