@@ -335,3 +335,30 @@ def test_a_person_recalling_or_tweeting_reports_the_object_but_a_carmaker_recall
     )
     assert speaker(analysis, "flooded streets").name == "Ines Carvalho"
     assert not [q for q in analysis.quotes if "vans" in q.text]
+
+
+def test_a_pronoun_means_the_subject_over_a_name_of_known_gender_in_the_same_sentence(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Okonkwo toured Peter Hale's boatyard on Monday.\n\n"
+        '"We will not sell the docks," he said.\n\n'
+        "Councillor Adeyemi arrived first. Later in the meeting Peter Brandt was handed the microphone.\n\n"
+        '"The ferry must stay," he said.\n'
+    )
+    assert speaker(analysis, "sell the docks").name == "Okonkwo"
+    assert speaker(analysis, "ferry must stay").name == "Peter Brandt"
+
+
+def test_a_spokesman_for_a_named_person_is_an_unnamed_source_not_that_person(analyze_text) -> None:
+    analysis = analyze_text(
+        "Senator Ruth Abara opened the session on the harbour fees.\n\n"
+        "A spokesman for Senator Abara said the vote would be delayed.\n"
+    )
+    assert_unnamed(analysis, "vote would be delayed", "A spokesman for Senator Abara")
+
+
+def test_a_person_named_as_a_passive_subject_is_what_a_later_pronoun_means(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Adeyemi opened the meeting at the depot. Later Councillor Brandt was handed the microphone.\n\n"
+        '"The fees will stay," he said.\n'
+    )
+    assert speaker(analysis, "fees will stay").name == "Brandt"

@@ -62,6 +62,8 @@ class Mentions(SpeakerState):
         mention = Mention(
             base + start, base + end, text[start:end], label, self.paragraph, role, full, hint, acronym
         )
+        if doc.has_annotation("SENT_START"):
+            mention.sentence = base + doc[first].sent.start_char
         self.mentions.append(mention)
         number = len(self.mentions) - 1
         self._by_span[(base + start, base + end)] = number
@@ -149,14 +151,18 @@ class Mentions(SpeakerState):
         organisations for 'it' and 'the company'.
 
         "Mayor Ana Lopez toured the harbour. ... she said": Lopez is a candidate
-        for "she" although no reporting verb bound her yet.
+        for "she" although no reporting verb bound her yet. So is a person named as a passive subject
+        ("Lopez was asked about the fees. She said"); a passive organisation is not ("The index was
+        held back by Novapharm. The company said" means Novapharm).
         """
         found = []
-        nsubj = doc.vocab.strings["nsubj"]
+        nsubj, passive = doc.vocab.strings["nsubj"], doc.vocab.strings["nsubjpass"]
         for i, dep in enumerate(doc.to_array("DEP").tolist()):
-            if dep != nsubj:
+            if dep != nsubj and dep != passive:
                 continue  # most tokens: never made into Token objects
             token = doc[i]
+            if dep == passive and token.ent_type_ != "PERSON":
+                continue
             count = len(found)
             known = fold(token.text) in self.person_words
             if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and (not token.ent_type_ or known)):
@@ -306,6 +312,24 @@ class Mentions(SpeakerState):
             start = last.i
             while start > head.i and doc[start].ent_iob_ == "I":
                 start -= 1
-            if not any(t.text in (",", "(") for t in doc[head.i : start]):
+            if not any(t.text in (",", "(") for t in doc[head.i : start]) and not _for_someone(head, last):
                 return last
         return None
+
+
+# Prepositions that tie a role to someone else ("a spokesman for Senator Abara" is not Abara); "of"
+# too, unless the head is a title ("Secretary of State John Kerry").
+_FOR_SOMEONE = frozenset({"for", "with", "at", "from"})
+
+
+def _for_someone(head: Any, name: Any) -> bool:
+    """The name is the object of a preposition that makes it whom the described person works for or
+    belongs to ('a spokesman for Ana Ruiz', 'a friend of Ruiz'), not the speaker's own name."""
+    token = name
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and (
+            token.head.lower_ in _FOR_SOMEONE or (token.head.lower_ == "of" and not is_title(head.text))
+        ):
+            return True
+        token = token.head
+    return False

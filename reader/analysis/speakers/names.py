@@ -36,6 +36,7 @@ class Mention:
     person_hint: bool = False  # a person role noun or a speech verb binds it as a person
     acronym: str | None = None  # "(SDF)" written right after the name
     gender: str | None = None  # "m" or "f" when the article says so (see gender.py)
+    sentence: int = -1  # document offset where its sentence starts (-1: not parsed)
 
     @property
     def is_person_label(self) -> bool:
