@@ -1,14 +1,10 @@
-"""The cue rules: each a category, Matcher patterns written in lemmas, and an optional context check.
+"""The cue rules for hedges and unverifiability; the source rules (``source_rules``) come last.
 
 When several rules match one sentence, the layer keeps them all as cues and the
 first category in the guide's table names the claim.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from reader.analysis.claims.contexts import (
     accusation,
@@ -29,12 +25,12 @@ from reader.analysis.claims.contexts import (
     verb_follows,
     verification_sense,
 )
+from reader.analysis.claims.rule import Rule
+from reader.analysis.claims.source_rules import SOURCE_RULES
 from reader.analysis.claims.vocabulary import (
     ACCUSATION_NOUNS,
-    ANONYMOUS_SOURCE,
     AUXILIARIES,
     BELIEF_VERBS,
-    COUNTED_HOLDERS,
     DOUBT_ADVERBS,
     FATES,
     HEDGE,
@@ -46,11 +42,9 @@ from reader.analysis.claims.vocabulary import (
     PRESUMED,
     REPORT_PARTICIPLES,
     REPORTING_PASSIVE,
-    SOURCE_PEOPLE,
     SPECULATION,
     STATE_MODALS,
     UNVERIFIABLE,
-    VAGUE_SOURCE,
     VERIFY,
     lemma,
     lower,
@@ -71,32 +65,6 @@ _PASSIVE_ADVERB = lower(
 )
 # ... and any other "-ly" adverb after it ("is more firmly believed to"), but not "widely".
 _LY_ADVERB = {"LOWER": {"REGEX": r"^(?!widely$)[a-z]+ly$"}, "OP": "?"}
-
-Check = Callable[[Any, int, int, bool], bool]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One cue rule: its category, whether it survives inside a direct quote, what to tell the reader."""
-
-    key: str
-    category: str
-    explanation: str
-    patterns: tuple[tuple[dict[str, Any], ...], ...]
-    check: Check | None = None
-    # A hedge about a fact counts even inside a direct quote; a modal or "it seems" there is the
-    # speaker's opinion or forecast, which the guide leaves unmarked.
-    in_quote: bool = True
-    # A forecast ("may", "might"): in a named speaker's reported words it is their view.
-    forecast: bool = False
-    # A verb of belief ("Berg believes that"): when it introduces a named speaker's quote, the
-    # sentence reports that speaker's view, which the guide leaves unmarked.
-    opinion: bool = False
-    # "unconfirmed reports": a later sentence citing reports may be what the article meant.
-    opens_reports: bool = False
-    # Words that join the cue when they come right before it: "cannot" is "can" + "not".
-    extend_left: frozenset[str] = frozenset()
-
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -424,68 +392,6 @@ RULES: tuple[Rule, ...] = (
         ),
         in_quote=False,
     ),
-    Rule(
-        "widely_believed",
-        VAGUE_SOURCE,
-        "a belief with no source",
-        (
-            (
-                lower("widely"),
-                lemma("believe", "think", "report", "rumour", "rumor", "assume", "accept", TAG="VBN"),
-            ),
-            # "is thought by some to", "was said by many historians that"
-            (
-                lemma("be"),
-                lemma(*REPORTING_PASSIVE, TAG="VBN"),
-                lower("by"),
-                lower(*COUNTED_HOLDERS),
-                {"IS_ALPHA": True, "OP": "{0,2}"},
-                lower("to", "that"),
-            ),
-        ),
-    ),
-    Rule(
-        "many_sources",
-        VAGUE_SOURCE,
-        "the sources are not named",
-        (
-            (
-                lower("various", "several", "multiple", "numerous", "unspecified"),
-                lower("sources", "reports", "outlets", "accounts", "media"),
-            ),
-            # "There were reports of looting": reports with nobody behind them
-            (
-                lower("there"),
-                lemma("be"),
-                {"IS_ALPHA": True, "OP": "{0,2}"},
-                lower("reports", "rumours", "rumors"),
-                lower("of", "that"),
-            ),
-        ),
-    ),
-    Rule(
-        "anonymity",
-        ANONYMOUS_SOURCE,
-        "the source asked not to be named",
-        (
-            (lower("on"), lower("the", OP="?"), lower("condition"), lower("of"), lower("anonymity")),
-            (lower("anonymously"),),
-            (lower("not"), lower("to"), lower("be"), lower("named", "identified")),
-            (lemma("decline", "refuse"), lower("to"), lower("be"), lower("named", "identified")),
-            (lemma("request", "demand", "grant", "ask", "seek"), lower("for", OP="?"), lower("anonymity")),
-            (lower("anonymous", "unnamed"), {"IS_ALPHA": True, "OP": "{0,2}"}, lower(*SOURCE_PEOPLE)),
-        ),
-    ),
-    Rule(
-        "familiar_with",
-        ANONYMOUS_SOURCE,
-        "an insider who is not named",
-        (
-            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("familiar"), lower("with")),
-            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("close"), lower("to")),
-            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("briefed"), lower("on")),
-            (lower(*SOURCE_PEOPLE), lower("with"), {"IS_ALPHA": True, "OP": "?"}, lower("knowledge")),
-        ),
-    ),
+    *SOURCE_RULES,
 )
 RULES_BY_KEY = {rule.key: rule for rule in RULES}
