@@ -42,7 +42,9 @@ from reader.analysis.claims.vocabulary import (
     PRESUMED,
     REPORT_PARTICIPLES,
     REPORTING_PASSIVE,
+    RUMOURS,
     SPECULATION,
+    SPREADING,
     STATE_MODALS,
     UNVERIFIABLE,
     VERIFY,
@@ -61,6 +63,8 @@ _SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", 
 # believed" is the guide's vague_source example, not a hedge.
 _PASSIVE_ADVERB = lower(
     *"also now still generally commonly further previously already locally privately long more most not".split(),
+    # "is often thought to", "was once believed to": cues 5 of 5 in the Szeged counts (vocabulary)
+    *"often once sometimes".split(),
     OP="?",
 )
 # ... and any other "-ly" adverb after it ("is more firmly believed to"), but not "widely".
@@ -176,7 +180,13 @@ RULES: tuple[Rule, ...] = (
         "alleged",
         HEDGE,
         "an allegation, not an established fact",
-        ((lower("alleged", "alleges", "allege", "alleging", "purported", "rumored", "rumoured"),),),
+        (
+            (
+                lower(
+                    "alleged", "alleges", "allege", "alleging", "purported", "putative", "rumored", "rumoured"
+                ),
+            ),
+        ),
     ),
     Rule(
         "accused",
@@ -252,7 +262,15 @@ RULES: tuple[Rule, ...] = (
                     "rumor",
                     "suspicion",
                     "suspicions",
+                    "speculation",
                 ),
+                lower("that"),
+            ),
+            # "Rumours circulated that", "a rumour was spread that", "rumors were that"
+            (
+                lower(*RUMOURS),
+                lemma("be", "have", OP="{0,2}"),
+                lemma(*SPREADING, OP="?"),
                 lower("that"),
             ),
         ),
@@ -274,7 +292,11 @@ RULES: tuple[Rule, ...] = (
         "reported_to_be",
         HEDGE,
         "a report in the passive: nobody vouches for it",
-        ((lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
+        (
+            (lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),
+            # "is supposed to have fled": a report about the past; "is supposed to finish" is a duty
+            (lemma("be"), _PASSIVE_ADVERB, lower("supposed"), lower("to"), lower("have")),
+        ),
         check=verb_follows,
     ),
     Rule(

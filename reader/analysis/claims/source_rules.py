@@ -6,10 +6,12 @@ a Matcher pattern can say outright ("it is widely believed", "on condition of an
 
 from __future__ import annotations
 
+from reader.analysis.claims.contexts import counted_holders
 from reader.analysis.claims.rule import Rule
 from reader.analysis.claims.vocabulary import (
     ANONYMOUS_SOURCE,
     COUNTED_HOLDERS,
+    HOLDERS_VERBS,
     REPORTING_PASSIVE,
     SOURCE_PEOPLE,
     VAGUE_SOURCE,
@@ -37,6 +39,19 @@ SOURCE_RULES: tuple[Rule, ...] = (
                 lower("to", "that"),
             ),
         ),
+    ),
+    Rule(
+        "counted_holders",
+        VAGUE_SOURCE,
+        "a view with no source but a count of its holders",
+        (
+            (
+                lower("some", "many", "others", "most"),
+                lower("also", "have", "had", "now", "still", OP="{0,2}"),
+                lemma(*HOLDERS_VERBS),
+            ),
+        ),
+        check=counted_holders,
     ),
     Rule(
         "many_sources",
