@@ -314,6 +314,8 @@ def test_reports_rumours_and_speculation(analyze_text, text: str, category, cue)
 COUNTED: list[tuple[str, str | None, str | None]] = [
     ("Many thought the lighthouse had been abandoned years earlier.", VAGUE, "Many thought"),
     ("Some think the bridge was built by the Romans.", VAGUE, "Some think"),
+    # a group source noun that thinks is one that believes
+    ("Scientists think the crater was made by a meteor.", VAGUE, "Scientists think"),
     # not the subject of the belief, or no clause after it
     ("Some of the sailors believed in ghosts.", None, None),
     ("The crew thought about the long way home.", None, None),
