@@ -298,6 +298,11 @@ REPORTS: list[tuple[str, str | None, str | None]] = [
     ("The smuggler is supposed to have buried the silver near the mill.", HEDGE, "supposed to have"),
     ("The ferry is supposed to leave at noon on Sundays.", None, None),
     ("The putative owner of the yacht was questioned by customs.", HEDGE, "putative"),
+    # a definition that names a term in quotes is no report; a past report of somebody's words is one
+    ("A chord with no finger on any string is said to be 'open'.", None, None),
+    ('Such a knot is said to have "good grip" in wet rope.', None, None),
+    ("The king was said to be 'furious' after the vote.", HEDGE, "said to"),
+    ("The harbour is said to be the deepest on the coast.", HEDGE, "said to"),
     # a rumour as the subject of its clause, and speculation that something is so
     ("Rumours circulated that the goalkeeper had been sold to a rival.", HEDGE, "Rumours circulated that"),
     ("A rumor was spread that the vault had been emptied.", HEDGE, "rumor was spread that"),

@@ -27,6 +27,7 @@ from reader.analysis.claims.vocabulary import (
 )
 
 ACCUSATION_WINDOW = 8
+QUOTE_MARKS = "'\"‘’“”"
 TIME_REACH = 6  # words after a modal's state in which a time ahead makes it a forecast  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 HAVE_FORMS = frozenset("have has had 've ’ve".split())
@@ -411,3 +412,22 @@ def counted_holders(doc: Any, start: int, end: int, tagged: bool) -> bool:
         if before is not None and not (before.is_punct or before.lower_ in ("and", "but", "while", "though")):
             return False
     return clause_follows(doc, end - 1, end, tagged)
+
+
+def report_not_naming(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A passive report with a verb after it (``verb_follows``), but not a definition that names a
+    term in quotes: "such a chord is said to be 'open'", "the field is said to have "good curvature"".
+    In the Szeged counts a present "is/are said to be/have" before a quoted term is a cue 0 of 7 times;
+    a past ("was said to be 'furious'") reports somebody's words and stays a hedge."""
+    if not verb_follows(doc, start, end, tagged):
+        return False
+    words = [token for token in doc[start:end] if not token.is_space]
+    if words[0].lower_ not in ("is", "are") or words[-2].lower_ != "said":
+        return True
+    i = _after_adverbs(doc, end, tagged)
+    if i < len(doc) and doc[i].lower_ in ("be", "have"):
+        i += 1
+    term = _after(doc, i)
+    if term is not None and term.lower_ in ("in", "a", "an", "the"):
+        term = _after(doc, term.i + 1)
+    return term is None or not (term.is_quote or term.text[:1] in QUOTE_MARKS)

@@ -21,8 +21,8 @@ from reader.analysis.claims.contexts import (
     poll_population,
     possibility_clause,
     reduced_report,
+    report_not_naming,
     state_modal,
-    verb_follows,
     verification_sense,
 )
 from reader.analysis.claims.rule import Rule
@@ -297,7 +297,7 @@ RULES: tuple[Rule, ...] = (
             # "is supposed to have fled": a report about the past; "is supposed to finish" is a duty
             (lemma("be"), _PASSIVE_ADVERB, lower("supposed"), lower("to"), lower("have")),
         ),
-        check=verb_follows,
+        check=report_not_naming,
     ),
     Rule(
         "presumed_dead",
