@@ -285,3 +285,81 @@ def test_a_disclaimer_in_a_relative_clause_qualifies_its_own_sentence(analyze_te
     second = text.index("The letters")
     flagged = [(c.category, c.start >= second, c.qualified_by) for c in analysis.claims]
     assert flagged == [(UNVERIFIABLE, True, None)], flagged
+
+
+# Passive and impersonal reports, rumours and speculation in wordings the first rules missed.
+REPORTS: list[tuple[str, str | None, str | None]] = [
+    # an adverb of frequency or time inside the passive report
+    ("The chapel was once thought to be a stable for the abbey's horses.", HEDGE, "once thought to"),
+    ("The tower is often said to lean because of the marsh below it.", HEDGE, "often said to"),
+    # an impersonal suggestion: nobody vouches for it
+    ("It has been suggested that the fire began in the bakery.", HEDGE, "suggested"),
+    # "supposed to have" reports the past; "supposed to" with a plain verb is a duty or a plan
+    ("The smuggler is supposed to have buried the silver near the mill.", HEDGE, "supposed to have"),
+    ("The ferry is supposed to leave at noon on Sundays.", None, None),
+    ("The putative owner of the yacht was questioned by customs.", HEDGE, "putative"),
+    # a definition that names a term in quotes is no report; a past report of somebody's words is one
+    ("A chord with no finger on any string is said to be 'open'.", None, None),
+    ('Such a knot is said to have "good grip" in wet rope.', None, None),
+    ("The king was said to be 'furious' after the vote.", HEDGE, "said to"),
+    ("The harbour is said to be the deepest on the coast.", HEDGE, "said to"),
+    # a rumour as the subject of its clause, and speculation that something is so
+    ("Rumours circulated that the goalkeeper had been sold to a rival.", HEDGE, "Rumours circulated that"),
+    ("A rumor was spread that the vault had been emptied.", HEDGE, "rumor was spread that"),
+    ("There was speculation that the vault had been emptied before the raid.", HEDGE, "speculation that"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), REPORTS, ids=[case[0][:50] for case in REPORTS])
+def test_reports_rumours_and_speculation(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# A belief whose holders are only counted ("many thought") is the guide's vague source.
+COUNTED: list[tuple[str, str | None, str | None]] = [
+    ("Many thought the lighthouse had been abandoned years earlier.", VAGUE, "Many thought"),
+    ("Some think the bridge was built by the Romans.", VAGUE, "Some think"),
+    # a group source noun that thinks is one that believes
+    ("Scientists think the crater was made by a meteor.", VAGUE, "Scientists think"),
+    # not the subject of the belief, or no clause after it
+    ("Some of the sailors believed in ghosts.", None, None),
+    ("The crew thought about the long way home.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), COUNTED, ids=[case[0][:50] for case in COUNTED])
+def test_counted_holders_of_a_belief_are_a_vague_source(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# Modals that are no hedge on a fact: what the terms of a deal allow, and states with a time ahead.
+TERMS_AND_FORECASTS: list[tuple[str, str | None, str | None]] = [
+    ("The warrants may be exercised at any time before June.", None, None),
+    ("The bonds may be redeemed early at the holder's request.", None, None),
+    ("The shares may be sold until the end of March.", None, None),
+    # a passive about a fact stays a hedge
+    ("The leak may be linked to the old pipes under the square.", HEDGE, "may"),
+    # "could be" + state + a time ahead is a forecast ...
+    ("The new timetable could be effective as early as next spring.", None, None),
+    # ... and "may be" + state + a time ahead is a named speaker's forecast, attributed
+    ("Ana Berg said the merger may be complete next month.", None, None),
+    ("The climbers may be trapped in the ice cave.", HEDGE, "may"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), TERMS_AND_FORECASTS, ids=[case[0][:50] for case in TERMS_AND_FORECASTS]
+)
+def test_terms_of_a_deal_and_forecasts_are_not_hedges(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+def test_a_passive_agent_named_in_apposition_is_no_anonymous_source(analyze_text) -> None:
+    # the parser may hang the name on a noun further back; the comma and the name still name the agent
+    named = (
+        "The panel's findings were set out in four separate reports, the harshest of which was written by "
+        "a junior member, Judge Paul Simon Gray, and signed by a senior one."
+    )
+    check_case(analyze_text(named), named, None, None)
+    unnamed = "The ruling was written by a senior member of the court and backed by two colleagues."
+    check_case(analyze_text(unnamed), unnamed, ANONYMOUS, "member")

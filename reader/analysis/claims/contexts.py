@@ -16,15 +16,19 @@ from reader.analysis.claims.vocabulary import (
     CLAUSE_WINDOW,
     COMMON_INFINITIVES,
     FORECAST_STATES,
+    FUTURE_TIMES,
     LEGISLATURES,
     MODAL_ADVERBS,
     NOT_VERBS,
+    PERMITTED_DEALINGS,
     POLL_POPULATIONS,
     SUBJECT_PRONOUNS,
     forms,
 )
 
-ACCUSATION_WINDOW = 8  # words after "accused" in which "of" names the charge
+ACCUSATION_WINDOW = 8
+QUOTE_MARKS = "'\"‘’“”"
+TIME_REACH = 6  # words after a modal's state in which a time ahead makes it a forecast  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 HAVE_FORMS = frozenset("have has had 've ’ve".split())
 # Words that may open a clause's subject: "it is possible the ship sank", "... some of them fled".
@@ -127,11 +131,41 @@ def modal_fact(doc: Any, start: int, end: int, tagged: bool) -> bool:
         return False
     if verb.lower_ == "have":
         return nxt.tag_ == "VBN" if tagged else nxt.lower_.endswith(("ed", "en", "wn"))
-    if nxt.lower_ in FORECAST_STATES:
+    if nxt.lower_ in FORECAST_STATES or _time_ahead(doc, nxt.i + 1):
         return False
     if tagged:
         return nxt.tag_ == "VBG" or nxt.pos_ not in ("VERB", "AUX", "PUNCT")
     return not nxt.lower_.endswith("ed") and nxt.is_alpha
+
+
+def _time_ahead(doc: Any, i: int) -> bool:
+    """A time ahead within the clause after a state: "could be effective next year", "may be ready as
+    early as May", "could be open by spring", which makes "modal + be + state" a forecast, not a hedge on
+    a fact ("may be in hiding")."""
+    for k in range(i, min(i + TIME_REACH, len(doc))):
+        token = doc[k]
+        if token.is_punct:
+            return False
+        if token.lower_ in FUTURE_TIMES or (token.lower_ == "early" and k > 0 and doc[k - 1].lower_ == "as"):
+            return True
+    return False
+
+
+def _permission(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "The notes may be redeemed", "the shares may be sold until June": a passive of dealing in
+    something (see ``PERMITTED_DEALINGS``), or any passive with a term's limit after it, is what the
+    terms allow, not a possibility about a fact; "may not be finished until May" stays a forecast."""
+    i = _after_adverbs(doc, end, tagged)
+    if i >= len(doc) or doc[i].lower_ != "be":
+        return False
+    participle = _token(doc, _after_adverbs(doc, i + 1, tagged))
+    if participle is None:
+        return False
+    if participle.lower_ in PERMITTED_DEALINGS:
+        return True
+    limit = _after(doc, participle.i + 1)
+    negated = any(token.lower_ in ("not", "n't", "never") for token in doc[end:i])
+    return limit is not None and limit.lower_ == "until" and not negated
 
 
 def state_modal(doc: Any, start: int, end: int, tagged: bool) -> bool:
@@ -143,7 +177,7 @@ def state_modal(doc: Any, start: int, end: int, tagged: bool) -> bool:
     if i >= len(doc) or doc[i].lower_ != "be" or any(t.lower_ in ("not", "n't", "never") for t in doc[end:i]):
         return False
     state = _token(doc, _after_adverbs(doc, i + 1, tagged))
-    if state is None or state.lower_ in FORECAST_STATES:
+    if state is None or state.lower_ in FORECAST_STATES or _time_ahead(doc, state.i + 1):
         return False
     if tagged:
         return state.pos_ not in ("VERB", "AUX", "PUNCT")
@@ -158,7 +192,11 @@ def poll_population(doc: Any, start: int, end: int, tagged: bool) -> bool:
 
 def modal_forecast(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "may visit", "might be replaced": a possibility ahead, the speaker's forecast when attributed."""
-    return modal_verb(doc, start, end, tagged) and not modal_fact(doc, start, end, tagged)
+    return (
+        modal_verb(doc, start, end, tagged)
+        and not modal_fact(doc, start, end, tagged)
+        and not _permission(doc, start, end, tagged)
+    )
 
 
 def appositive(doc: Any, start: int, end: int, tagged: bool) -> bool:
@@ -354,3 +392,42 @@ def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
         token.lower_ in forms("be") + forms("have") + ("would", "will", "had") or token.lower_.endswith("ed")
         for token in window
     )
+
+
+def counted_holders(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "Some say the vote was rigged", "many thought the dam had failed": a pronoun that only counts
+    the holders is the subject of a verb of saying or belief with a clause, the guide's "some experts
+    say" with no experts named; not "some say nothing" or "the many believe in luck"."""
+    holder = doc[start]
+    if tagged:
+        verb = doc[end - 1]
+        if (
+            holder.dep_ != "nsubj"
+            or holder.head.i != verb.i
+            or holder.pos_ not in ("PRON", "DET", "NOUN", "ADJ")
+        ):
+            return False
+    else:
+        before = _before(doc, start)
+        if before is not None and not (before.is_punct or before.lower_ in ("and", "but", "while", "though")):
+            return False
+    return clause_follows(doc, end - 1, end, tagged)
+
+
+def report_not_naming(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """A passive report with a verb after it (``verb_follows``), but not a definition that names a
+    term in quotes: "such a chord is said to be 'open'", "the field is said to have "good curvature"".
+    In the Szeged counts a present "is/are said to be/have" before a quoted term is a cue 0 of 7 times;
+    a past ("was said to be 'furious'") reports somebody's words and stays a hedge."""
+    if not verb_follows(doc, start, end, tagged):
+        return False
+    words = [token for token in doc[start:end] if not token.is_space]
+    if words[0].lower_ not in ("is", "are") or words[-2].lower_ != "said":
+        return True
+    i = _after_adverbs(doc, end, tagged)
+    if i < len(doc) and doc[i].lower_ in ("be", "have"):
+        i += 1
+    term = _after(doc, i)
+    if term is not None and term.lower_ in ("in", "a", "an", "the"):
+        term = _after(doc, term.i + 1)
+    return term is None or not (term.is_quote or term.text[:1] in QUOTE_MARKS)

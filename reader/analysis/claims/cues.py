@@ -17,7 +17,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.claims.rules import RULES, RULES_BY_KEY, Rule
+from reader.analysis.claims.rule import Rule
+from reader.analysis.claims.rules import RULES, RULES_BY_KEY
 from reader.analysis.claims.vocabulary import forms
 
 

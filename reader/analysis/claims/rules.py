@@ -1,14 +1,10 @@
-"""The cue rules: each a category, Matcher patterns written in lemmas, and an optional context check.
+"""The cue rules for hedges and unverifiability; the source rules (``source_rules``) come last.
 
 When several rules match one sentence, the layer keeps them all as cues and the
 first category in the guide's table names the claim.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from reader.analysis.claims.contexts import (
     accusation,
@@ -25,16 +21,16 @@ from reader.analysis.claims.contexts import (
     poll_population,
     possibility_clause,
     reduced_report,
+    report_not_naming,
     state_modal,
-    verb_follows,
     verification_sense,
 )
+from reader.analysis.claims.rule import Rule
+from reader.analysis.claims.source_rules import SOURCE_RULES
 from reader.analysis.claims.vocabulary import (
     ACCUSATION_NOUNS,
-    ANONYMOUS_SOURCE,
     AUXILIARIES,
     BELIEF_VERBS,
-    COUNTED_HOLDERS,
     DOUBT_ADVERBS,
     FATES,
     HEDGE,
@@ -46,11 +42,11 @@ from reader.analysis.claims.vocabulary import (
     PRESUMED,
     REPORT_PARTICIPLES,
     REPORTING_PASSIVE,
-    SOURCE_PEOPLE,
+    RUMOURS,
     SPECULATION,
+    SPREADING,
     STATE_MODALS,
     UNVERIFIABLE,
-    VAGUE_SOURCE,
     VERIFY,
     lemma,
     lower,
@@ -67,36 +63,12 @@ _SUBJECT_AUXILIARY = lower("could", "can", "has", "have", "had", "was", "were", 
 # believed" is the guide's vague_source example, not a hedge.
 _PASSIVE_ADVERB = lower(
     *"also now still generally commonly further previously already locally privately long more most not".split(),
+    # "is often thought to", "was once believed to": cues 5 of 5 in the Szeged counts (vocabulary)
+    *"often once sometimes".split(),
     OP="?",
 )
 # ... and any other "-ly" adverb after it ("is more firmly believed to"), but not "widely".
 _LY_ADVERB = {"LOWER": {"REGEX": r"^(?!widely$)[a-z]+ly$"}, "OP": "?"}
-
-Check = Callable[[Any, int, int, bool], bool]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One cue rule: its category, whether it survives inside a direct quote, what to tell the reader."""
-
-    key: str
-    category: str
-    explanation: str
-    patterns: tuple[tuple[dict[str, Any], ...], ...]
-    check: Check | None = None
-    # A hedge about a fact counts even inside a direct quote; a modal or "it seems" there is the
-    # speaker's opinion or forecast, which the guide leaves unmarked.
-    in_quote: bool = True
-    # A forecast ("may", "might"): in a named speaker's reported words it is their view.
-    forecast: bool = False
-    # A verb of belief ("Berg believes that"): when it introduces a named speaker's quote, the
-    # sentence reports that speaker's view, which the guide leaves unmarked.
-    opinion: bool = False
-    # "unconfirmed reports": a later sentence citing reports may be what the article meant.
-    opens_reports: bool = False
-    # Words that join the cue when they come right before it: "cannot" is "can" + "not".
-    extend_left: frozenset[str] = frozenset()
-
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -208,7 +180,13 @@ RULES: tuple[Rule, ...] = (
         "alleged",
         HEDGE,
         "an allegation, not an established fact",
-        ((lower("alleged", "alleges", "allege", "alleging", "purported", "rumored", "rumoured"),),),
+        (
+            (
+                lower(
+                    "alleged", "alleges", "allege", "alleging", "purported", "putative", "rumored", "rumoured"
+                ),
+            ),
+        ),
     ),
     Rule(
         "accused",
@@ -284,7 +262,15 @@ RULES: tuple[Rule, ...] = (
                     "rumor",
                     "suspicion",
                     "suspicions",
+                    "speculation",
                 ),
+                lower("that"),
+            ),
+            # "Rumours circulated that", "a rumour was spread that", "rumors were that"
+            (
+                lower(*RUMOURS),
+                lemma("be", "have", OP="{0,2}"),
+                lemma(*SPREADING, OP="?"),
                 lower("that"),
             ),
         ),
@@ -306,8 +292,12 @@ RULES: tuple[Rule, ...] = (
         "reported_to_be",
         HEDGE,
         "a report in the passive: nobody vouches for it",
-        ((lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),),
-        check=verb_follows,
+        (
+            (lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),
+            # "is supposed to have fled": a report about the past; "is supposed to finish" is a duty
+            (lemma("be"), _PASSIVE_ADVERB, lower("supposed"), lower("to"), lower("have")),
+        ),
+        check=report_not_naming,
     ),
     Rule(
         "presumed_dead",
@@ -424,68 +414,6 @@ RULES: tuple[Rule, ...] = (
         ),
         in_quote=False,
     ),
-    Rule(
-        "widely_believed",
-        VAGUE_SOURCE,
-        "a belief with no source",
-        (
-            (
-                lower("widely"),
-                lemma("believe", "think", "report", "rumour", "rumor", "assume", "accept", TAG="VBN"),
-            ),
-            # "is thought by some to", "was said by many historians that"
-            (
-                lemma("be"),
-                lemma(*REPORTING_PASSIVE, TAG="VBN"),
-                lower("by"),
-                lower(*COUNTED_HOLDERS),
-                {"IS_ALPHA": True, "OP": "{0,2}"},
-                lower("to", "that"),
-            ),
-        ),
-    ),
-    Rule(
-        "many_sources",
-        VAGUE_SOURCE,
-        "the sources are not named",
-        (
-            (
-                lower("various", "several", "multiple", "numerous", "unspecified"),
-                lower("sources", "reports", "outlets", "accounts", "media"),
-            ),
-            # "There were reports of looting": reports with nobody behind them
-            (
-                lower("there"),
-                lemma("be"),
-                {"IS_ALPHA": True, "OP": "{0,2}"},
-                lower("reports", "rumours", "rumors"),
-                lower("of", "that"),
-            ),
-        ),
-    ),
-    Rule(
-        "anonymity",
-        ANONYMOUS_SOURCE,
-        "the source asked not to be named",
-        (
-            (lower("on"), lower("the", OP="?"), lower("condition"), lower("of"), lower("anonymity")),
-            (lower("anonymously"),),
-            (lower("not"), lower("to"), lower("be"), lower("named", "identified")),
-            (lemma("decline", "refuse"), lower("to"), lower("be"), lower("named", "identified")),
-            (lemma("request", "demand", "grant", "ask", "seek"), lower("for", OP="?"), lower("anonymity")),
-            (lower("anonymous", "unnamed"), {"IS_ALPHA": True, "OP": "{0,2}"}, lower(*SOURCE_PEOPLE)),
-        ),
-    ),
-    Rule(
-        "familiar_with",
-        ANONYMOUS_SOURCE,
-        "an insider who is not named",
-        (
-            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("familiar"), lower("with")),
-            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("close"), lower("to")),
-            (lower(*SOURCE_PEOPLE, "those", "someone"), lower("briefed"), lower("on")),
-            (lower(*SOURCE_PEOPLE), lower("with"), {"IS_ALPHA": True, "OP": "?"}, lower("knowledge")),
-        ),
-    ),
+    *SOURCE_RULES,
 )
 RULES_BY_KEY = {rule.key: rule for rule in RULES}

@@ -66,8 +66,10 @@ AUXILIARIES = frozenset(
 )
 REPORTING_PASSIVE = tuple(
     "say believe think understand report allege rumour rumor claim suspect presume fear reckon estimate "
-    "assume speculate".split()
+    "assume speculate suggest hypothesize hypothesise".split()
 )
+# "it has been suggested that": an impersonal report, an uncertainty cue 14 of 14 times in the Szeged
+# counts below (hypothesized 1 of 1).
 # Adverbs that distance the article from a fact it reports, even in a speaker's mouth.
 HEDGE_ADVERBS = (
     "reportedly",
@@ -101,6 +103,11 @@ POSSIBLE_FACT_NOUNS = ("link", "association", "involvement", "cause", "reason")
 # guide's "it is widely believed"; such uses are cues 7 of 10 in the same Szeged counts (Wikipedia;
 # none in FactBank, none in 501-1300), and the other three hedge a report ("said by most to have").
 COUNTED_HOLDERS = ("some", "many", "most", "others", "several")
+# "Some say", "many thought", "others believe" with a clause: holders only counted. In the same Szeged
+# counts such a pronoun before believe, suggest, think, speculate or suspect is a cue 19 of 19 times;
+# "say" (0 of 6 there, six clean sentences flagged in Wikipedia 1301-2500), "argue" and "claim" are
+# left out.
+HOLDERS_VERBS = ("believe", "think", "suggest", "speculate", "suspect", "fear")
 # "suspect" with a clause ("police suspect the fire was set") is a belief too: 5 of 7 such uses are
 # uncertainty cues in the same Szeged counts (FactBank 2/2, Wikipedia 3/5).
 BELIEF_VERBS = ("believe", "suspect")
@@ -115,6 +122,10 @@ REPORT_PARTICIPLES = tuple(
     "thought believed said understood reported alleged rumoured rumored suspected presumed feared "
     "reckoned estimated assumed".split()
 )
+# A rumour as the subject of its clause ("rumours circulated that", "rumors were that"): cues 6 of 7
+# times in the same Szeged counts (the seventh is a relative clause: "a rumour that few had heard").
+RUMOURS = ("rumours", "rumors", "rumour", "rumor")
+SPREADING = ("circulate", "spread", "swirl", "persist", "abound", "surface", "emerge", "grow")
 INFERENCE_VERBS = ("suggest", "imply")
 # "makes you believe", "let them think": a belief the sentence causes, which nobody holds; the one
 # such use in the same Szeged counts (Wikipedia 1-500) is not a cue, and FactBank has none.
@@ -142,6 +153,16 @@ STATE_MODALS = ("could",)
 POLL_POPULATIONS = frozenset("voter voters caucusgoers electorate".split())
 # "may be able to", "might be about to": ability or intention ahead, a forecast.
 FORECAST_STATES = frozenset("able unable about going allowed forced asked required".split())
+# "could be effective next year", "may be ready as early as May": a state with a time ahead is a
+# forecast (a named speaker's view when attributed), not a hedge on a fact.
+FUTURE_TIMES = frozenset("next soon tomorrow eventually upcoming coming later".split())
+# "may be exercised", "may be redeemed": what the terms of a security or a sale allow. In the Szeged
+# counts above "may/might/could be" before these participles is an uncertainty cue 0 of 7 times
+# (bought 2, exercised, purchased, converted, withdrawn 1 each; "sold", a cue 2 of 2 as a forecast,
+# stays out), while before other participles ("may be linked", "could be caused") 143 of 188.
+PERMITTED_DEALINGS = frozenset(
+    "exercised redeemed converted tendered purchased bought withdrawn repaid prepaid cashed".split()
+)
 MODAL_ADVERBS = frozenset("not also well even yet still never already soon".split())
 SUBJECT_PRONOUNS = frozenset("he she they it we i you who which".split())
 CLAUSE_WINDOW = 8  # words after "claimed" in which a finite verb shows a clause follows
