@@ -58,6 +58,9 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
         if wanted:
             return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+        question = asked_question(verb)
+        if question is not None:
+            return question
     if lemma == "suggest":
         # "suggested rallying the allies": an action proposed, as a gerund ("suggested rising
         # prices", a finding, has a noun object and reports nothing here)
@@ -96,6 +99,24 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             _, end = _span(last)
             return start, end
     return None
+
+
+def asked_question(verb: Any) -> tuple[int, int] | None:
+    """The question after "asked": 'asked the staff if they would stay', 'was asked whether ...',
+    'asked what went wrong'. The parser hangs an "if"/"whether" clause as an adverbial clause as
+    often as a complement; an adverbial clause with any other opening ('asked to leave when the
+    bus stopped') is no question."""
+    for child in verb.rights:
+        if child.dep_ not in ("ccomp", "advcl"):
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if marks & _YES_NO or (child.dep_ == "ccomp" and child.left_edge.lower_ in _WH_WORDS):
+            return _span(child)
+    return None
+
+
+_YES_NO = frozenset({"if", "whether"})
+_WH_WORDS = frozenset("what who whom whose which why how when where whether".split())
 
 
 # A tensed verb the parser hung as an open complement ("the budget, which she argued protects
