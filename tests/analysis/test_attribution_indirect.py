@@ -92,3 +92,14 @@ def test_a_question_put_to_someone_is_reported_even_when_the_asker_goes_unnamed(
     assert all(q.speaker is None for q in unvoiced)
     assert "Berg shrugged" not in unvoiced[0].text
     assert not [q for q in analysis.quotes if "storm began" in q.text]
+
+
+def test_telling_someone_to_act_reports_the_order(analyze_text) -> None:
+    analysis = analyze_text(
+        "Harbour master Ines Duarte told the fishing crews not to leave port before Friday.\n"
+        "Duarte told the council about the storm.\n"
+    )
+    order = quote_with(analysis, "not to leave port")
+    assert order.text.startswith("the fishing crews")
+    assert speaker_name(analysis, "not to leave port") == "Ines Duarte"
+    assert not [q for q in analysis.quotes if "storm" in q.text]

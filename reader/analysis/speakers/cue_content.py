@@ -55,7 +55,15 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         return None
     if lemma in REQUEST_LEMMAS:
         objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-        wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+        # the act wanted is an infinitive ("told the crew to wait"); not a quotation the parser hung
+        # as a complement ('telling me, "Vote for Lee"')
+        wanted = [
+            c
+            for c in children
+            if c.dep_ == "xcomp"
+            and c.i > verb.i
+            and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+        ]
         if wanted:
             return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
         question = asked_question(verb)

@@ -94,8 +94,9 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     lemma = speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
-    if lemma in REQUEST_LEMMAS and _put_to_someone(token):
-        return _question_cue(token, lemma)
+    question = _question_cue(token, lemma) if lemma in REQUEST_LEMMAS and _put_to_someone(token) else None
+    if question is not None:
+        return question
     agent = _named_agent(token)
     if agent is not None:
         return _passive_cue(text, token, lemma, agent, quoted)
