@@ -103,3 +103,13 @@ def test_telling_someone_to_act_reports_the_order(analyze_text) -> None:
     assert order.text.startswith("the fishing crews")
     assert speaker_name(analysis, "not to leave port") == "Ines Duarte"
     assert not [q for q in analysis.quotes if "storm" in q.text]
+
+
+def test_words_set_off_before_a_cue_that_only_say_when_or_why_are_not_its_content(analyze_text) -> None:
+    analysis = analyze_text(
+        "In a speech at the quay, Ines Duarte told the story of the old ferry.\n"
+        "When the meeting ended, Duarte said no.\n"
+        "The ferry will stop in March, Duarte said.\n"
+    )
+    assert not [q for q in analysis.quotes if "In a speech" in q.text or "meeting ended" in q.text]
+    assert speaker_name(analysis, "ferry will stop in March") == "Ines Duarte"

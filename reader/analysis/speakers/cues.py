@@ -132,6 +132,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
     if content is None and lemma in CLAUSE_LEMMAS:
         content = positional_content(text, token.sent, start, end)
+        if content is not None and _fronted_modifier(token, content):
+            content = None
     return verb_cue(
         token,
         (start, end),
@@ -141,6 +143,21 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         needs_quote=lemma in NEEDS_QUOTED_CONTENT,
         interposed=interposed,
     )
+
+
+def _fronted_modifier(verb: Any, span: tuple[int, int]) -> bool:
+    """'In a speech, Lee told the story of ...', 'Asked if he would run, Lee said no', 'When the
+    debate ended, Lee said ...': words set off before the cue that say when, where or on what
+    prompt it spoke (a preposition, a subordinator or a participle opening a modifier the parser
+    hangs on the reporting verb itself) are never what it reports."""
+    words = [t for t in verb.doc[verb.sent.start : verb.i] if span[0] <= t.idx < span[1]]
+    if not words or not (words[0].pos_ in ("ADP", "SCONJ") or words[0].tag_ in ("WRB", "VBN", "VBG")):
+        return False
+    tops = [t for t in words if not t.is_punct and not span[0] <= t.head.idx < span[1]]
+    return bool(tops) and all(t.head.i == verb.i and t.dep_ in _MODIFIERS for t in tops)
+
+
+_MODIFIERS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 
 
 def _put_to_someone(verb: Any) -> bool:
