@@ -74,3 +74,42 @@ def test_suggesting_an_action_reports_it_but_a_findings_object_does_not(analyze_
     )
     assert speaker_name(analysis, "closing the harbour road") == "Tomas Berg"
     assert not [q for q in analysis.quotes if "rising prices" in q.text]
+
+
+def test_a_question_put_to_someone_is_reported_even_when_the_asker_goes_unnamed(analyze_text) -> None:
+    analysis = analyze_text(
+        "Councillor Tomas Berg toured the harbour and asked the dockers if they would strike again.\n"
+        "When asked whether the ferry would run in winter, Berg shrugged.\n"
+        "Ana Ruiz was asked what the new fees would pay for.\n"
+        "The pilot was asked to leave when the storm began.\n"
+    )
+    assert speaker_name(analysis, "if they would strike again") == "Tomas Berg"
+    unvoiced = [
+        quote_with(analysis, "whether the ferry would run"),
+        quote_with(analysis, "what the new fees"),
+    ]
+    assert [q.kind for q in unvoiced] == ["indirect", "indirect"]
+    assert all(q.speaker is None for q in unvoiced)
+    assert "Berg shrugged" not in unvoiced[0].text
+    assert not [q for q in analysis.quotes if "storm began" in q.text]
+
+
+def test_telling_someone_to_act_reports_the_order(analyze_text) -> None:
+    analysis = analyze_text(
+        "Harbour master Ines Duarte told the fishing crews not to leave port before Friday.\n"
+        "Duarte told the council about the storm.\n"
+    )
+    order = quote_with(analysis, "not to leave port")
+    assert order.text.startswith("the fishing crews")
+    assert speaker_name(analysis, "not to leave port") == "Ines Duarte"
+    assert not [q for q in analysis.quotes if "storm" in q.text]
+
+
+def test_words_set_off_before_a_cue_that_only_say_when_or_why_are_not_its_content(analyze_text) -> None:
+    analysis = analyze_text(
+        "In a speech at the quay, Ines Duarte told the story of the old ferry.\n"
+        "When the meeting ended, Duarte said no.\n"
+        "The ferry will stop in March, Duarte said.\n"
+    )
+    assert not [q for q in analysis.quotes if "In a speech" in q.text or "meeting ended" in q.text]
+    assert speaker_name(analysis, "ferry will stop in March") == "Ines Duarte"

@@ -28,6 +28,7 @@ class Cue:
     according: bool = False
     needs_quote: bool = False  # "described him as ...": a cue only when its content quotes
     interposed: bool = False  # "The plan, she said, is doomed": the content holds the cue's own words
+    agentless: bool = False  # "When asked whether ...": a question put by someone the article never names
     lemma: str = ""
 
 

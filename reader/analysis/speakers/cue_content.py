@@ -53,11 +53,9 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             if child.dep_ == "prep" and child.lower_ in ("of", "about") and child.i > verb.i:
                 return _span(child)
         return None
-    if lemma in REQUEST_LEMMAS:
-        objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
-        wanted = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
-        if wanted:
-            return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+    requested = _requested(verb, children) if lemma in REQUEST_LEMMAS else None
+    if requested is not None:
+        return requested
     if lemma == "suggest":
         # "suggested rallying the allies": an action proposed, as a gerund ("suggested rising
         # prices", a finding, has a noun object and reports nothing here)
@@ -96,6 +94,42 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
             _, end = _span(last)
             return start, end
     return None
+
+
+def _requested(verb: Any, children: list[Any]) -> tuple[int, int] | None:
+    """What a request or an order reports: the one asked and the act ("asked the board to delay the
+    vote", "told the crew not to sail"), or the question put ("asked the staff if they would stay").
+    The act wanted is an infinitive, not a quotation the parser hung as a complement ('telling me,
+    "Vote for Lee"')."""
+    objects = [c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    wanted = [
+        c
+        for c in children
+        if c.dep_ == "xcomp"
+        and c.i > verb.i
+        and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+    ]
+    if wanted:
+        return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+    return asked_question(verb)
+
+
+def asked_question(verb: Any) -> tuple[int, int] | None:
+    """The question after "asked": 'asked the staff if they would stay', 'was asked whether ...',
+    'asked what went wrong'. The parser hangs an "if"/"whether" clause as an adverbial clause as
+    often as a complement; an adverbial clause with any other opening ('asked to leave when the
+    bus stopped') is no question."""
+    for child in verb.rights:
+        if child.dep_ not in ("ccomp", "advcl"):
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if marks & _YES_NO or (child.dep_ == "ccomp" and child.left_edge.lower_ in _WH_WORDS):
+            return _span(child)
+    return None
+
+
+_YES_NO = frozenset({"if", "whether"})
+_WH_WORDS = frozenset("what who whom whose which why how when where whether".split())
 
 
 # A tensed verb the parser hung as an open complement ("the budget, which she argued protects

@@ -19,7 +19,13 @@ from typing import Any
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
 from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span, verb_cue
-from reader.analysis.speakers.cue_content import as_reported, content_of, cue_phrase, positional_content
+from reader.analysis.speakers.cue_content import (
+    as_reported,
+    asked_question,
+    content_of,
+    cue_phrase,
+    positional_content,
+)
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
@@ -28,6 +34,7 @@ from reader.analysis.speakers.speech_verbs import (
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
     OBJECT_CONTENT_LEMMAS,
+    REQUEST_LEMMAS,
     SPEECH_LEMMAS,
 )
 
@@ -87,6 +94,9 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     lemma = speech_lemma(token)
     if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
         return None
+    question = _question_cue(token, lemma) if lemma in REQUEST_LEMMAS and _put_to_someone(token) else None
+    if question is not None:
+        return question
     agent = _named_agent(token)
     if agent is not None:
         return _passive_cue(text, token, lemma, agent, quoted)
@@ -122,6 +132,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
     if content is None and lemma in CLAUSE_LEMMAS:
         content = positional_content(text, token.sent, start, end)
+        if content is not None and _fronted_modifier(token, content):
+            content = None
     return verb_cue(
         token,
         (start, end),
@@ -131,6 +143,49 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         needs_quote=lemma in NEEDS_QUOTED_CONTENT,
         interposed=interposed,
     )
+
+
+def _fronted_modifier(verb: Any, span: tuple[int, int]) -> bool:
+    """'In a speech, Lee told the story of ...', 'Asked if he would run, Lee said no', 'When the
+    debate ended, Lee said ...': words set off before the cue that say when, where or on what
+    prompt it spoke (a preposition, a subordinator or a participle opening a modifier the parser
+    hangs on the reporting verb itself) are never what it reports."""
+    words = [t for t in verb.doc[verb.sent.start : verb.i] if span[0] <= t.idx < span[1]]
+    if not words or not (words[0].pos_ in ("ADP", "SCONJ") or words[0].tag_ in ("WRB", "VBN", "VBG")):
+        return False
+    tops = [t for t in words if not t.is_punct and not span[0] <= t.head.idx < span[1]]
+    return bool(tops) and all(t.head.i == verb.i and t.dep_ in _MODIFIERS for t in tops)
+
+
+_MODIFIERS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def _put_to_someone(verb: Any) -> bool:
+    """'Lee was asked ...', 'When asked ...', 'Asked ..., Lee said': "asked" in the passive or as a
+    bare participle clause, whose subject (if any) is the one asked, never the asker."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    relations = {c.dep_ for c in verb.children}
+    return "auxpass" in relations or (verb.dep_ in ("advcl", "ROOT") and "aux" not in relations)
+
+
+def _question_cue(verb: Any, lemma: str) -> Cue | None:
+    """A question put to someone ('When asked whether the mill would close, Lee said ...'): the
+    question is reported words, asked by whoever a "by" phrase names, else by someone unnamed
+    (PolNeAR marks these with no source), so the quote stands without a speaker."""
+    question = asked_question(verb)
+    if question is None:
+        return None
+    agents = [c for a in verb.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+    own = [
+        c
+        for c in verb.children
+        if c.dep_ in ("advmod", "mark", "aux", "auxpass", "agent", "npadvmod")
+        and c.right_edge.idx < question[0]
+    ]
+    start = min([verb.idx] + [c.left_edge.idx for c in own])
+    end = max([verb.idx + len(verb.text)] + [c.right_edge.idx + len(c.right_edge.text) for c in own])
+    return verb_cue(verb, (start, end), agents[0] if agents else None, question, lemma, agentless=True)
 
 
 def _named_agent(verb: Any) -> Any | None:

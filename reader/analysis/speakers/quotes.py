@@ -134,7 +134,11 @@ def _reported_content(
             end = max(end, max(quoted[n].end for n in inside))
             closed = all(quoted[n].closed for n in inside)
             drafts.append(Draft(start, end, "mixed", (cue.verb_start, cue.verb_end), refs[index], closed))
-        elif refs[index] is not None and not cue.needs_quote and not _overlaps_quote(start, end, quoted):
+        elif (
+            (refs[index] is not None or cue.agentless)
+            and not cue.needs_quote
+            and not _overlaps_quote(start, end, quoted)
+        ):
             kind = "according_to" if cue.according else "indirect"
             drafts.append(Draft(start, end, kind, (cue.verb_start, cue.verb_end), refs[index]))
 
@@ -170,6 +174,8 @@ def _direct_cue(text: str, quoted: list[Quoted], number: int, cues: list[Cue], r
         relaxed = False  # a far cue never claims a scare-quoted word
     before = after = None
     for index, cue in enumerate(cues):
+        if cue.agentless:
+            continue  # the one who asked a question never speaks the answer beside it
         within = (
             cue.content is not None
             and cue.content[0] <= quote.inner_start
