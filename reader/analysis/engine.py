@@ -51,7 +51,7 @@ class Cancelled(Exception):
     """The caller asked the analysis to stop (the TUI closed the article)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     document: int
     start: int
@@ -289,8 +289,10 @@ class _Builder:
             layer.feed(chunk)
 
     def build(self) -> Analysis:
-        for layer in self.layers:
-            layer.finish()
+        # Each layer goes once it has finished: its working state (mentions, per-sentence cues, name
+        # tables) is not kept alive while the layers after it build their results (issue 22).
+        while self.layers:
+            self.layers.pop(0).finish()
         document, results = self.document, self.results
         return Analysis(
             document=DocumentInfo(

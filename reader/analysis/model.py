@@ -13,7 +13,7 @@ from typing import Any
 SCHEMA = "reader.analysis/1"
 
 
-@dataclass
+@dataclass(slots=True)
 class TextSpan:
     start: int
     end: int
@@ -24,20 +24,20 @@ class TextSpan:
         return cls(start, end, document_text[start:end])
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     id: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphSpan:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     id: str
     name: str | None
@@ -48,7 +48,7 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     id: str
     speaker: str | None
@@ -59,7 +59,7 @@ class Quote:
     cue: TextSpan | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     id: str
     start: int
@@ -74,7 +74,7 @@ class Number:
     group: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str
     start: int
@@ -88,21 +88,21 @@ class Claim:
     explanation: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckSpan:
     start: int
     end: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Check:
     kind: str  # name_variant | place_variant | number_conflict
     message: str
     spans: list[CheckSpan] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentInfo:
     source: str
     title: str
@@ -120,13 +120,13 @@ def engine_version() -> str:
     return f"reader {__version__}"
 
 
-@dataclass
+@dataclass(slots=True)
 class EngineInfo:
     model: str
     version: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     document: DocumentInfo
     engine: EngineInfo

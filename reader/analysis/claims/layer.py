@@ -82,7 +82,7 @@ MAX_HEADING_TOKENS = 20
 SENTENCE_ENDS = tuple('.!?"”’»')
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimCue:
     category: str
     start: int  # document offsets
@@ -94,7 +94,7 @@ class ClaimCue:
     about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceCues:
     sentence: Sentence
     paragraph: int

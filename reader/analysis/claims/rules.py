@@ -75,7 +75,7 @@ _LY_ADVERB = {"LOWER": {"REGEX": r"^(?!widely$)[a-z]+ly$"}, "OP": "?"}
 Check = Callable[[Any, int, int, bool], bool]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One cue rule: its category, whether it survives inside a direct quote, what to tell the reader."""
 
