@@ -7,6 +7,7 @@ deterministic: the same input gives byte-identical JSON.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -21,7 +22,9 @@ class TextSpan:
 
     @classmethod
     def of(cls, document_text: str, start: int, end: int) -> TextSpan:
-        return cls(start, end, document_text[start:end])
+        """The span's text is interned: cues and mentions repeat ("said", "he", a name), and a long
+        text's spans would otherwise each hold a copy of the same few words (issue 22)."""
+        return cls(start, end, sys.intern(document_text[start:end]))
 
 
 @dataclass(slots=True)

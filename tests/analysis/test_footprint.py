@@ -78,3 +78,22 @@ def test_name_table_keeps_each_start_once_and_in_order() -> None:
         layer._add(table, "Anna Berg’s", start)
     assert list(table) == ["Anna Berg"]
     assert list(table["Anna Berg"]) == [10, 30, 50, 90]
+
+
+def test_repeated_words_of_the_results_are_one_string_each() -> None:
+    """Cues, mentions, figures, units and explanations recur in a long text: each is held once."""
+    text = "\n\n".join(
+        f"Rebels reportedly seized {n} towns, officials said. Police reportedly found 40 rifles."
+        for n in (12, 15, 18)
+    )
+    analysis = analyze(doc(text))
+    cues = [cue.text for claim in analysis.claims for cue in claim.cues if cue.text == "reportedly"]
+    forties = [number for number in analysis.numbers if number.text == "40"]
+    explanations = [claim.explanation for claim in analysis.claims]
+    assert len(cues) >= 3 and len(forties) == 3 and len(explanations) >= 3
+    assert len({id(word) for word in cues}) == 1
+    assert len({id(number.text) for number in forties}) == 1
+    assert len({id(number.unit) for number in forties}) == 1
+    assert (
+        len({id(explanation) for explanation in explanations}) == len(set(explanations)) < len(explanations)
+    )
