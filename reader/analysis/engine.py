@@ -33,8 +33,16 @@ BATCH_SIZE = 64
 # batch's forward pass ends, about 15 KB a token: 64 paragraphs of the bench text held ~95 MB at
 # once, two thirds of the model itself (measured with tracemalloc; issue 22). They run on smaller
 # batches; the other components keep BATCH_SIZE, and the parse is the same (spaCy keeps one
-# paragraph's arrays apart from the next's whatever the batch).
-TOK2VEC_BATCH_SIZE = 32
+# paragraph's arrays apart from the next's whatever the batch). Peak of a bare parse of the
+# 500,000-word bench text (parse only, fresh process, VmHWM; the model loaded holds 148 MB) and its
+# CPU seconds on a loaded machine, by BATCH_SIZE / TOK2VEC_BATCH_SIZE:
+#   64/32 224 MB (1.52x) 55 s | 64/16 196 MB (1.33x) 57 s | 64/8 186 MB (1.26x) 62 s
+#   32/32 222 MB (1.50x) 54 s | 32/16 186 MB (1.25x) 61 s | 16/16 184 MB (1.24x) 61 s
+#   16/8 173 MB (1.17x) 67 s  | 8/8 172 MB (1.17x) 70 s
+# A whole analysis (20,000 words, paired CPU time against 64/32): 64/16 +4%, 64/8 +14%, which the
+# analysis-time row (0.76x [0.65-0.89] of a bare nlp.pipe) cannot take at its upper bound (<= 1.0x).
+# 16 it is: the 500,000-word analysis peaks at 253 MB (1.71x) instead of 269 MB (64/8: 243 MB).
+TOK2VEC_BATCH_SIZE = 16
 PIPE_CONFIG = {"tok2vec": {"batch_size": TOK2VEC_BATCH_SIZE}, "ner": {"batch_size": TOK2VEC_BATCH_SIZE}}
 
 # Progressive analysis (analyze with ``partial``): about a screenful and a half around the reader's place
@@ -51,7 +59,7 @@ class Cancelled(Exception):
     """The caller asked the analysis to stop (the TUI closed the article)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     document: int
     start: int
@@ -289,8 +297,10 @@ class _Builder:
             layer.feed(chunk)
 
     def build(self) -> Analysis:
-        for layer in self.layers:
-            layer.finish()
+        # Each layer goes once it has finished: its working state (mentions, per-sentence cues, name
+        # tables) is not kept alive while the layers after it build their results (issue 22).
+        while self.layers:
+            self.layers.pop(0).finish()
         document, results = self.document, self.results
         return Analysis(
             document=DocumentInfo(

@@ -7,13 +7,14 @@ deterministic: the same input gives byte-identical JSON.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = "reader.analysis/1"
 
 
-@dataclass
+@dataclass(slots=True)
 class TextSpan:
     start: int
     end: int
@@ -21,23 +22,25 @@ class TextSpan:
 
     @classmethod
     def of(cls, document_text: str, start: int, end: int) -> TextSpan:
-        return cls(start, end, document_text[start:end])
+        """The span's text is interned: cues and mentions repeat ("said", "he", a name), and a long
+        text's spans would otherwise each hold a copy of the same few words (issue 22)."""
+        return cls(start, end, sys.intern(document_text[start:end]))
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     id: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphSpan:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Speaker:
     id: str
     name: str | None
@@ -48,7 +51,7 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     id: str
     speaker: str | None
@@ -59,7 +62,7 @@ class Quote:
     cue: TextSpan | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     id: str
     start: int
@@ -74,7 +77,7 @@ class Number:
     group: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str
     start: int
@@ -88,21 +91,21 @@ class Claim:
     explanation: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckSpan:
     start: int
     end: int
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Check:
     kind: str  # name_variant | place_variant | number_conflict
     message: str
     spans: list[CheckSpan] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentInfo:
     source: str
     title: str
@@ -120,13 +123,13 @@ def engine_version() -> str:
     return f"reader {__version__}"
 
 
-@dataclass
+@dataclass(slots=True)
 class EngineInfo:
     model: str
     version: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     document: DocumentInfo
     engine: EngineInfo

@@ -28,7 +28,7 @@ FALLBACK_WARNING = "spaCy model not installed: rule-based fallback, lower accura
 UNUSED_PIPES = ("senter",)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pipeline:
     nlp: Any
     model: str  # e.g. "en_core_web_sm-3.8.0" or "rules-only"

@@ -33,7 +33,7 @@ MAX_WORDS = 200_000  # lowercase forms remembered at most
 OTHER_WORD = object()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Known:
     """What the table knows about one combination of KEY_ATTRS values."""
 

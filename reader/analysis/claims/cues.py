@@ -73,7 +73,7 @@ def anchor_words(pattern: tuple[dict[str, Any], ...]) -> frozenset[str]:
     raise ValueError(f"pattern without an anchor word: {pattern}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CueMatch:
     rule: Rule
     start: int  # token indices in the doc

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,7 +83,7 @@ MAX_HEADING_TOKENS = 20
 SENTENCE_ENDS = tuple('.!?"”’»')
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimCue:
     category: str
     start: int  # document offsets
@@ -94,7 +95,7 @@ class ClaimCue:
     about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceCues:
     sentence: Sentence
     paragraph: int
@@ -371,7 +372,7 @@ class ClaimsLayer:
                 category=category,
                 weight=weight_of(category),
                 cues=[TextSpan.of(text, start, end) for start, end in cues],
-                explanation=self._explain(facts, category),
+                explanation=sys.intern(self._explain(facts, category)),  # a few dozen distinct ones
             )
             pending.append((claim, facts.qualified_by))
         for claim, disclaimer in pending:

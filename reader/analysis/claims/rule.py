@@ -13,7 +13,7 @@ from typing import Any
 Check = Callable[[Any, int, int, bool], bool]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One cue rule: its category, whether it survives inside a direct quote, what to tell the reader."""
 

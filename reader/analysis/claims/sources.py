@@ -85,7 +85,7 @@ MAX_MODIFIERS = 4
 ANONYMITY_REACH = 8  # words after an "according to" source in which its anonymity may be stated
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceHit:
     """An unnamed source: its category and the cue's token range [start, end) in the chunk doc."""
 

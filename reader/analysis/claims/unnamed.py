@@ -52,7 +52,7 @@ WORD = re.compile(r"[\w'’-]+")
 APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:aged\s+)?\d{1,3}\s*,\s*)?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnnamedCue:
     """A quote by an unnamed source: its category, the quote's cue word and the speaker's nearest mention."""
 

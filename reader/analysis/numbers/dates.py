@@ -22,7 +22,7 @@ MONTH = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pattern:
     """A scanner regex, tried only where its matches can start.
 

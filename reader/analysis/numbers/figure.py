@@ -18,7 +18,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u066c\d{3})+|\d+(?:\.\d+)?
 WORD_NUM_RE = rf"(?:{WORD_NUMBER})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure found in the scanned text; offsets are local to that text."""
 

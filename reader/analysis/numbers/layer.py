@@ -11,6 +11,7 @@ conflicting figures.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 from reader.analysis.context import Chunk, Results
@@ -51,12 +52,12 @@ class NumbersLayer:
                 id=f"n{len(self.results.numbers)}",
                 start=chunk.start + figure.start,
                 end=chunk.start + figure.end,
-                text=text[figure.start : figure.end],
+                text=sys.intern(text[figure.start : figure.end]),  # "2", "40%", "people": one copy each
                 kind=kind,
                 value=figure.value,
                 low=figure.low,
                 high=figure.high,
-                unit=unit,
+                unit=sys.intern(unit) if unit else unit,
                 qualifier=figure.qualifier,
             )
             if previous is not None and _is_conversion(text, previous, figure):

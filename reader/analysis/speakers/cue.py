@@ -13,7 +13,7 @@ RELATIVE_START = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     """One attribution cue in a paragraph (paragraph-relative offsets)."""
 

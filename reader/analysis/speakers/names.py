@@ -22,7 +22,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "von", "van", "&"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One proper-name mention: where it is, what NER called it, what the text says about it."""
 
@@ -138,7 +138,7 @@ def near_spelling(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     """One person or organisation: the mentions that name it."""
 
@@ -168,7 +168,7 @@ def cluster_mentions(mentions: list[Mention]) -> tuple[list[Cluster], list[int]]
     return grouping.clusters, owner
 
 
-@dataclass
+@dataclass(slots=True)
 class _Grouping:
     """The clusters so far, indexed by full name, last and first word, acronym and surname prefix."""
 

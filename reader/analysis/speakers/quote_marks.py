@@ -36,7 +36,7 @@ _MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")  # found witho
 _BOUNDARY_BEFORE = " \t\n([{\u2014\u2013-/:;" + "".join(_CLOSERS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quoted:
     """A top-level quoted stretch: marks at ``start`` and ``end - 1`` unless it is unclosed."""
 

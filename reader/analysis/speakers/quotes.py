@@ -30,7 +30,7 @@ MIN_FRAGMENT_WORDS = 4
 RELAXED_GAP_CHARS = 50
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft(Generic[Ref]):
     """A quote before ids exist: paragraph-relative span, kind, cue span and speaker reference."""
 

@@ -33,7 +33,7 @@ QUANTIFIER_MODIFIERS = frozenset({"prep", "amod", "relcl", "acl"})
 HEADLINE_VERBS = frozenset("says said tells told warns warned asks asked urges urged denies denied".split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A speaker before grouping: a name mention (``named``) or an unnamed source (``unnamed``)."""
 
@@ -41,7 +41,7 @@ class Ref:
     unnamed: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Unnamed:
     label: str
     person: bool
@@ -50,7 +50,7 @@ class Unnamed:
     pronouns: list[tuple[int, int]] = field(default_factory=list)  # 'they said' resolved to it
 
 
-@dataclass
+@dataclass(slots=True)
 class Nominal:
     """A role noun phrase resolved to a named speaker ("the Ukrainian president")."""
 
@@ -61,7 +61,7 @@ class Nominal:
     pronoun: bool = False  # 'he said' resolved to the speaker: a mention, never an alias
 
 
-@dataclass
+@dataclass(slots=True)
 class Seen:
     """One entry of the pronoun history."""
 
