@@ -98,11 +98,12 @@ def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> Non
     ``reader ARTICLE`` is read without argparse (14 ms), which only a longer command line needs; json
     (9 ms) only for a preferences file, the analysis's JSON or the store; the store's records (a dozen
     dataclasses) and anchoring with the store, hashlib (OpenSSL, 5 ms) for the text's key in the store, the
-    HTML reader for a web page, the palette's commands when the palette opens."""
+    HTML reader for a web page, the palette's commands when the palette opens, the analysis's parts in
+    the analysis worker."""
     heavy = (
         *("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json"),
         *("reader.store.model", "reader.store.anchoring", "hashlib", "reader.intake.webpage"),
-        "reader.tui.commands",
+        *("reader.tui.commands", "reader.tui.parts"),
     )
     code = (
         "import sys, reader.cli; reader.cli.open_args(['article.txt']); reader.cli.open_args([]); "
