@@ -23,7 +23,6 @@ from textual.screen import Screen
 from reader.analysis.model import Analysis
 from reader.intake.document import Document, make_document
 from reader.resources import stylesheet
-from reader.tui.commands import ReaderCommands, key_rows
 from reader.tui.default_css import add_default_css
 from reader.tui.notes.annotating import key_characters
 from reader.tui.preferences import Preferences
@@ -37,6 +36,8 @@ from reader.tui.widgets.panel import PanelTree
 STORED = "store"  # how a document reopened from the library was read: from the store's copy
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from reader.store import Store
     from reader.tui.screens.picker import Picker
 
@@ -48,6 +49,14 @@ def analyze(document: Document, **options: object) -> Analysis:
     return run(document, **options)  # type: ignore[arg-type]
 
 
+def reader_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens (Textual's COMMANDS takes a callable
+    for that): nothing of them is needed before the first frame."""
+    from reader.tui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class ReaderApp(App[None]):
     """``analyzer`` is injected so tests pass a canned or blocking one; ``analysis`` skips it (a cached result).
 
@@ -57,7 +66,7 @@ class ReaderApp(App[None]):
 
     CSS_PATH = str(stylesheet("app.tcss"))
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {reader_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -242,6 +251,7 @@ class ReaderApp(App[None]):
         self.notify(f"Theme: {THEME_LABELS[self.theme]}", timeout=2, markup=False)
 
     def action_help(self) -> None:
+        from reader.tui.commands import key_rows
         from reader.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):

@@ -98,10 +98,12 @@ def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> Non
     ``reader ARTICLE`` is read without argparse (14 ms), which only a longer command line needs; json
     (9 ms) only for a preferences file, the analysis's JSON or the store; the store's records (a dozen
     dataclasses) and anchoring with the store, hashlib (OpenSSL, 5 ms) for the text's key in the store, the
-    HTML reader for a web page."""
+    HTML reader for a web page, the palette's commands when the palette opens, the analysis's parts in
+    the analysis worker."""
     heavy = (
         *("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json"),
         *("reader.store.model", "reader.store.anchoring", "hashlib", "reader.intake.webpage"),
+        *("reader.tui.commands", "reader.tui.parts"),
     )
     code = (
         "import sys, reader.cli; reader.cli.open_args(['article.txt']); reader.cli.open_args([]); "
@@ -311,3 +313,40 @@ async def test_each_widget_is_styled_once_before_the_first_frame_and_as_a_full_r
         before = looks()
         app.update_styles(screen)
         assert looks() == before
+
+
+async def test_the_first_frame_has_the_article_s_scroll_height_and_asks_for_no_layout_after_it(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text is wrapped when the layout sizes the article, not while the frame is drawn: the frame's
+    scrollbar knows the article's length, and drawing it asks for no second layout (issue 22)."""
+    seen: list[tuple[int, int, bool]] = []
+    render_lines = ArticleView.render_lines
+    refresh = ArticleView.refresh
+    drawing = False
+
+    def first_render(self, crop):  # noqa: ANN001, ANN202
+        nonlocal drawing
+        if not seen:
+            scrollbar = self.vertical_scrollbar
+            seen.append((self.virtual_size.height, scrollbar.window_virtual_size, False))
+        drawing = True
+        try:
+            return render_lines(self, crop)
+        finally:
+            drawing = False
+
+    def asked(self, *regions, layout: bool = False, **kwargs):  # noqa: ANN001, ANN202
+        if drawing and layout:
+            seen.append((-1, -1, True))
+        return refresh(self, *regions, layout=layout, **kwargs)
+
+    monkeypatch.setattr(ArticleView, "render_lines", first_render)
+    monkeypatch.setattr(ArticleView, "refresh", asked)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        lines = len(screen.article.wrapped)
+    assert lines > 24
+    assert seen[0] == (lines, lines, False)
+    assert not any(layout for _height, _window, layout in seen)

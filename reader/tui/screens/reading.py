@@ -37,7 +37,6 @@ from reader.intake.document import Document
 from reader.tui.bindings import keys_bound_to
 from reader.tui.highlights import HIGHLIGHTS
 from reader.tui.notes.annotating import ANNOTATION_BINDINGS, Annotating
-from reader.tui.parts import PartsShown, PartsView
 from reader.tui.state import ReadingState
 from reader.tui.text import inert
 from reader.tui.typeahead import hand_over
@@ -50,6 +49,7 @@ from reader.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from reader.review import ReviewItem  # the review queue (and its exporters) loads on demand
+    from reader.tui.parts import PartsView  # made in the analysis worker, which imports it
 
 Analyzer = Callable[..., Analysis]
 NARROW = 110  # below this many columns the panel is an overlay opened on demand
@@ -187,6 +187,8 @@ class ReadingScreen(Annotating, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def run_analysis(self) -> Analysis:
+        from reader.tui.parts import PartsShown  # only a new analysis shows parts: not before the first frame
+
         worker = get_current_worker()
         last = -1
 

@@ -114,8 +114,9 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._wrapped is not None
         return self._wrapped
 
-    def _relayout(self, content: int | None = None) -> None:
-        """Rewrap; once the new layout settles the cursor sentence returns to its screen row."""
+    def _relayout(self, content: int | None = None, *, layout: bool = True) -> None:
+        """Rewrap; once the new layout settles the cursor sentence returns to its screen row. Without
+        ``layout`` the new scroll height asks for no layout (Textual is laying the screen out already)."""
         content = self.scrollable_content_region.width if content is None else content
         self._content_width = content
         available = content or self.size.width or 80
@@ -129,7 +130,25 @@ class ArticleView(ScrollView, can_focus=True):
             if old is not None and self._pending_row is None:
                 self._pending_row = old.line_of(self.state.cursor_span[0]) - round(self.scroll_y)
                 self.call_after_refresh(self._restore_row)
-        self.virtual_size = Size(content, len(self._wrapped))
+        size = Size(content, len(self._wrapped))
+        if layout:
+            self.virtual_size = size
+        else:
+            self.set_reactive(ArticleView.virtual_size, size)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """ScrollView's hook for the size the screen's layout gives the view, before that frame is drawn:
+        the text is wrapped for the new width here, so the frame has the scroll height and its scrollbar
+        (ScrollView's part, below) right. Wrapped while drawing, the first frame's scrollbar was empty and
+        the new height asked for a layout of its own, which drew the article once more (issue 22)."""
+        region = (
+            Region(0, 0, size.width, size.height).shrink(self.styles.gutter).shrink(self.scrollbar_gutter)
+        )
+        if size and region.width != self._content_width:
+            self._relayout(region.width, layout=False)
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _index_marks(self) -> None:
         """Assign each mark to the lines it covers, once per width and analysis."""
