@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reader.analysis.allocator import trim_freed_memory
 from reader.analysis.context import Chunk, Layer, Results
 from reader.analysis.model import Analysis, DocumentInfo, EngineInfo, ParagraphSpan, Sentence, engine_version
 from reader.analysis.nlp import MODEL_PACKAGES, Pipeline, load_pipeline
@@ -147,6 +148,7 @@ def analyze_many(
             progress(bases[piece.document] + piece.end, total)
     if progress is not None:
         progress(total, total)
+    trim_freed_memory()  # the parse is over: its freed memory goes back before the last builds
     while next_to_yield < len(documents):
         yield take(next_to_yield)
         next_to_yield += 1
@@ -232,6 +234,7 @@ def analyze_progressively(
             progress(piece.end, total)
     if progress is not None:
         progress(total, total)
+    trim_freed_memory()
     return whole.build()
 
 

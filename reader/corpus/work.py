@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from reader.analysis.allocator import reuse_freed_memory
 from reader.analysis.engine import analyze_many
 from reader.analysis.nlp import MODEL_PACKAGES, load_pipeline
-from reader.corpus.allocator import reuse_freed_memory
 from reader.corpus.inputs import Item
 from reader.corpus.tables import Rows, analysis_rows, empty_rows, failure_rows, merge
 from reader.intake import Document, InputError, make_document
