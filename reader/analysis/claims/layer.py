@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import functools
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from reader.analysis.claims.cues import finder_for
@@ -100,7 +100,7 @@ class SentenceCues:
     sentence: Sentence
     paragraph: int
     heading: bool = False  # a headline or section heading: never the claim a disclaimer means
-    cues: list[ClaimCue] = field(default_factory=list)
+    cues: tuple[ClaimCue, ...] = ()  # a tuple, shared while empty: most sentences have no cue (issue 22)
     disclaimer: str | None = None  # "back" or "forward"
     figure_subject: bool = False  # a "these figures" disclaimer
     conflict: bool = False
@@ -178,7 +178,7 @@ class ClaimsLayer:
                 at(chunk.start + doc[i].idx).corroborated = True
         for start, end, cue, opens_reports in found:
             facts = at(cue.start)
-            facts.cues.append(cue)
+            facts.cues += (cue,)
             if cue.category == UNVERIFIABLE and facts.disclaimer is None:
                 facts.disclaimer, facts.figure_subject = disclaimer_kind(
                     doc, start, end, opens_reports, chunk.start, facts.sentence
@@ -214,7 +214,7 @@ class ClaimsLayer:
                 continue  # "they said": the sentence that named the group carries its claim
             start, end = min(start, hit.mention[0]), max(end, hit.mention[1])
             who = SOURCE_EXPLANATIONS[hit.category]
-            facts.cues.append(ClaimCue(hit.category, start, end, who))
+            facts.cues += (ClaimCue(hit.category, start, end, who),)
 
     def _drop_quoted_opinions(self, quotes: list[Quote]) -> None:
         """Drop the cues that are a speaker's own view: see the module docstring."""
@@ -231,13 +231,14 @@ class ClaimsLayer:
             if quote.cue is not None and quote.speaker in named
         )
         for facts in self.sentences:
-            facts.cues = [
-                cue
-                for cue in facts.cues
-                if not (not cue.in_quote and direct.holds(cue.start))
-                and not (cue.forecast and reported.holds(cue.start))
-                and not (cue.opinion and held.holds(cue.start))
-            ]
+            if facts.cues:
+                facts.cues = tuple(
+                    cue
+                    for cue in facts.cues
+                    if not (not cue.in_quote and direct.holds(cue.start))
+                    and not (cue.forecast and reported.holds(cue.start))
+                    and not (cue.opinion and held.holds(cue.start))
+                )
 
     def _link_disclaimers(self) -> None:
         numbers = self._numbers_by_sentence()

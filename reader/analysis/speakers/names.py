@@ -11,6 +11,7 @@ differ in any word (Kim Jong Un / Kim Jong Il) are never merged.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -37,6 +38,14 @@ class Mention:
     acronym: str | None = None  # "(SDF)" written right after the name
     gender: str | None = None  # "m" or "f" when the article says so (see gender.py)
     sentence: int = -1  # document offset where its sentence starts (-1: not parsed)
+
+    def __post_init__(self) -> None:
+        """A long text names the same people hundreds of times: one string per distinct form (issue 22)."""
+        self.text = sys.intern(self.text)
+        if self.role is not None:
+            self.role = sys.intern(self.role)
+        if self.full is not None:
+            self.full = sys.intern(self.full)
 
     @property
     def is_person_label(self) -> bool:
