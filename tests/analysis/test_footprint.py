@@ -9,9 +9,12 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-from reader.analysis import analyze, layers
+from reader.analysis import analyze, engine, layers
 from reader.analysis.checks.layer import ChecksLayer
+from reader.analysis.claims.layer import ClaimsLayer
 from reader.analysis.context import Results
+from reader.analysis.nlp import load_pipeline
+from reader.analysis.speakers.layer import SpeakersLayer
 from tests.analysis.conftest import doc
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "dw-north-korea-russia.txt"
@@ -97,3 +100,30 @@ def test_repeated_words_of_the_results_are_one_string_each() -> None:
     assert (
         len({id(explanation) for explanation in explanations}) == len(set(explanations)) < len(explanations)
     )
+
+
+def test_layer_state_held_until_build_is_compact() -> None:
+    """Before build, a long text's speakers hold one string per name form and its claims one shared
+    empty tuple for every sentence without a cue, not a string or a list of their own each."""
+    text = "\n\n".join(
+        f"Anna Berg, the city's mayor, said {n} people came. The weather was mild. It reportedly rained."
+        for n in (12, 15, 18)
+    )
+    document = doc(text)
+    pipeline = load_pipeline()
+    builder = engine._Builder(document, pipeline)
+    pieces = list(engine.split_pieces(document))
+    for piece, parsed in zip(
+        pieces, engine._parse(pipeline, (text[p.start : p.end] for p in pieces)), strict=True
+    ):
+        builder.feed(piece, parsed)
+    speakers = next(layer for layer in builder.layers if isinstance(layer, SpeakersLayer))
+    claims = next(layer for layer in builder.layers if isinstance(layer, ClaimsLayer))
+    names = [mention for mention in speakers.mentions if mention.text == "Anna Berg"]
+    assert len(names) == 3
+    assert len({id(mention.text) for mention in names}) == 1
+    assert len({id(mention.role) for mention in names if mention.role}) == 1
+    bare = [facts.cues for facts in claims.sentences if not facts.cues]
+    assert len(bare) >= 3 and all(cues is bare[0] for cues in bare)
+    assert sum(len(facts.cues) for facts in claims.sentences) >= 3
+    assert builder.build().claims
