@@ -14,7 +14,9 @@ flat over a long run.
 blocks in its heap (scattered among live ones, so its own trimming at the top of
 the heap rarely returns them), and the layers' results are then built on top of
 that: about 26 MB of the 500,000-word bench text's parse stayed resident and the
-build raised the peak by ~12 MB (issue 22). ``malloc_trim(0)`` hands those pages back.
+build raised the peak by ~12 MB (issue 22). ``malloc_trim(0)`` hands those pages back: with the
+layers' compacter state, that analysis peaks at 239 MB instead of 257 MB (VmHWM, model 148 MB),
+for 1-2 ms of CPU per trim.
 """
 
 from __future__ import annotations
