@@ -414,9 +414,9 @@ def run_open(args: OpenArgs, options: GlobalOptions) -> int:
 
         ReaderApp(None).run()
         return EXIT_OK
-    from reader.intake import warc
+    from reader.intake.formats import is_archive
 
-    if warc.is_archive(Path(args.source)):
+    if is_archive(Path(args.source)):
         return run_archive(Path(args.source), args.url)
     if args.url:
         raise UsageError("--url picks a page in a web archive (.warc or .warc.gz)")

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.model import SCHEMA, Analysis, engine_version
-
 if TYPE_CHECKING:
+    from reader.analysis.model import SCHEMA, Analysis, engine_version
     from reader.intake import Document
 
 __all__ = ["SCHEMA", "Analysis", "analyze", "analyze_many", "engine_version"]
+
+
+def __getattr__(name: str) -> object:
+    """``from reader.analysis import Analysis`` loads reader.analysis.model then (PEP 562): the reading
+    screen imports reader.analysis.sentence before its first frame, and the records only once an analysis
+    comes (issue 22)."""
+    if name in ("SCHEMA", "Analysis", "engine_version"):
+        from reader.analysis import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def analyze(document: Document, **kwargs: Any) -> Analysis:

@@ -11,6 +11,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from reader.analysis.sentence import Sentence
+
 SCHEMA = "reader.analysis/1"
 
 
@@ -25,13 +27,6 @@ class TextSpan:
         """The span's text is interned: cues and mentions repeat ("said", "he", a name), and a long
         text's spans would otherwise each hold a copy of the same few words (issue 22)."""
         return cls(start, end, sys.intern(document_text[start:end]))
-
-
-@dataclass(slots=True)
-class Sentence:
-    id: str
-    start: int
-    end: int
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.intake import Document, InputError, load, make_document, warc
+from reader.intake import Document, InputError, formats, load, make_document, warc
 from reader.intake.webpage import html_document
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -72,7 +72,7 @@ def read_inputs(sources: list[str]) -> Iterator[Item | BadLine]:
 
 def _file(path: Path, listed: bool) -> Iterator[Item | BadLine]:
     """A folder's files of unknown kinds are passed over; a file named on the command line is read."""
-    if warc.is_archive(path):
+    if formats.is_archive(path):
         yield from _warc(path)
     elif path.suffix.lower() in JSONL_SUFFIXES:
         yield from _jsonl(path)

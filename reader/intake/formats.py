@@ -43,6 +43,16 @@ _ZIP = b"PK\x03\x04"
 _EPUB_HEAD = b"mimetypeapplication/epub+zip"
 
 
+# A web archive holds many pages, read by reader.intake.warc; ``warc:ARCHIVE#URL@DATE`` names one capture.
+# Decided here, so that `reader ARTICLE` tells an article from an archive without loading the archive reader.
+WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SCHEME = "warc:"
+
+
+def is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
 def from_suffix(path: Path) -> str | None:
     return _SUFFIXES.get(path.suffix.lower())
 

@@ -36,9 +36,9 @@ def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """The Document for ``source``, or InputError with the one line the user should see."""
     if source == STDIN:
         return _from_bytes(_read_stdin(max_bytes), STDIN_NAME, kind=None, what="input")
-    from reader.intake import warc
+    if source.startswith(formats.WARC_SCHEME):  # a capture named by an earlier open: the same record again
+        from reader.intake import warc
 
-    if source.startswith(warc.SCHEME):  # a capture named by an earlier open: the same record again
         return warc.load_named(source)
     if _SCHEME.match(source.lstrip(_C0_OR_SPACE)):  # what urlsplit would read a scheme from
         from reader.intake import fetch as fetching  # only for an address: http.client and ssl load slowly
@@ -51,7 +51,7 @@ def load(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             f"{source}: unsupported URL scheme '{scheme.group(1).lower()}:' (only http and https)"
         )
     path = Path(source)
-    if warc.is_archive(path) and path.is_file():
+    if formats.is_archive(path) and path.is_file():
         raise InputError(
             f"{source}: a web archive holds many pages: open it with 'reader {source}' to pick one,"
             f" or give the page with 'reader {source} --url URL'"

@@ -19,10 +19,9 @@ from pathlib import Path
 
 from reader.intake.document import Document, make_document
 from reader.intake.errors import InputError
+from reader.intake.formats import WARC_SCHEME
 
-SUFFIXES = (".warc", ".warc.gz")
 TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-SCHEME = "warc:"
 _CHARSET = re.compile(r"charset=([\w-]+)")
 
 
@@ -46,10 +45,6 @@ class Response:
     @property
     def day(self) -> str:
         return self.date[:10]
-
-
-def is_archive(path: Path) -> bool:
-    return path.name.lower().endswith(SUFFIXES)
 
 
 def responses(path: Path) -> Iterator[Response]:
@@ -100,7 +95,7 @@ def _next_response(records: Iterator, path: Path, number: int) -> Response | Non
 
 
 def source_name(path: Path, response: Response) -> str:
-    return f"{SCHEME}{path.expanduser().resolve()}#{response.url}@{response.date}"
+    return f"{WARC_SCHEME}{path.expanduser().resolve()}#{response.url}@{response.date}"
 
 
 def document(path: Path, response: Response) -> Document:
@@ -127,7 +122,7 @@ def find(path: Path, url: str, date: str = "") -> Response:
 
 def load_named(source: str) -> Document:
     """The Document of a ``warc:ARCHIVE#URL@DATE`` name (see ``source_name``)."""
-    archive, _, rest = source[len(SCHEME) :].partition("#")
+    archive, _, rest = source[len(WARC_SCHEME) :].partition("#")
     url, at, date = rest.rpartition("@")
     if not at:
         url, date = rest, ""

@@ -20,13 +20,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from reader.analysis.model import Analysis
 from reader.intake.document import Document, make_document
 from reader.resources import stylesheet
 from reader.tui.default_css import add_default_css
 from reader.tui.notes.annotating import key_characters
 from reader.tui.preferences import Preferences
-from reader.tui.rescue import export_notes, rescue_folder, unsaved_annotations
 from reader.tui.screens.reading import READING_WIDGETS, Analyzer, ReadingScreen
 from reader.tui.session import Session
 from reader.tui.themes import DARK, DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
@@ -38,6 +36,7 @@ STORED = "store"  # how a document reopened from the library was read: from the 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from reader.analysis.model import Analysis  # the records load with an analysis, after the first frame
     from reader.store import Store
     from reader.tui.screens.picker import Picker
 
@@ -210,8 +209,13 @@ class ReaderApp(App[None]):
     async def action_quit(self) -> None:
         """Quit; but with notes kept only in memory (the store could not be written), ask first."""
         store = self.session.store if self.session.store_open else None
-        count = unsaved_annotations(store) if store is not None else 0
-        if store is None or not count:
+        if store is None:
+            self.exit()
+            return
+        from reader.tui.rescue import rescue_folder, unsaved_annotations  # only when quitting with a store
+
+        count = unsaved_annotations(store)
+        if not count:
             self.exit()
             return
         from reader.tui.screens.confirm import ChoiceScreen
@@ -238,6 +242,7 @@ class ReaderApp(App[None]):
 
     def _export_and_quit(self, store: Store, folder: Path) -> None:
         from reader.export import ExportError
+        from reader.tui.rescue import export_notes
 
         try:
             written = export_notes(store, folder)

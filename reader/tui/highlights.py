@@ -8,9 +8,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
 from reader.labels import speaker_name
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis, Claim, Number, Quote, Speaker
 
 
 @dataclass(frozen=True)

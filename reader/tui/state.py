@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from reader.analysis.model import Analysis, Sentence
+from reader.analysis.sentence import Sentence
 from reader.intake.document import Document
 from reader.labels import sentence_place
 from reader.tui.highlights import HIGHLIGHT_NAMES, AnalysisIndex, Mark
 from reader.tui.notes.annotations import Marked, Selection
 from reader.tui.text import inert, rough_sentences
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis  # the records load with an analysis, after the first frame
 
 Span = tuple[int, int]
 

@@ -92,6 +92,16 @@ async def test_the_cycle_collector_the_command_line_turned_off_is_back_after_the
         gc.enable()
 
 
+# What the first frame of a .txt article does without, each with where it loads instead (the docstrings below).
+NOT_LOADED = (
+    *("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json"),
+    *("reader.store.model", "reader.store.anchoring", "hashlib", "reader.intake.webpage"),
+    *("reader.tui.commands", "reader.tui.parts"),
+    *("reader.analysis.model", "reader.tui.widgets.search", "reader.tui.notes.tagging"),
+    *("reader.store.history", "reader.tui.rescue", "reader.intake.warc"),
+)
+
+
 def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> None:
     """The store (sqlite3) opens after the first frame, Markdown's HTML parser and the TOML parser only
     for a Markdown file or a config file, spaCy only in the analysis worker: none of them at import.
@@ -99,20 +109,45 @@ def test_opening_an_article_loads_nothing_its_first_frame_does_not_need() -> Non
     (9 ms) only for a preferences file, the analysis's JSON or the store; the store's records (a dozen
     dataclasses) and anchoring with the store, hashlib (OpenSSL, 5 ms) for the text's key in the store, the
     HTML reader for a web page, the palette's commands when the palette opens, the analysis's parts in
-    the analysis worker."""
-    heavy = (
-        *("spacy", "sqlite3", "reader.store.store", "html.parser", "tomllib", "argparse", "json"),
-        *("reader.store.model", "reader.store.anchoring", "hashlib", "reader.intake.webpage"),
-        *("reader.tui.commands", "reader.tui.parts"),
-    )
+    the analysis worker. The analysis's records (a dozen slotted dataclasses, 6 ms) come with an analysis:
+    the screen's sentences before it are reader.analysis.sentence; the search bar with the first search;
+    the notes' tagging and undo history with the store; the rescue of unsaved notes on quitting."""
     code = (
         "import sys, reader.cli; reader.cli.open_args(['article.txt']); reader.cli.open_args([]); "
         "from reader.intake import load; from reader.tui import ReaderApp; "
         "import reader.tui.screens.reading; "
-        f"print(' '.join(name for name in {heavy!r} if name in sys.modules))"
+        f"print(' '.join(name for name in {NOT_LOADED!r} if name in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == []
+
+
+def test_reader_article_loads_none_of_them_before_the_first_frame_either(isolated_dirs) -> None:
+    """The same from ``reader ARTICLE.txt``'s command line to the article's first frame, which imports in
+    functions too: telling an article from a web archive is reader.intake.formats, not the archive reader."""
+    article = isolated_dirs / "article.txt"
+    article.write_text("The minister said the plan would cost 4 million euros.\n", encoding="utf-8")
+    code = f"""
+import asyncio, os, sys
+import reader.cli
+from reader.tui import ReaderApp
+from reader.tui.widgets.article import ArticleView
+
+def painted(self):
+    print(" ".join(name for name in {NOT_LOADED!r} if name in sys.modules) or "none", flush=True)
+    os._exit(0)
+
+async def drive(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        while True:
+            await pilot.pause()
+
+ArticleView._first_paint = painted
+ReaderApp.run = lambda app: asyncio.run(drive(app))
+reader.cli.main([{str(article)!r}])
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["none"], result.stderr[-2000:]
 
 
 async def test_a_first_start_on_the_default_theme_writes_no_preferences(isolated_dirs, make_app) -> None:

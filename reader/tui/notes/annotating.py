@@ -22,13 +22,15 @@ from reader.store import StoreError
 from reader.tui.bindings import add_bindings
 from reader.tui.host import host
 from reader.tui.notes.branch import NotesBranch
-from reader.tui.notes.tagging import Tagging, describe
 from reader.tui.text import snippet
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.panel import SidePanel
 
 if TYPE_CHECKING:
     from reader.store import Opened
+    from reader.tui.notes.tagging import (
+        Tagging,
+    )  # loads with the store, after the first frame (its History too)
     from reader.tui.session import Session
     from reader.tui.state import ReadingState
 
@@ -109,6 +111,8 @@ class Annotating:
 
     def _open_notes(self) -> None:
         """Open the article in the store and restore its notes, tags and reading position."""
+        from reader.tui.notes.tagging import Tagging
+
         self._tagging = Tagging(self.session.store, self.state)
         try:
             opened = self._tagging.open()
@@ -161,6 +165,8 @@ class Annotating:
         tagging = self._tagging
         if tagging is None or self.session.store.document(tagging.sha256) is not None:
             return
+        from reader.tui.notes.tagging import Tagging
+
         self._tagging = Tagging(self.session.store, self.state)
         self._tagging.open()
         self.redraw()
@@ -323,6 +329,7 @@ class Annotating:
     def on_side_panel_item_selected(self, message: SidePanel.ItemSelected) -> None:
         if message.item.kind != "orphan":
             return
+        from reader.tui.notes.tagging import describe
         from reader.tui.screens.confirm import ChoiceScreen, confirm
 
         orphan = self.tagging.orphan(message.item.key)

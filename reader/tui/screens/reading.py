@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,7 +31,6 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.analysis.model import Analysis
 from reader.atomic import write_atomic
 from reader.intake.document import Document
 from reader.tui.bindings import keys_bound_to
@@ -44,14 +43,15 @@ from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.details import SentenceDetails
 from reader.tui.widgets.footer import KeyFooter
 from reader.tui.widgets.panel import PanelTree, SidePanel, branches
-from reader.tui.widgets.search import SearchBar
 from reader.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from reader.analysis.model import Analysis  # the records load with an analysis, after the first frame
     from reader.review import ReviewItem  # the review queue (and its exporters) loads on demand
     from reader.tui.parts import PartsView  # made in the analysis worker, which imports it
+    from reader.tui.widgets.search import SearchBar  # loads with the first search (its Label with it)
 
-Analyzer = Callable[..., Analysis]
+Analyzer = Callable[..., "Analysis"]
 NARROW = 110  # below this many columns the panel is an overlay opened on demand
 TYPEAHEAD_LIMIT = 3.0  # seconds: an opening key whose input never came drops what it held (a loaded
 # machine took over 1 s to mount the search bar the first time, and the query typed after / was lost)
@@ -232,6 +232,8 @@ class ReadingScreen(Annotating, Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "analysis":
             return
+        from reader.analysis.model import Analysis  # loaded by the analysis worker by now
+
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
             self.adopt_analysis(event.worker.result)
         elif event.state == WorkerState.ERROR:
@@ -273,10 +275,10 @@ class ReadingScreen(Annotating, Screen[None]):
         self._follow_pending = False
         self.query_one("#details", SentenceDetails).show(self.state)
         self.query_one("#status", StatusLine).show(self.state)
-        bar = self.query_one_optional("#search", SearchBar)
-        if bar is not None:
+        bar = self.query_one_optional("#search")
+        if bar is not None:  # the SearchBar the first search mounted (and loaded the module of)
             search = self.state.search
-            bar.show_count(search.current, search.count, search.query)
+            cast("SearchBar", bar).show_count(search.current, search.count, search.query)
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         self.redraw(show=True, center=message.center)
@@ -311,6 +313,8 @@ class ReadingScreen(Annotating, Screen[None]):
         self.redraw()
 
     async def action_search(self) -> None:
+        from reader.tui.widgets.search import SearchBar
+
         bars = self.query(SearchBar)
         if not bars:
             await self.mount(SearchBar(id="search"), before="#status")
