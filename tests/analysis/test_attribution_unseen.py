@@ -362,3 +362,12 @@ def test_a_person_named_as_a_passive_subject_is_what_a_later_pronoun_means(analy
         '"The fees will stay," he said.\n'
     )
     assert speaker(analysis, "fees will stay").name == "Brandt"
+
+
+def test_a_share_of_those_polled_is_an_unnamed_group(analyze_text) -> None:
+    analysis = analyze_text(
+        "Four in 10 said the new ferry timetable was worse than the old one.\n"
+        "Nearly two-thirds of the fishermen said the harbour fees had doubled.\n"
+    )
+    assert_unnamed(analysis, "ferry timetable", "Four in 10")
+    assert_unnamed(analysis, "harbour fees", "Nearly two-thirds of the fishermen")

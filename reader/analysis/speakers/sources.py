@@ -227,10 +227,11 @@ class Sources(Mentions):
         person = not plural and lemma in PERSON_ROLE_NOUNS
         return self._unnamed_entry(self.chunk_text[start:end], base + start, base + end, person, plural)
 
-    def _some_people(self, head: Any, base: int) -> Ref:
+    def _some_people(self, head: Any, base: int, first: int | None = None) -> Ref:
         """'Some of his advisers', 'those close to him', 'others': an unnamed group, the whole phrase
-        (relative clause too: 'those who know him') its label when it is short enough."""
-        first, last = head.i, head.right_edge.i
+        (relative clause too: 'those who know him') its label when it is short enough; ``first`` starts
+        it earlier ('More than half of ...')."""
+        first, last = head.i if first is None else first, head.right_edge.i
         if last - first + 1 > MAX_LABEL_WORDS:
             last = head.i
         start, end = head.doc[first].idx, head.doc[last].idx + len(head.doc[last].text)
