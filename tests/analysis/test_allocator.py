@@ -46,6 +46,7 @@ def calls_to_trim(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(engine, "_parse", counted)
     monkeypatch.setattr(engine, "trim_freed_memory", lambda: calls.append(len(parsed)) or True)
+    monkeypatch.setattr(engine, "TRIM_CHARS", 1)  # the texts here are short: trim them all the same
     return calls
 
 
@@ -66,3 +67,14 @@ def test_progressive_analysis_trims_once_before_the_whole_is_built(monkeypatch) 
     assert len(parts) > 2  # several parts were built, each without a trim of its own
     assert len(calls) == 1
     assert calls[0] >= 200  # after every paragraph of the whole parse (the focus ones parse twice)
+
+
+def test_a_short_text_is_not_trimmed(monkeypatch) -> None:
+    """A worker analysing short documents one by one would map the trimmed pages again for each."""
+    calls = calls_to_trim(monkeypatch)
+    monkeypatch.setattr(engine, "TRIM_CHARS", len(TEXT) + 1)
+    assert engine.analyze(doc(TEXT)).quotes
+    assert calls == []
+    monkeypatch.setattr(engine, "TRIM_CHARS", len(TEXT))
+    engine.analyze(doc(TEXT))
+    assert len(calls) == 1
