@@ -154,8 +154,7 @@ def analyze_many(
             progress(bases[piece.document] + piece.end, total)
     if progress is not None:
         progress(total, total)
-    if total >= TRIM_CHARS:
-        trim_freed_memory()  # the parse is over: its freed memory goes back before the last builds
+    _parse_ended(total)
     while next_to_yield < len(documents):
         yield take(next_to_yield)
         next_to_yield += 1
@@ -175,6 +174,13 @@ def analyze_range(document: Document, first: int, last: int, pipeline: Pipeline)
 def _parse(pipeline: Pipeline, texts: Iterable[str], n_process: int = 1) -> Iterator[Any]:
     """The one way the engine runs the model: every caller gets the same batch sizes."""
     return pipeline.nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process, component_cfg=PIPE_CONFIG)
+
+
+def _parse_ended(chars: int) -> None:
+    """A whole parse of ``chars`` characters is over: after a long text its freed memory goes back
+    before the last builds (see TRIM_CHARS)."""
+    if chars >= TRIM_CHARS:
+        trim_freed_memory()
 
 
 def focus_range(document: Document, offset: int, chars: int = FOCUS_CHARS) -> tuple[int, int]:
@@ -241,8 +247,7 @@ def analyze_progressively(
             progress(piece.end, total)
     if progress is not None:
         progress(total, total)
-    if total >= TRIM_CHARS:
-        trim_freed_memory()
+    _parse_ended(total)
     return whole.build()
 
 
