@@ -36,9 +36,12 @@ def test_a_relay_set_off_after_a_cue_is_not_the_speaker(analyze_text) -> None:
 def test_the_noun_after_with_speaks_for_the_participle(analyze_text) -> None:
     analysis = analyze_text(
         "Turnout was low in the north, with three in ten voters saying they had never heard of the vote.\n"
+        'At the congress the delegates replaced the pledge with softer wording calling for "suitable help".\n'
     )
     found = speaker(analysis, "never heard of the vote")
     assert found is not None and found.kind == "unnamed" and found.label == "three in ten voters"
+    # not set off by a comma, "with" completes the verb: the wording calls for nothing, the delegates do
+    assert speaker(analysis, "suitable help").label == "the delegates"
 
 
 def test_an_issued_statement_before_a_colon_quote_is_the_issuers(analyze_text) -> None:

@@ -18,7 +18,7 @@ def absolute_subject(verb: Any) -> Any | None:
     if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ == "nsubj" for c in verb.children):
         return None
     noun = verb.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.i > verb.i:
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.i > verb.i or not _sets_off(noun.head):
         return None
     # "ended with a reference to the film, remarking ...": set off by a comma, the participle is the
     # main clause's subject's, hung on the noun by a misparse
@@ -29,3 +29,10 @@ def speaking(child: Any) -> bool:
     """A participle reporting what its noun says ('voters saying ...'): the speech, never part of the
     noun's description, so a speaker's label stops before it."""
     return child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _sets_off(with_: Any) -> bool:
+    """ "with" opening the sentence or set off by a comma or a dash: a clause of its own, not the
+    object of a verb ("replaced it with softer language calling for ..." describes the language)."""
+    doc = with_.doc
+    return with_.i == with_.sent.start or doc[with_.i - 1].text in (",", "—", "–", "-", "--", ";")
