@@ -440,3 +440,31 @@ def test_a_cited_study_covers_its_authors_across_the_article_but_not_officials(a
     assert [(claim.category, claim.text) for claim in claims] == [
         (VAGUE, "Officials said the base would close in winter.")
     ]
+
+
+# "widely regarded as", "has widely been called": the guide's "it is widely believed", a view with
+# nobody named as holding it; "widely used" or "widely praised" report no view about a fact.
+WIDELY_HELD: list[tuple[str, str | None, str | None]] = [
+    ("The storm caused what has widely been called the worst flooding in decades.", VAGUE, "widely"),
+    ("The old ferry is widely regarded as the safest on the coast.", VAGUE, "widely"),
+    ("The new ticket machines are widely used at the station.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), WIDELY_HELD, ids=[case[0][:50] for case in WIDELY_HELD])
+def test_a_widely_held_view_is_a_vague_source(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# The second of two sources after "according to" is attributed as the first is.
+SECOND_SOURCE: list[tuple[str, str | None, str | None]] = [
+    ("Two guards were hurt, according to hospital records and officials.", VAGUE, "officials"),
+    ("Two guards were hurt, according to Ann Lee and Tom Ford.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), SECOND_SOURCE, ids=[case[0][:50] for case in SECOND_SOURCE]
+)
+def test_a_second_source_after_according_to_is_a_source(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)

@@ -280,6 +280,16 @@ def _lead_before(doc: Any, first: int, parsed: bool) -> tuple[str, int] | None:
         return "according to", first - 2
     if before == "by" and first >= 2 and _speech(doc[first - 2], parsed):
         return "by", first - 2
+    if before in ("and", "or") and first >= 2:
+        # the second of two sources: "according to witness accounts and authorities"
+        j = first - 2
+        while (
+            j > 0 and first - 2 - j < MAX_MODIFIERS and doc[j].is_alpha and doc[j].lower_ not in PHRASE_BREAKS
+        ):
+            j -= 1
+        lead = _lead_before(doc, j + 1, parsed) if j + 1 < first - 1 else None
+        if lead is not None and lead[0] in ("according to", "citing"):
+            return lead
     return None
 
 
