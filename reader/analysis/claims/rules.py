@@ -88,6 +88,7 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
         ),
+        check=verification_sense,
         opens_reports=True,
     ),
     Rule(
