@@ -63,6 +63,7 @@ class Resolver(Sources):
                 ref = self._unnamed(cue.subject, doc, base)
         if ref is not None:
             self._remember(ref, spoke=True)
+            self.last_cue = (ref, base + cue.sentence_start, base + cue.sentence_end)
         return ref
 
     def _resolve_token(self, head: Any, doc: Any, base: int, depth: int) -> Ref | None:
