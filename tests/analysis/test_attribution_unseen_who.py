@@ -71,3 +71,36 @@ def test_a_rank_word_before_a_title_is_part_of_the_title(analyze_text) -> None:
     )
     found = speaker(analysis, "palace gardens")
     assert (found.name, found.role) == ("Frederik Albrecht", "Crown Prince")
+
+
+def test_a_post_by_someone_is_theirs_not_the_platforms(analyze_text) -> None:
+    analysis = analyze_text(
+        "According to a Twitter post by Lena Hart, head of the Open Doors project, "
+        "the statue came from the garden.\n"
+    )
+    assert speaker(analysis, "statue came").name == "Lena Hart"
+
+
+def test_a_name_apposed_to_the_role_apposed_to_the_subject_speaks(analyze_text) -> None:
+    analysis = analyze_text(
+        "National youth news source Daily Planet's editorial director, Lotte Brenner, "
+        "said the verdict would help.\n"
+    )
+    assert speaker(analysis, "verdict would help").name == "Lotte Brenner"
+
+
+def test_a_coordination_inside_a_title_is_no_pair_of_speakers(analyze_text) -> None:
+    analysis = analyze_text(
+        "Bangladeshi Water Resources and Forests Minister Kamal Haidar said the dams were full.\n"
+    )
+    assert speaker(analysis, "dams were full").name == "Kamal Haidar"
+
+
+def test_a_name_written_again_in_another_case_is_still_that_name(analyze_text) -> None:
+    analysis = analyze_text(
+        "The regulator emailed Baltic Cargo Lines on March 3. After the leak had still not been fixed, "
+        "the regulator wrote to Baltic Cargo Lines again, with Baltic Cargo lines replying that they "
+        "would inspect the tanks.\n"
+    )
+    found = speaker(analysis, "that they would inspect")
+    assert (found.name, found.kind) == ("Baltic Cargo Lines", "organisation")

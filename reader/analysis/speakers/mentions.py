@@ -285,11 +285,14 @@ class Mentions(SpeakerState):
         """The name inside a subject headed by a title or a coordination.
 
         "Former US Ambassador to the United Nations Nikki Haley": the name ends
-        the phrase; "Tesco and Salling Group": the first of joint speakers.
+        the phrase; "Tesco and Salling Group": the first of joint speakers. Not a coordination inside
+        a title (a title word between the "and" and the head): "Road Transport and Bridges Minister Ana
+        Ruiz" is Ruiz.
         """
         tokens = [t for t in head.subtree if t.i <= head.i]
         joined = any(
             t.dep_ == "cc"
+            and not any(is_title(title.text) for title in doc[t.i + 1 : head.i])
             and t.i > 0
             and doc[t.i - 1].ent_type_ in ("PERSON", "ORG")
             and doc[t.i - 1].ent_iob_ != "O"
