@@ -63,6 +63,7 @@ class Resolver(Sources):
                 ref = self._unnamed(cue.subject, doc, base)
         if ref is not None:
             self._remember(ref, spoke=True)
+            self.last_cue = (ref, base + cue.sentence_start, base + cue.sentence_end)
         return ref
 
     def _resolve_token(self, head: Any, doc: Any, base: int, depth: int) -> Ref | None:
@@ -94,7 +95,7 @@ class Resolver(Sources):
     def _described(self, head: Any, doc: Any, base: int, depth: int) -> Ref | None:
         """A subject that is no name and no pronoun: a role, an institution, a document or a group."""
         words = {head.lemma_.lower(), head.lower_}
-        ref = self._apposed_name(head, doc, base)
+        ref = self._apposed_name(head, doc, base) or self._name_recased(head, doc, base)
         if ref is None and words & INSTITUTION_NOUNS:
             ref = self._institution(head, doc, base)
         if ref is not None:
@@ -125,16 +126,34 @@ class Resolver(Sources):
         return None
 
     def _apposed_name(self, head: Any, doc: Any, base: int) -> Ref | None:
-        """ "The commission's chairman, Wafula Chebukati,": the name speaks, the head noun phrase is the role."""
-        for child in head.children:
-            if child.dep_ == "appos":
-                ref = self._named(child, doc, base)
-                if ref is not None and ref.named is not None:
-                    start, end = self._phrase_bounds(head, doc)
-                    role = self.chunk_text[start:end]
-                    self.nominals.append(Nominal(ref.named, base + start, base + end, without_article(role)))
-                    return ref
+        """ "The commission's chairman, Wafula Chebukati,": the name speaks, the head noun phrase is the role.
+
+        So does a name apposed to an apposed person's role: in "the rights group Lumen's director,
+        Ana Ruiz, said" the parser may hang the role on "group" and the name on the role.
+        """
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        roles = [c for c in apposed if c.lemma_.lower() in PERSON_ROLE_NOUNS]
+        for child in [*apposed, *(g for c in roles for g in c.children if g.dep_ == "appos")]:
+            ref = self._named(child, doc, base)
+            if ref is not None and ref.named is not None:
+                start, end = self._phrase_bounds(head, doc)
+                role = self.chunk_text[start:end]
+                self.nominals.append(Nominal(ref.named, base + start, base + end, without_article(role)))
+                return ref
         return None
+
+    def _name_recased(self, head: Any, doc: Any, base: int) -> Ref | None:
+        """'Amazon Web services said': a name of several words the article gave an entity before,
+        written again in another case, is that name, not a description."""
+        first = head.left_edge.i
+        while first < head.i and doc[first].dep_ == "det":
+            first += 1
+        phrase = doc[first : head.i + 1]
+        if len(phrase) < 2 or not phrase[0].text[:1].isupper():
+            return None
+        label = self.entity_labels.get(fold(phrase.text))
+        number = None if label is None else self._add_mention(doc, first, head.i + 1, label, base)
+        return None if number is None else Ref(named=number)
 
     def _institution(self, head: Any, doc: Any, base: int) -> Ref | None:
         """'the Fed's board', 'the Polish Senate': an institution noun with a proper modifier is a name."""
