@@ -371,3 +371,15 @@ def test_a_share_of_those_polled_is_an_unnamed_group(analyze_text) -> None:
     )
     assert_unnamed(analysis, "ferry timetable", "Four in 10")
     assert_unnamed(analysis, "harbour fees", "Nearly two-thirds of the fishermen")
+
+
+def test_a_quotation_after_any_verb_and_a_comma_or_colon_is_its_subjects(analyze_text) -> None:
+    analysis = analyze_text(
+        'The mayor, Ines Duarte, opened the new bridge on Monday. "It took nine years," she said.\n'
+        'Engineer Tomas Lindqvist reminisced, "We poured the first pier in a snowstorm."\n'
+        'His colleague Ana Ruiz sighed: "Nobody believed it would ever carry a tram."\n'
+        'The council did not reply, "according to custom".\n'
+    )
+    assert speaker(analysis, "first pier").name == "Tomas Lindqvist"
+    assert speaker(analysis, "carry a tram").name == "Ana Ruiz"
+    assert speaker(analysis, "nine years").name == "Ines Duarte"

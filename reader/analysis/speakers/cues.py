@@ -28,6 +28,7 @@ from reader.analysis.speakers.cue_content import (
     positional_content,
 )
 from reader.analysis.speakers.cue_subject import subject_of
+from reader.analysis.speakers.introducing import introducing_cues
 from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
 from reader.analysis.speakers.relays import fold_relays
 from reader.analysis.speakers.rule_cues import rule_cues
@@ -65,7 +66,7 @@ def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]
             cue = _verb_cue(doc, text, token, quoted) or issued_cue(text, token, quoted)
         if cue is not None:
             cues.append(cue)
-    return cues
+    return cues + introducing_cues(doc, text, quoted, {cue.verb_start for cue in cues})
 
 
 # "make clear", "point out", "issued a statement:"
