@@ -113,3 +113,32 @@ def test_words_set_off_before_a_cue_that_only_say_when_or_why_are_not_its_conten
     )
     assert not [q for q in analysis.quotes if "In a speech" in q.text or "meeting ended" in q.text]
     assert speaker_name(analysis, "ferry will stop in March") == "Ines Duarte"
+
+
+def speaker_label(analysis: Analysis, fragment: str) -> str | None:
+    quote = quote_with(analysis, fragment)
+    found = next((s for s in analysis.speakers if s.id == quote.speaker), None)
+    return (found.name or found.label) if found else None
+
+
+def test_a_contracted_has_is_no_passive(analyze_text) -> None:
+    analysis = analyze_text(
+        "Mayor Ana Ruiz spoke in Lyon on Friday. And she’s predicted a sweeping victory in the spring vote.\n"
+    )
+    assert speaker_name(analysis, "sweeping victory") == "Ana Ruiz"
+
+
+def test_a_subject_the_parser_hung_on_a_participle_or_a_number_still_speaks(analyze_text) -> None:
+    analysis = analyze_text(
+        "About 4 in 10 say they want lower taxes on small firms.\n\n"
+        "Local activists clamoring to stop the new highway say they are gaining support.\n\n"
+        "Most drivers in four states going to the pumps on Monday said they expect prices to rise again.\n"
+    )
+    assert speaker_label(analysis, "lower taxes") == "About 4 in 10"
+    assert speaker_label(analysis, "gaining support") == "Local activists"
+    assert "drivers" in speaker_label(analysis, "prices to rise")
+
+
+def test_a_verb_coordinated_with_a_passive_shares_its_subject(analyze_text) -> None:
+    analysis = analyze_text("Lee Chan was pressed on the tax in a debate and said that the plan was fair.\n")
+    assert speaker_name(analysis, "the plan was fair") == "Lee Chan"
