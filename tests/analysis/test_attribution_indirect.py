@@ -142,3 +142,14 @@ def test_a_subject_the_parser_hung_on_a_participle_or_a_number_still_speaks(anal
 def test_a_verb_coordinated_with_a_passive_shares_its_subject(analyze_text) -> None:
     analysis = analyze_text("Lee Chan was pressed on the tax in a debate and said that the plan was fair.\n")
     assert speaker_name(analysis, "the plan was fair") == "Lee Chan"
+
+
+def test_a_cue_a_quotation_took_still_reports_the_clause_it_governs(analyze_text) -> None:
+    analysis = analyze_text(
+        "Although Ana Ruiz admitted to the paper that she and the builder had “spoken a few times,” she "
+        "claimed they had never discussed the contract.\n\n"
+        "Citing “family duties at home,” the mayor’s spokeswoman told reporters that Tom Berg will miss "
+        "the summit in Oslo.\n"
+    )
+    assert speaker_name(analysis, "never discussed the contract") == "Ana Ruiz"
+    assert quote_with(analysis, "will miss the summit").kind == "indirect"

@@ -142,7 +142,28 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         lemma,
         needs_quote=lemma in NEEDS_QUOTED_CONTENT,
         interposed=interposed,
+        clause_after=content is not None and _clause_after(token, subject, content),
     )
+
+
+def _clause_after(verb: Any, subject: Any, content: tuple[int, int]) -> bool:
+    """Whether the content is a whole clause the verb governs after itself, with its own subject, "that"
+    or "to" ('denied it happened', 'claiming that ...', 'promised to ...'): not words found by position,
+    an object, a bare participle, nor what follows an inverted speaker ('said Ana Ruiz, who ...')."""
+    first = next((t for t in verb.doc[verb.i :] if t.idx >= content[0]), None)
+    if content[0] <= subject.idx < content[1] or first is None or first.lower_ in _RELATIVES:
+        return False
+    return any(
+        child.dep_ in ("ccomp", "xcomp")
+        and child.i > verb.i
+        and content[0] <= child.idx < content[1]
+        and any(c.dep_ in _CLAUSE_OPENERS and c.i < child.i for c in child.children)
+        for child in verb.children
+    )
+
+
+_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "expl", "mark", "aux"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 def _contracted_has(children: list[Any]) -> bool:
