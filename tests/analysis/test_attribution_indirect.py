@@ -153,3 +153,17 @@ def test_a_cue_a_quotation_took_still_reports_the_clause_it_governs(analyze_text
     )
     assert speaker_name(analysis, "never discussed the contract") == "Ana Ruiz"
     assert quote_with(analysis, "will miss the summit").kind == "indirect"
+
+
+def test_a_cue_set_off_after_the_clauses_subject_with_the_speaker_after_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "Any honest reading of the mayor's budget, said Tom Berg, an economist at the city college, "
+        "would see it as a retreat.\n\n"
+        "Aides to Governor Lena Holm, who served two terms in the senate, said their new posters, already "
+        "printed in three languages, would go up on Monday.\n"
+    )
+    quote = quote_with(analysis, "would see it as a retreat")
+    assert (
+        quote.text.startswith("Any honest reading") and speaker_name(analysis, "as a retreat") == "Tom Berg"
+    )
+    assert speaker_label(analysis, "would go up on Monday") != "their new posters"

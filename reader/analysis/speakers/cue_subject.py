@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.analysis.speakers.cue import comma_before, entity_last, inside
-from reader.analysis.speakers.speech_verbs import SPEECH_LEMMAS
+from reader.analysis.speakers.speech_verbs import GROUP_NOUNS, PERSON_ROLE_NOUNS, SPEECH_LEMMAS
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 
@@ -35,6 +35,8 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
         subjects = [s for s in subjects if not inside(s.idx, quoted)]
         if current is verb and _after_quote(verb):
             subjects = [s for s in subjects if s.i > verb.i] or subjects
+        if current is verb and subjects:
+            subjects = [_inverted_speaker(verb, subjects[0]) or subjects[0], *subjects[1:]]
         if not subjects and current is not verb and (current.lemma_ == "quote" or coordinated):
             # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks; so does the
             # one who was questioned in "Lee was pressed on the tax and said ...".
@@ -85,6 +87,30 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
         coordinated = current.dep_ == "conj"
         current = current.head
     return None
+
+
+def _inverted_speaker(verb: Any, subject: Any) -> Any | None:
+    """'The cost of the line, said Tom Berg, an aide, will double': a verb set off by a comma after the
+    clause's subject, with the speaker right after it, its description closed by a comma; the parser
+    makes the clause's subject the verb's and the speaker the subject of the clause it reports."""
+    doc = verb.doc
+    if subject.i > verb.i or subject.right_edge.i < verb.i - 2 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "ccomp":
+            continue
+        for speaker in clause.children:
+            last = speaker.right_edge.i
+            if speaker.dep_ == "nsubj" and speaker.left_edge.i == verb.i + 1 and last < clause.i:
+                if "," in (doc[last].text, doc[last + 1].text) and _speaker_like(speaker):
+                    return speaker
+    return None
+
+
+def _speaker_like(head: Any) -> bool:
+    """A name, or a noun for people who speak ("experts", "an aide"): not "their plans"."""
+    nouns = GROUP_NOUNS | PERSON_ROLE_NOUNS
+    return head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN" or head.lemma_.lower() in nouns
 
 
 def _swallowed_subject(verb: Any) -> Any | None:

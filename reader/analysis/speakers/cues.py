@@ -126,10 +126,15 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         # '"...," Ana Ruiz, 58, said': a misparse hung the speaker on the quoted clause before the
         # verb; the reported words end where the speaker's name begins.
         content = strip_span(text, content[0], subject.left_edge.idx)
+    inverted = content is not None and subject.i > token.i and _opening_subject(token, subject)
+    if inverted:
+        content = _opening_subject(token, subject).left_edge.idx, content[1]
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]
     start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
+    if inverted:
+        start = token.idx  # the clause's own subject before the verb is reported, not the cue's
     if content is None and lemma in CLAUSE_LEMMAS:
         content = positional_content(text, token.sent, start, end)
         if content is not None and _fronted_modifier(token, content):
@@ -164,6 +169,14 @@ def _clause_after(verb: Any, subject: Any, content: tuple[int, int]) -> bool:
 
 _CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "expl", "mark", "aux"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def _opening_subject(verb: Any, speaker: Any) -> Any | None:
+    """'The cost of the line, said Tom Berg, an aide, will double': the subject the parser gave the verb
+    opens the reported clause when the speaker after the verb is the subject of that clause."""
+    if speaker.head.dep_ != "ccomp" or speaker.head.head.i != verb.i:
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
 
 
 def _contracted_has(children: list[Any]) -> bool:
