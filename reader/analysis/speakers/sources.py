@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.speakers.absolute import speaking
 from reader.analysis.speakers.gender import role_gender
 from reader.analysis.speakers.mentions import Mentions
 from reader.analysis.speakers.names import Mention, fold
@@ -209,7 +210,7 @@ class Sources(Mentions):
         first = head.left_edge.i
         last = head.i
         for child in head.rights:
-            if child.dep_ in ("relcl", "punct", "appos", "cc", "conj", "case"):
+            if child.dep_ in ("relcl", "punct", "appos", "cc", "conj", "case") or speaking(child):
                 break  # "case": the possessive of "The bank's statement" is not part of the mention
             last = child.right_edge.i
         if last - first + 1 > limit:
@@ -232,6 +233,7 @@ class Sources(Mentions):
         (relative clause too: 'those who know him') its label when it is short enough; ``first`` starts
         it earlier ('More than half of ...')."""
         first, last = head.i if first is None else first, head.right_edge.i
+        last = min([last] + [c.left_edge.i - 1 for c in head.rights if speaking(c)])
         if last - first + 1 > MAX_LABEL_WORDS:
             last = head.i
         start, end = head.doc[first].idx, head.doc[last].idx + len(head.doc[last].text)
