@@ -383,3 +383,11 @@ def test_a_quotation_after_any_verb_and_a_comma_or_colon_is_its_subjects(analyze
     assert speaker(analysis, "first pier").name == "Tomas Lindqvist"
     assert speaker(analysis, "carry a tram").name == "Ana Ruiz"
     assert speaker(analysis, "nine years").name == "Ines Duarte"
+
+
+def test_a_name_opening_the_sentence_speaks_over_a_name_set_off_before_the_verb(analyze_text) -> None:
+    analysis = analyze_text(
+        "Secretary of Finance Marta Okafor, who would lead the ministry should the nominee be rejected by "
+        "the Senate, has said she does not want the post.\n"
+    )
+    assert speaker(analysis, "does not want the post").name == "Marta Okafor"

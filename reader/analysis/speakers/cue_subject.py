@@ -75,9 +75,10 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             return verb.head
         if finite:
             # "..., the prime minister of Spain, Jose Luis Rodriguez Zapatero, has stated that": a long
-            # subject the parser hung elsewhere; the name set off right before the verb, or opening the
-            # sentence, speaks.
-            set_off = _name_before(verb, comma=True) or _opening_name(verb)
+            # subject the parser hung elsewhere; the name opening the sentence, or else the one set off
+            # right before the verb, speaks (not "the Senate" in "Ana Ruiz, ... unconfirmed by the
+            # Senate, has said").
+            set_off = _opening_name(verb) or _name_before(verb, comma=True)
             if set_off is not None:
                 return set_off
         if (current.dep_ not in _CLAUSE_LINKS and not quoted_clause) or current.head is current:
@@ -245,6 +246,8 @@ def _opening_name(verb: Any) -> Any | None:
         if first.ent_type_ not in ("PERSON", "ORG") or first.ent_iob_ != "B" or first.pos_ != "PROPN":
             continue
         last = entity_last(first, verb.i)
+        while last.dep_ == "compound" and last.head.i == last.i + 1 and last.head.pos_ == "PROPN":
+            last = last.head  # a surname NER left out: "Wanda Vázquez" + "Garced"
         if last.i + 1 >= verb.i or doc[last.i + 1].text != ",":
             continue
         position = _left_of_modifiers(verb, last.i)
@@ -254,12 +257,12 @@ def _opening_name(verb: Any) -> Any | None:
 
 def _past_role_words(doc: Any, start: int, limit: int) -> Any:
     """The first name token from ``start`` past a few role words ('delegate Ana Ruiz', 'Former
-    Minister Ana Ruiz'); the token at ``start`` when no name follows so."""
+    Minister Ana Ruiz', 'Secretary of Justice Ana Ruiz'); the token at ``start`` when no name follows so."""
     for token in doc[start : min(start + 4, limit)]:
         if token.ent_iob_ == "B" and token.i > start:
             return token
-        if token.is_punct or token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET"):
-            break
+        if token.is_punct or (token.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") and token.lower_ != "of"):
+            break  # "of" stays inside a title: "Secretary of Justice Ana Ruiz"
     return doc[start]
 
 
