@@ -29,11 +29,14 @@ from reader.analysis.speakers.cue_content import (
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
+    APPROVAL_LEMMAS,
+    AS_COMPLEMENT_LEMMAS,
     CLAUSE_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
     OBJECT_CONTENT_LEMMAS,
+    PERSON_ROLE_NOUNS,
     REQUEST_LEMMAS,
     SPEECH_LEMMAS,
 )
@@ -110,6 +113,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     relations = {child.dep_ for child in children}
     if lemma == "add" and "dobj" in relations:
         return None  # "the company added 1.1m subscribers": a gain, not words
+    if lemma in APPROVAL_LEMMAS and any(c.dep_ == "dobj" and _appointee(c) for c in children):
+        return None  # "the Senate confirmed him": a vote to appoint, not words
     if "ccomp" not in relations and any(
         c.dep_ == "dobj" and c.ent_type_ in FIGURE_ENTITIES for c in children
     ):
@@ -140,9 +145,29 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         subject,
         content,
         lemma,
-        needs_quote=lemma in NEEDS_QUOTED_CONTENT,
+        needs_quote=lemma in NEEDS_QUOTED_CONTENT and not _characterised(token, lemma),
         interposed=interposed,
     )
+
+
+def _characterised(verb: Any, lemma: str) -> bool:
+    """'described the plan as reckless': a characterisation in an "as" phrase, someone's words."""
+    return lemma in AS_COMPLEMENT_LEMMAS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children
+    )
+
+
+def _appointee(word: Any) -> bool:
+    """A person as the object ("confirmed him", "confirm the nominees"): a vote to appoint them."""
+    return (
+        word.lower_ in _OBJECT_PRONOUNS
+        or word.ent_type_ == "PERSON"
+        or word.lemma_.lower() in PERSON_ROLE_NOUNS | _APPOINTEES
+    )
+
+
+_OBJECT_PRONOUNS = frozenset("me him her us them".split())
+_APPOINTEES = frozenset("nominee appointee pick candidate".split())
 
 
 def _fronted_modifier(verb: Any, span: tuple[int, int]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.speakers.cue import speech_lemma
 from reader.analysis.speakers.gender import role_gender
 from reader.analysis.speakers.mentions import Mentions
 from reader.analysis.speakers.names import Mention, fold
@@ -211,6 +212,8 @@ class Sources(Mentions):
         for child in head.rights:
             if child.dep_ in ("relcl", "punct", "appos", "cc", "conj", "case"):
                 break  # "case": the possessive of "The bank's statement" is not part of the mention
+            if child.dep_ == "acl" and speech_lemma(child):
+                break  # "Several unions claiming the vote was rigged": the participle is what they say
             last = child.right_edge.i
         if last - first + 1 > limit:
             last = head.i
