@@ -70,3 +70,14 @@ def test_confirming_a_person_is_an_appointment_not_a_statement(analyze_text) -> 
     assert not quoted(analysis, "ambassador")
     assert not quoted(analysis, "nominees")
     assert quoted(analysis, "deaths of two climbers")
+
+
+def test_speaking_about_a_topic_reports_no_words_but_about_how_or_of_does(analyze_text) -> None:
+    analysis = analyze_text(
+        "Mayor Rosa Lindqvist has spoken many times about the accident.\n"
+        "Mayor Rosa Lindqvist spoke about how the plant would close.\n"
+        "Mayor Rosa Lindqvist spoke of a sharp rise in rents.\n"
+    )
+    assert not quoted(analysis, "the accident")
+    assert speaker(analysis, "plant would close").name == "Rosa Lindqvist"
+    assert speaker(analysis, "sharp rise in rents").name == "Rosa Lindqvist"

@@ -53,9 +53,12 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         if any(t.text in (",", "—") for t in between) and not any(t.text == ":" for t in between):
             return _joined_start(clause), _span(clause)[1]
     if lemma == "speak":
+        # "spoke of an imminent attack", "spoke about how the plant would close" report what was said;
+        # "spoke about the case" only names a topic, no words or views (PolNeAR, wider, marks both)
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("of", "about") and child.i > verb.i:
-                return _span(child)
+                topic = child.lower_ == "about" and not any(c.dep_ == "pcomp" for c in child.children)
+                return None if topic else _span(child)
         return None
     special = _lemma_content(verb, lemma, subject, children)
     if special is not None:
