@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.speakers.cue import comma_before, inside, person, speaker_like, speech_lemma, strip_span
+from reader.analysis.speakers.cue import comma_before, inside, person, speech_lemma, strip_span
 from reader.analysis.speakers.speech_verbs import (
     AS_COMPLEMENT_LEMMAS,
     CLAUSE_LEMMAS,
@@ -14,7 +14,6 @@ from reader.analysis.speakers.speech_verbs import (
     PREPOSITION_CONTENT,
     REQUEST_LEMMAS,
     RESEARCH_NOUNS,
-    SPEAKER_SUBJECT_ONLY,
 )
 
 
@@ -60,7 +59,7 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
                 topic = child.lower_ == "about" and not any(c.dep_ == "pcomp" for c in child.children)
                 return None if topic else _span(child)
         return None
-    special = _lemma_content(verb, lemma, subject, children)
+    special = _lemma_content(verb, lemma, children)
     if special is not None:
         return special
     clause = _that_clause(verb, quoted)
@@ -103,9 +102,9 @@ def _object_content(verb: Any, lemma: str, children: list[Any]) -> tuple[int, in
     return start, end
 
 
-def _lemma_content(verb: Any, lemma: str, subject: Any, children: list[Any]) -> tuple[int, int] | None:
+def _lemma_content(verb: Any, lemma: str, children: list[Any]) -> tuple[int, int] | None:
     """What the verbs with a construction of their own report: a request, a proposal, a call."""
-    if lemma in REQUEST_LEMMAS and (lemma not in SPEAKER_SUBJECT_ONLY or speaker_like(subject)):
+    if lemma in REQUEST_LEMMAS:
         requested = _requested(verb, children)
         if requested is not None:
             return requested

@@ -18,7 +18,7 @@ from typing import Any
 
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
-from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span, verb_cue
+from reader.analysis.speakers.cue import Cue, inside, speaker_like, speech_lemma, strip_span, verb_cue
 from reader.analysis.speakers.cue_content import (
     as_reported,
     asked_question,
@@ -38,6 +38,7 @@ from reader.analysis.speakers.speech_verbs import (
     OBJECT_CONTENT_LEMMAS,
     PERSON_ROLE_NOUNS,
     REQUEST_LEMMAS,
+    SPEAKER_SUBJECT_ONLY,
     SPEECH_LEMMAS,
 )
 
@@ -126,6 +127,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    if lemma in SPEAKER_SUBJECT_ONLY and not speaker_like(subject):
+        return None  # "lower fares would encourage commuters to ...": a cause, no speaker
     content = content_of(token, lemma, subject, quoted)
     if content is not None and content[0] < subject.idx < content[1] <= token.idx:
         # '"...," Ana Ruiz, 58, said': a misparse hung the speaker on the quoted clause before the
