@@ -50,6 +50,11 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("Police said there was no evidence of foul play.", None, None),
     ("The nominee has yet to be confirmed by the Senate.", None, None),
     ("She was confirmed as finance minister in March.", None, None),
+    ("The upper house has still not confirmed her.", None, None),
+    ("If the assembly does not confirm me, I will step aside in May.", None, None),
+    ("The deputy would take over should the governor remain unconfirmed by the senate.", None, None),
+    ("The figures remain unconfirmed as of Tuesday.", UNVERIFIABLE, "unconfirmed"),
+    ("Officials could not confirm it on Sunday.", UNVERIFIABLE, "could not confirm"),
     # hedges
     ("The rebels reportedly seized the airport overnight.", HEDGE, "reportedly"),
     ("The gang allegedly laundered the money through shell companies.", HEDGE, "allegedly"),

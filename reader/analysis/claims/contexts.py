@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.analysis.claims.sources import GROUP_SOURCES
 from reader.analysis.claims.vocabulary import (
+    APPOINTEES,
     CAUSATIVES,
     CLAUSE_WINDOW,
     COMMON_INFINITIVES,
@@ -66,14 +67,21 @@ def verb_follows(doc: Any, start: int, end: int, tagged: bool) -> bool:
 
 
 def verification_sense(doc: Any, start: int, end: int, tagged: bool) -> bool:
-    """ "confirmed" as checked, not as appointed: not "has yet to be confirmed by the Senate" or "as minister"."""
+    """ "confirmed" as checked, not as appointed: not "has yet to be confirmed by the Senate", "as
+    minister", "the Senate has not confirmed him" or "remains unconfirmed by the Senate".
+
+    A fact is confirmed; a person is confirmed in office: so a personal object ("him", "her",
+    "me", a named person, "the nominee") means the appointment, and so does a legislature as agent.
+    """
     after = _after(doc, end)
     if after is None:
         return True
+    following = doc[end + 1 : end + 3]
     if after.lower_ == "as":
-        return False
-    following = {token.lower_ for token in doc[end + 1 : end + 3]}
-    return not (after.lower_ == "by" and following & LEGISLATURES)
+        return bool(following) and following[0].lower_ in ("of", "yet")  # "as of Monday" is a date
+    if after.lower_ == "by":
+        return not {token.lower_ for token in following} & LEGISLATURES
+    return not (after.lower_ in APPOINTEES or (tagged and after.ent_type_ == "PERSON"))
 
 
 def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:

@@ -87,6 +87,7 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
         ),
+        check=verification_sense,
         opens_reports=True,
     ),
     Rule(
