@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.analysis.claims.vocabulary import APPOINTEES
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.according import according_cue
 from reader.analysis.speakers.cue import Cue, inside, speaker_like, speech_lemma, strip_span, verb_cue
@@ -161,16 +162,9 @@ def _characterised(verb: Any, lemma: str) -> bool:
 
 
 def _appointee(word: Any) -> bool:
-    """A person as the object ("confirmed him", "confirm the nominees"): a vote to appoint them."""
-    return (
-        word.lower_ in _OBJECT_PRONOUNS
-        or word.ent_type_ == "PERSON"
-        or word.lemma_.lower() in PERSON_ROLE_NOUNS | _APPOINTEES
-    )
-
-
-_OBJECT_PRONOUNS = frozenset("me him her us them".split())
-_APPOINTEES = frozenset("nominee appointee pick candidate".split())
+    """A person as the object ("confirmed him", "confirm the nominees", "confirmed two judges"): a vote
+    to appoint them. The claims layer reads "confirm" the same way, with the same words."""
+    return word.lower_ in APPOINTEES or word.ent_type_ == "PERSON" or word.lemma_.lower() in PERSON_ROLE_NOUNS
 
 
 def _fronted_modifier(verb: Any, span: tuple[int, int]) -> bool:
