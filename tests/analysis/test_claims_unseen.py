@@ -363,3 +363,108 @@ def test_a_passive_agent_named_in_apposition_is_no_anonymous_source(analyze_text
     check_case(analyze_text(named), named, None, None)
     unnamed = "The ruling was written by a senior member of the court and backed by two colleagues."
     check_case(analyze_text(unnamed), unnamed, ANONYMOUS, "member")
+
+
+# "reported" between a determiner and a noun passes a report on, as "alleged" does; the verb does not.
+REPORTED_BEFORE_A_NOUN: list[tuple[str, str | None, str | None]] = [
+    ("The singer cancelled the tour after a reported injury to her wrist.", HEDGE, "reported"),
+    ("Police are looking into the reported theft of two paintings.", HEDGE, "reported"),
+    ("The club paid a reported $40 million for the striker.", HEDGE, "reported"),
+    ("The regional paper reported a rise in ferry fares.", None, None),
+    ("The ministry reported the figures to parliament on Monday.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), REPORTED_BEFORE_A_NOUN, ids=[case[0][:50] for case in REPORTED_BEFORE_A_NOUN]
+)
+def test_reported_before_a_noun_is_a_hedge(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# "claiming" with a clause the parser reads as an object ("claiming the count was rigged"): the
+# guide's "claims that", a hedge; next to a group source it still wins, the first row of the table.
+CLAIMING_A_CLAUSE: list[tuple[str, str | None, str | None]] = [
+    (
+        "Several campaign groups claiming the count was rigged gathered outside the courthouse.",
+        HEDGE,
+        "claiming",
+    ),
+    ("Hundreds of farmers claiming the harvest had been ruined marched to the ministry.", HEDGE, "claiming"),
+    ("Militants claimed responsibility for the blast.", None, None),
+    ("The rebels claimed the town on Sunday.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), CLAIMING_A_CLAUSE, ids=[case[0][:50] for case in CLAIMING_A_CLAUSE]
+)
+def test_claiming_with_a_clause_is_a_hedge_before_a_group_source(
+    analyze_text, text: str, category, cue
+) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# The authors of a study the article says was published are the study's byline, a document the
+# reader can look up; the same words with no publication named stay a vague source.
+PUBLISHED_STUDY: list[tuple[str, str | None, str | None]] = [
+    (
+        "In findings published on Tuesday in Coastal Letters, researchers from Kelso University reported "
+        "that the reef had grown back.",
+        None,
+        None,
+    ),
+    ("Researchers from Kelso University reported that the reef had grown back.", VAGUE, "Researchers"),
+    # a counted group is not the byline, and a hedge in the findings is still a hedge
+    ("In a study published in Coastal Letters, some scientists said the reef had grown back.", VAGUE, "some"),
+    ("In a paper released in Coastal Letters, researchers said the reef may have grown back.", HEDGE, "may"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), PUBLISHED_STUDY, ids=[case[0][:50] for case in PUBLISHED_STUDY]
+)
+def test_authors_of_a_published_study_are_no_vague_source(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+def test_a_cited_study_covers_its_authors_across_the_article_but_not_officials(analyze_text) -> None:
+    text = (
+        "Scientists map the warm currents under the shelf\n"
+        "A paper published on Monday in Polar Review describes the currents. "
+        "The scientists said the currents had thinned the shelf by a third. "
+        "Scientists said the melt had doubled since 2010. "
+        "Officials said the base would close in winter."
+    )
+    claims = analyze_text(text).claims
+    assert [(claim.category, claim.text) for claim in claims] == [
+        (VAGUE, "Officials said the base would close in winter.")
+    ]
+
+
+# "widely regarded as", "has widely been called": the guide's "it is widely believed", a view with
+# nobody named as holding it; "widely used" or "widely praised" report no view about a fact.
+WIDELY_HELD: list[tuple[str, str | None, str | None]] = [
+    ("The storm caused what has widely been called the worst flooding in decades.", VAGUE, "widely"),
+    ("The old ferry is widely regarded as the safest on the coast.", VAGUE, "widely"),
+    ("The new ticket machines are widely used at the station.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "cue"), WIDELY_HELD, ids=[case[0][:50] for case in WIDELY_HELD])
+def test_a_widely_held_view_is_a_vague_source(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)
+
+
+# The second of two sources after "according to" is attributed as the first is.
+SECOND_SOURCE: list[tuple[str, str | None, str | None]] = [
+    ("Two guards were hurt, according to hospital records and officials.", VAGUE, "officials"),
+    ("Two guards were hurt, according to Ann Lee and Tom Ford.", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "cue"), SECOND_SOURCE, ids=[case[0][:50] for case in SECOND_SOURCE]
+)
+def test_a_second_source_after_according_to_is_a_source(analyze_text, text: str, category, cue) -> None:
+    check_case(analyze_text(text), text, category, cue)

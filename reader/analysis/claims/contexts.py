@@ -32,6 +32,7 @@ QUOTE_MARKS = "'\"‘’“”"
 TIME_REACH = 6  # words after a modal's state in which a time ahead makes it a forecast  # words after "accused" in which "of" names the charge
 PAST_AUXILIARIES = frozenset("was were had".split())
 HAVE_FORMS = frozenset("have has had 've ’ve".split())
+ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her its their this that these those".split())
 # Words that may open a clause's subject: "it is possible the ship sank", "... some of them fled".
 CLAUSE_DETERMINERS = frozenset("the a an this these those his her its their our some many".split())
 
@@ -88,6 +89,17 @@ def after_determiner(doc: Any, start: int, end: int, tagged: bool) -> bool:
     """ "an apparent attempt" hedges; "it became apparent" does not."""
     before = _before(doc, start)
     return before is not None and before.lower_ in ("an", "the", "what", "its", "his", "her", "their")
+
+
+def attributive(doc: Any, start: int, end: int, tagged: bool) -> bool:
+    """ "a reported fall", "the reported $2 billion": the participle between a determiner and what it
+    describes, as "alleged" is used ("an alleged fall"), not the verb ("the paper reported a fall")."""
+    before, after = _before(doc, start), _after(doc, end)
+    if before is None or after is None or before.lower_ not in ATTRIBUTIVE_DETERMINERS:
+        return False
+    if tagged:
+        return after.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "SYM") or after.tag_ == "$"
+    return (after.is_alpha or after.like_num or after.text == "$") and after.lower_ not in NOT_VERBS
 
 
 def _after_adverbs(doc: Any, i: int, tagged: bool) -> int:
@@ -382,7 +394,10 @@ def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
     if tagged:
         if word.pos_ != "VERB":
             return False
-        return any(child.dep_ in ("ccomp", "xcomp") for child in word.children)
+        return any(
+            child.dep_ in ("ccomp", "xcomp") or _subject_taken_as_object(doc, child)
+            for child in word.children
+        )
     # Without tags, "claimed" is a verb unless a determiner precedes it ("the claimed victory");
     # "claim(s)" is one only after something subject-like: a pronoun, a name, a plural or an
     # adverb ("he claims", "Activists claim", "consistently claim"), not "insurance claims".
@@ -400,6 +415,15 @@ def claim_with_clause(doc: Any, start: int, end: int, tagged: bool) -> bool:
         token.lower_ in forms("be") + forms("have") + ("would", "will", "had") or token.lower_.endswith("ed")
         for token in window
     )
+
+
+def _subject_taken_as_object(doc: Any, child: Any) -> bool:
+    """ "groups claiming the election was stolen": the parser may take the clause's subject for the
+    verb's object; a finite verb right after that object shows the clause ("claimed victory" has none)."""
+    if child.dep_ != "dobj":
+        return False
+    after = _token(doc, child.right_edge.i + 1)
+    return after is not None and (after.pos_ == "AUX" or after.tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def counted_holders(doc: Any, start: int, end: int, tagged: bool) -> bool:

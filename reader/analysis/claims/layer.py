@@ -46,6 +46,7 @@ from reader.analysis.claims.disclaimers import CONNECTIVES, PARTY_QUANTIFIERS, d
 from reader.analysis.claims.parties import CONFLICT_MIN, CONFLICT_WORDS, FIGURE_KINDS, party_quoting
 from reader.analysis.claims.quoted import Regions, direct_regions
 from reader.analysis.claims.sources import DOCUMENT_SOURCES, GROUP_SOURCES, PERSON_SOURCES, find_sources
+from reader.analysis.claims.studies import cites_study, study_authors
 from reader.analysis.claims.unnamed import unnamed_cues
 from reader.analysis.claims.vocabulary import (
     ANONYMOUS_SOURCE,
@@ -93,6 +94,7 @@ class ClaimCue:
     forecast: bool = False  # a modal: a named speaker's forecast when inside what they are reported to say
     opinion: bool = False  # "believes": a named speaker's view when it is the cue word of their quote
     about_reports: bool = False  # cites reports or sources (for "unconfirmed reports" links)
+    study_authors: bool = False  # "researchers said": no vague source if the article cites their study
 
 
 @dataclass(slots=True)
@@ -119,11 +121,13 @@ class ClaimsLayer:
         self.results = results
         self.sentences: list[SentenceCues] = []
         self.conflict_words = 0
+        self.cites_study = False  # the article says where a study was published (``studies``)
 
     def feed(self, chunk: Chunk) -> None:
         if not chunk.sentences:
             return  # whitespace only
         doc = chunk.doc
+        self.cites_study = self.cites_study or cites_study(doc.text)
         tagged = doc.has_annotation("TAG") and doc.has_annotation("LEMMA")
         parsed = doc.has_annotation("DEP")
         lowers = doc.to_array("LOWER").tolist()
@@ -161,6 +165,7 @@ class ClaimsLayer:
                 chunk.start + span.end_char,
                 who,
                 about_reports=hit.noun in REPORT_SOURCES or hit.lead == "per",
+                study_authors=hit.category == VAGUE_SOURCE and study_authors(hit.noun, hit.determiner),
             )
             found.append((hit.start, hit.end, cue, False))
         base = len(self.sentences)
@@ -185,6 +190,10 @@ class ClaimsLayer:
                 )
 
     def finish(self) -> None:
+        if self.cites_study:
+            for facts in self.sentences:
+                if facts.cues:
+                    facts.cues = tuple(cue for cue in facts.cues if not cue.study_authors)
         self._unnamed_speakers()
         self._drop_quoted_opinions(self.results.quotes)
         self._link_disclaimers()
@@ -198,7 +207,8 @@ class ClaimsLayer:
         """A quote by an unnamed source, described in the sentence of its cue word, marks that
         sentence (see ``unnamed``), unless the source finder has already marked a source there."""
         starts = [facts.sentence.start for facts in self.sentences]
-        for hit in unnamed_cues(self.results.quotes, self.results.speakers, self.results.text):
+        results = self.results
+        for hit in unnamed_cues(results.quotes, results.speakers, results.text, self.cites_study):
             index = bisect.bisect_right(starts, hit.anchor[0]) - 1
             if index < 0 or hit.anchor[0] >= self.sentences[index].sentence.end:
                 continue

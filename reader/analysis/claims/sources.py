@@ -94,6 +94,7 @@ class SourceHit:
     end: int
     lead: str  # "according to", "citing", "per", "by" or "speech"
     noun: str
+    determiner: str | None = None  # "some" in "some officials said"
 
 
 def find_sources(doc: Any, positions: list[int], parsed: bool) -> list[SourceHit]:
@@ -155,13 +156,13 @@ def _source_hit(doc: Any, noun: Any, parsed: bool) -> SourceHit | None:
             doc, noun.i + 1, min(len(doc), noun.i + 1 + ANONYMITY_REACH)
         ):
             category = ANONYMOUS_SOURCE  # "according to two officials who spoke on condition of anonymity"
-        return SourceHit(category, lead_start, noun.i + 1, name, word)
+        return SourceHit(category, lead_start, noun.i + 1, name, word, determiner)
     verb = _speech_verb(doc, noun, first, parsed)
     if verb is None:
         return None
     if category == VAGUE_SOURCE and _anonymised(doc, noun.i + 1, verb):
         category = ANONYMOUS_SOURCE  # "officials, speaking on condition of anonymity, said"
-    return SourceHit(category, min(first, verb), max(noun.i, verb) + 1, "speech", word)
+    return SourceHit(category, min(first, verb), max(noun.i, verb) + 1, "speech", word, determiner)
 
 
 def _credited(doc: Any, first: int, i: int) -> bool:
@@ -279,6 +280,16 @@ def _lead_before(doc: Any, first: int, parsed: bool) -> tuple[str, int] | None:
         return "according to", first - 2
     if before == "by" and first >= 2 and _speech(doc[first - 2], parsed):
         return "by", first - 2
+    if before in ("and", "or") and first >= 2:
+        # the second of two sources: "according to witness accounts and authorities"
+        j = first - 2
+        while (
+            j > 0 and first - 2 - j < MAX_MODIFIERS and doc[j].is_alpha and doc[j].lower_ not in PHRASE_BREAKS
+        ):
+            j -= 1
+        lead = _lead_before(doc, j + 1, parsed) if j + 1 < first - 1 else None
+        if lead is not None and lead[0] in ("according to", "citing"):
+            return lead
     return None
 
 

@@ -36,6 +36,7 @@ from reader.analysis.claims.sources import (
     PERSON_SOURCES,
     SCHOLARLY,
 )
+from reader.analysis.claims.studies import study_authors
 from reader.analysis.claims.vocabulary import ANONYMOUS_SOURCE, SUBJECT_PRONOUNS, VAGUE_SOURCE
 from reader.analysis.model import Quote, Speaker, TextSpan
 
@@ -61,10 +62,13 @@ class UnnamedCue:
     mention: tuple[int, int] | None
 
 
-def category_of(description: str) -> str | None:
-    """The source category one mention's words give its speaker, or None when they do not make one."""
+def category_of(description: str, study_cited: bool = False) -> str | None:
+    """The source category one mention's words give its speaker, or None when they do not make one
+    (in an article citing a published study, "researchers" are its authors: see ``studies``)."""
     words = [word.lower() for word in WORD.findall(description)]
     if not words:
+        return None
+    if study_cited and study_authors(_head(words) or "", None if words[0] not in DETERMINERS else words[0]):
         return None
     if (ANONYMITY | ANONYMITY_MARKS) & set(words) or "close" in words and "to" in words:
         head = _head(words)
@@ -127,7 +131,7 @@ def _described(text: str, mention: TextSpan) -> str:
     return mention.text
 
 
-def speaker_category(speaker: Speaker, text: str) -> str | None:
+def speaker_category(speaker: Speaker, text: str, study_cited: bool = False) -> str | None:
     """An unnamed speaker's source category: the first any of its descriptions gives.
 
     A later "the official" is the same unnamed person an earlier "an official" introduced.
@@ -135,9 +139,9 @@ def speaker_category(speaker: Speaker, text: str) -> str | None:
     if speaker.kind != "unnamed" or speaker.name:
         return None
     if not speaker.mentions:
-        return category_of(speaker.label or "")
+        return category_of(speaker.label or "", study_cited)
     for mention in speaker.mentions:  # described one at a time: most speakers settle on the first
-        category = category_of(_described(text, mention))
+        category = category_of(_described(text, mention), study_cited)
         if category is not None:
             return category
     return None
@@ -155,8 +159,10 @@ def _describes_a_name(speaker: Speaker, names: list[TextSpan], text: str) -> boo
     return False
 
 
-def unnamed_cues(quotes: Iterable[Quote], speakers: Iterable[Speaker], text: str) -> list[UnnamedCue]:
-    """One cue per quote by an unnamed source."""
+def unnamed_cues(
+    quotes: Iterable[Quote], speakers: Iterable[Speaker], text: str, study_cited: bool = False
+) -> list[UnnamedCue]:
+    """One cue per quote by an unnamed source (``study_cited``: the article cites a published study)."""
     speakers = list(speakers)
     names = [mention for speaker in speakers if speaker.name for mention in speaker.mentions]
     by_id = {speaker.id: speaker for speaker in speakers}
@@ -166,7 +172,7 @@ def unnamed_cues(quotes: Iterable[Quote], speakers: Iterable[Speaker], text: str
         speaker = by_id.get(quote.speaker or "")
         if speaker is not None and speaker.id not in categories:
             described = _describes_a_name(speaker, names, text)
-            categories[speaker.id] = None if described else speaker_category(speaker, text)
+            categories[speaker.id] = None if described else speaker_category(speaker, text, study_cited)
         category = categories[speaker.id] if speaker is not None else None
         if speaker is None or category is None:
             continue

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from reader.analysis.numbers.compound import join_measures
 from reader.analysis.numbers.dates import BLOCKS, MONTH, Scanned, dates
 from reader.analysis.numbers.figure import DIGITS, WORD_NUM_RE, Figure, number_value
 from reader.analysis.numbers.phrases import phrases
@@ -158,7 +159,7 @@ def scan(text: str) -> list[Figure]:
     for figure in phrases(text, scanned.lower):
         take(figure)
     atoms = [atom for atom in _atoms(text) if taken.free(atom.start, atom.end)]
-    for figure in _join_ranges(text, atoms):
+    for figure in _join_ranges(text, join_measures(text, atoms)):
         take(figure)
     return [_with_qualifier(text, figure) for figure in sorted(figures, key=lambda f: f.start)]
 

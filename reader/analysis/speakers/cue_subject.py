@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.analysis.speakers.absolute import speaking
 from reader.analysis.speakers.cue import comma_before, entity_last, inside, speaker_like
 from reader.analysis.speakers.speech_verbs import DOCUMENT_NOUNS, SPEECH_LEMMAS
 
@@ -123,8 +124,7 @@ def _modified_speaker(verb: Any) -> bool:
     saying", "detractors calling for") are attributions with that noun for source."""
     head = verb.head
     return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBG"
+        speaking(verb)
         and head.i < verb.i
         and head.dep_ in ("nsubj", "nsubjpass", "ROOT")
         and head.pos_ in ("NOUN", "PROPN")

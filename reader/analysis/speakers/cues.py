@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.analysis.claims.vocabulary import APPOINTEES
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
+from reader.analysis.speakers.absolute import absolute_subject
 from reader.analysis.speakers.according import according_cue
 from reader.analysis.speakers.cue import Cue, inside, speaker_like, speech_lemma, strip_span, verb_cue
 from reader.analysis.speakers.cue_content import (
@@ -28,6 +29,8 @@ from reader.analysis.speakers.cue_content import (
     positional_content,
 )
 from reader.analysis.speakers.cue_subject import subject_of
+from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
+from reader.analysis.speakers.relays import fold_relays
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
     APPROVAL_LEMMAS,
@@ -50,7 +53,7 @@ _QUOTE_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS + CURLY_SINGLE_MARKS)}]")
 
 def find_cues(doc: Any, text: str, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:
     """Every cue in the paragraph (``text`` is ``doc.text``) outside quotation marks, in text order."""
-    cues = _parse_cues(doc, text, quoted) if has_parser else rule_cues(doc, text, quoted)
+    cues = fold_relays(_parse_cues(doc, text, quoted) if has_parser else rule_cues(doc, text, quoted), text)
     _cut_nested(cues, text)
     return sorted(cues, key=lambda cue: cue.verb_start)
 
@@ -64,13 +67,14 @@ def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             cue = according_cue(doc, text, token.sent, token)
         else:
-            cue = _verb_cue(doc, text, token, quoted)
+            cue = _verb_cue(doc, text, token, quoted) or issued_cue(text, token, quoted)
         if cue is not None:
             cues.append(cue)
     return cues
 
 
-_CANDIDATE_LEMMAS = SPEECH_LEMMAS | {"make", "point"}  # "make clear", "point out"
+# "make clear", "point out", "issued a statement:"
+_CANDIDATE_LEMMAS = SPEECH_LEMMAS | ISSUE_LEMMAS | {"point"}
 
 
 _lemma_is_candidate: dict[int, bool] = {}  # lemma hash -> whether its lower case is a reporting verb
@@ -123,7 +127,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         return None  # "costing EU states an estimated €11 million": an amount is nobody's words
     if relations & {"auxpass", "nsubjpass"}:
         return None  # "was condemned by", "were called to join": no speaker speaks here
-    subject = subject_of(token, quoted)
+    subject = absolute_subject(token) or subject_of(token, quoted)
     if subject is None:
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:

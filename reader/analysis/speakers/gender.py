@@ -39,6 +39,12 @@ FEMALE_ROLES = frozenset(
     "mother wife daughter sister aunt queen princess girlfriend widow actress grandmother".split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# Words ending in "man" that say nothing of a person's gender ("a human rights lawyer", "German
+# Chancellor"): not the "-man" of "chairman" or "spokesman".
+_NOT_GENDERED = frozenset("human humans german roman ottoman shaman caiman talisman".split())
+# What follows the role noun itself: its complement or a relative clause, which describes someone or
+# something else ("head of the women's council", "who succeeded the chairman").
+_COMPLEMENT = frozenset("of for at in with from to on by under who whom whose which that".split())
 
 
 def gender_of(name: str, role: str | None, before: str) -> str | None:
@@ -60,8 +66,24 @@ def gender_of(name: str, role: str | None, before: str) -> str | None:
 
 
 def role_gender(words: str) -> str | None:
-    """The gender a role or description gives: 'spokeswoman', 'the chairman', 'his mother'."""
-    for word in _WORD.findall(words.lower()):
+    """The gender a role or description gives: 'spokeswoman', 'the chairman', 'his mother'.
+
+    Only the role's own words count, not a complement after it: "rapporteur for the Office of ...
+    Human Rights" says nothing of the rapporteur (each "; "-separated description is read so).
+    """
+    for part in words.lower().split(";"):
+        found = _gender_word(part)
+        if found is not None:
+            return found
+    return None
+
+
+def _gender_word(role: str) -> str | None:
+    for word in _WORD.findall(role):
+        if word in _COMPLEMENT:
+            return None
+        if word in _NOT_GENDERED:
+            continue
         if word in FEMALE_ROLES or word.endswith("woman") or word.endswith("women"):
             return "f"
         if word in MALE_ROLES or (word.endswith("man") and len(word) > 4):

@@ -38,6 +38,7 @@ class Mentions(SpeakerState):
     def _add_mention(self, doc: Any, first: int, last: int, label: str, base: int) -> int | None:
         """Register tokens [first, last) as a name; titles inside it go to the role."""
         text = self.chunk_text
+        first, last, label = _name_tokens(doc, first, last, label)
         span = doc[first:last]
         start, end = clean_bounds(text, span.start_char, span.end_char)
         words = text[start:end].split()
@@ -48,13 +49,14 @@ class Mentions(SpeakerState):
         if not words:
             return None
         titles = split_title(words) if label != "ORG" else 0
+        title_start = start
         if titles:
             start += len(" ".join(words[:titles])) + 1
         if len(words) - titles == 1 and len(words[-1].strip(".")) == 1:
             return None  # a lone letter ("said X", "Plan B") is never a speaker's name
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
-        lead_start, lead, appositions = self._role(doc, span, start)
+        lead_start, lead, appositions = self._role(doc, span, start, title_start)
         role = "; ".join(part for part in (lead, *appositions) if part) or None
         end, acronym = with_acronym(text, start, end)
         hint = bool(lead) and reads_as_role(lead.split()[-1])
@@ -96,15 +98,16 @@ class Mentions(SpeakerState):
         if mention.gender is not None:
             self.genders[fold(words[-1])] = mention.gender
 
-    def _role(self, doc: Any, span: Any, name_start: int) -> tuple[int, str, list[str]]:
+    def _role(self, doc: Any, span: Any, name_start: int, title_start: int) -> tuple[int, str, list[str]]:
         """Where the words before the name start, the role they give, and appositions after it.
 
         "German Foreign Minister Johann Wadephul" -> "German Foreign Minister";
-        "Klein, head of the research group," -> "head of the research group".
+        "Klein, head of the research group," -> "head of the research group"; titles NER took into
+        the name (from ``title_start``) are role words too: "Crown Prince".
         """
         text = self.chunk_text
         root = span.root
-        lead_start = name_start
+        lead_start = title_start
         left = [
             c
             for c in root.lefts
@@ -282,11 +285,14 @@ class Mentions(SpeakerState):
         """The name inside a subject headed by a title or a coordination.
 
         "Former US Ambassador to the United Nations Nikki Haley": the name ends
-        the phrase; "Tesco and Salling Group": the first of joint speakers.
+        the phrase; "Tesco and Salling Group": the first of joint speakers. Not a coordination inside
+        a title (a title word between the "and" and the head): "Road Transport and Bridges Minister Ana
+        Ruiz" is Ruiz.
         """
         tokens = [t for t in head.subtree if t.i <= head.i]
         joined = any(
             t.dep_ == "cc"
+            and not any(is_title(title.text) for title in doc[t.i + 1 : head.i])
             and t.i > 0
             and doc[t.i - 1].ent_type_ in ("PERSON", "ORG")
             and doc[t.i - 1].ent_iob_ != "O"
@@ -315,6 +321,41 @@ class Mentions(SpeakerState):
             if not any(t.text in (",", "(") for t in doc[head.i : start]) and not _for_someone(head, last):
                 return last
         return None
+
+
+def _name_tokens(doc: Any, first: int, last: int, label: str) -> tuple[int, int, str]:
+    """The tokens of a name NER cut short or ran long, and its label.
+
+    A person's name goes on over the proper nouns it is a compound of: NER may stop before the last
+    surname ("Ana Lucía Pérez Soto" as "Ana Lucía Pérez"); not back over the words before it, which
+    are mostly a role NER rightly left out ("House Speaker Ana Ruiz"). The place after a title's "of"
+    belongs to the title, not to the name after it: in "Prime Minister of Norland Eva Lund" NER may
+    take "Norland Eva Lund" for one organisation or person; the rest, after a title, is a person.
+    """
+    if label == "PERSON":
+        while (
+            last < len(doc)
+            and doc[last - 1].dep_ == "compound"
+            and doc[last - 1].head.i >= last
+            and _bare_proper(doc[last])
+        ):
+            last += 1
+    if first < 2 or doc[first - 1].lower_ != "of" or not is_title(doc[first - 2].text):
+        return first, last, label
+    place = doc[first]
+    while place.dep_ == "compound" and first < place.head.i < last:
+        place = place.head
+    # Where the place ends: where the parse ends the title's object, else before a known first name.
+    given = [t.i for t in doc[first + 1 : last - 1] if t.text in MALE_NAMES or t.text in FEMALE_NAMES]
+    name = place.i + 1 if place.dep_ == "pobj" and place.i + 2 < last else (given or [last])[0]
+    if name < last - 1 and all(t.pos_ == "PROPN" for t in doc[name:last]):
+        return name, last, "PERSON"
+    return first, last, label
+
+
+def _bare_proper(token: Any) -> bool:
+    """A capitalised proper noun no entity holds: a word of a name NER left out."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "" and token.is_alpha and token.text[:1].isupper()
 
 
 # Prepositions that tie a role to someone else ("a spokesman for Senator Abara" is not Abara); "of"

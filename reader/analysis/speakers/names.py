@@ -107,9 +107,16 @@ def is_title(word: str) -> bool:
 
 
 def split_title(words: list[str]) -> int:
-    """How many leading words are titles ("Senator", "Prime Minister") rather than name."""
+    """How many leading words are titles ("Senator", "Prime Minister") rather than name.
+
+    A capitalised word right before a title, with a name after the title, ranks it and is part of
+    the title too: "Crown Prince", "Supreme Leader", "High Commissioner".
+    """
     count = 0
-    while count < len(words) - 1 and is_title(words[count]):
+    while count < len(words) - 1 and (
+        is_title(words[count])
+        or (count + 1 < len(words) - 1 and is_title(words[count + 1]) and words[count][:1].isupper())
+    ):
         count += 1
     return count
 

@@ -86,6 +86,9 @@ class SpeakerState:
         self.genders: dict[str, str] = {}  # a person's folded surname -> 'm' or 'f'
         self.entity_labels: dict[str, str] = {}  # folded entity text -> its NER label
         self.history: deque[Seen] = deque(maxlen=HISTORY_SIZE)
+        self.last_cue: tuple[Ref, int, int] | None = (
+            None  # the last cue's speaker, its sentence (doc offsets)
+        )
         self.paragraph = -1
         self._by_span: dict[tuple[int, int], int] = {}
         self.chunk_text = ""

@@ -63,6 +63,7 @@ class Resolver(Sources):
                 ref = self._unnamed(cue.subject, doc, base)
         if ref is not None:
             self._remember(ref, spoke=True)
+            self.last_cue = (ref, base + cue.sentence_start, base + cue.sentence_end)
         return ref
 
     def _resolve_token(self, head: Any, doc: Any, base: int, depth: int) -> Ref | None:
@@ -94,7 +95,7 @@ class Resolver(Sources):
     def _described(self, head: Any, doc: Any, base: int, depth: int) -> Ref | None:
         """A subject that is no name and no pronoun: a role, an institution, a document or a group."""
         words = {head.lemma_.lower(), head.lower_}
-        ref = self._apposed_name(head, doc, base)
+        ref = self._apposed_name(head, doc, base) or self._name_recased(head, doc, base)
         if ref is None and words & INSTITUTION_NOUNS:
             ref = self._institution(head, doc, base)
         if ref is not None:
@@ -125,16 +126,34 @@ class Resolver(Sources):
         return None
 
     def _apposed_name(self, head: Any, doc: Any, base: int) -> Ref | None:
-        """ "The commission's chairman, Wafula Chebukati,": the name speaks, the head noun phrase is the role."""
-        for child in head.children:
-            if child.dep_ == "appos":
-                ref = self._named(child, doc, base)
-                if ref is not None and ref.named is not None:
-                    start, end = self._phrase_bounds(head, doc)
-                    role = self.chunk_text[start:end]
-                    self.nominals.append(Nominal(ref.named, base + start, base + end, without_article(role)))
-                    return ref
+        """ "The commission's chairman, Wafula Chebukati,": the name speaks, the head noun phrase is the role.
+
+        So does a name apposed to an apposed person's role: in "the rights group Lumen's director,
+        Ana Ruiz, said" the parser may hang the role on "group" and the name on the role.
+        """
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        roles = [c for c in apposed if c.lemma_.lower() in PERSON_ROLE_NOUNS]
+        for child in [*apposed, *(g for c in roles for g in c.children if g.dep_ == "appos")]:
+            ref = self._named(child, doc, base)
+            if ref is not None and ref.named is not None:
+                start, end = self._phrase_bounds(head, doc)
+                role = self.chunk_text[start:end]
+                self.nominals.append(Nominal(ref.named, base + start, base + end, without_article(role)))
+                return ref
         return None
+
+    def _name_recased(self, head: Any, doc: Any, base: int) -> Ref | None:
+        """'Amazon Web services said': a name of several words the article gave an entity before,
+        written again in another case, is that name, not a description."""
+        first = head.left_edge.i
+        while first < head.i and doc[first].dep_ == "det":
+            first += 1
+        phrase = doc[first : head.i + 1]
+        if len(phrase) < 2 or not phrase[0].text[:1].isupper():
+            return None
+        label = self.entity_labels.get(fold(phrase.text))
+        number = None if label is None else self._add_mention(doc, first, head.i + 1, label, base)
+        return None if number is None else Ref(named=number)
 
     def _institution(self, head: Any, doc: Any, base: int) -> Ref | None:
         """'the Fed's board', 'the Polish Senate': an institution noun with a proper modifier is a name."""
@@ -184,20 +203,25 @@ class Resolver(Sources):
         return self._unnamed(head, doc, base)
 
     def _owners(self, head: Any) -> list[Any]:
-        """Who issued a document: 'Trump's statement', 'a statement by X', 'the US statement'."""
-        owners = []
+        """Who issued a document: 'a statement by X', 'Trump's statement', 'the US statement'.
+
+        An author named with "by" or "from" comes first: in "a Twitter post by Ana Ruiz" or "an
+        analysis of the data by Globex" the modifier or the "of" phrase names the medium or the
+        matter, the "by" phrase who wrote it."""
+        authors, owners = [], []
         for child in head.children:
             if child.dep_ == "poss":
                 owners.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                owners.extend(c for c in child.children if c.dep_ == "pobj")
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                (owners if child.lower_ == "of" else authors).extend(objects)
             elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("ORG", "GPE", "PERSON"):
                 owners.append(child)
             elif child.dep_ == "acl":
                 for grandchild in child.children:
                     if grandchild.dep_ == "agent":
                         owners.extend(c for c in grandchild.children if c.dep_ == "pobj")
-        return owners
+        return authors + owners
 
     def _resolve_rule(self, subject: tuple[int, int, str], doc: Any, base: int) -> Ref | None:
         """Fallback: a capitalised run is a name, a pronoun looks back, a group noun is unnamed."""

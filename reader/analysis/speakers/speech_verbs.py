@@ -137,7 +137,8 @@ DOCUMENT_NOUNS = frozenset(
     statement statements report reports release releases communique communiqué tweet tweets post
     posts letter letters document documents study studies survey surveys analysis website site
     office announcement announcements message messages memo filing filings record records
-    statistics data figures account accounts estimate estimates
+    statistics data figures account accounts estimate estimates memoir memoirs book books diary diaries
+    autobiography autobiographies blog blogs
     """.split()
 )
 
