@@ -113,3 +113,57 @@ def test_words_set_off_before_a_cue_that_only_say_when_or_why_are_not_its_conten
     )
     assert not [q for q in analysis.quotes if "In a speech" in q.text or "meeting ended" in q.text]
     assert speaker_name(analysis, "ferry will stop in March") == "Ines Duarte"
+
+
+def speaker_label(analysis: Analysis, fragment: str) -> str | None:
+    quote = quote_with(analysis, fragment)
+    found = next((s for s in analysis.speakers if s.id == quote.speaker), None)
+    return (found.name or found.label) if found else None
+
+
+def test_a_contracted_has_is_no_passive(analyze_text) -> None:
+    analysis = analyze_text(
+        "Mayor Ana Ruiz spoke in Lyon on Friday. And she’s predicted a sweeping victory in the spring vote.\n"
+    )
+    assert speaker_name(analysis, "sweeping victory") == "Ana Ruiz"
+
+
+def test_a_subject_the_parser_hung_on_a_participle_or_a_number_still_speaks(analyze_text) -> None:
+    analysis = analyze_text(
+        "About 4 in 10 say they want lower taxes on small firms.\n\n"
+        "Local activists clamoring to stop the new highway say they are gaining support.\n\n"
+        "Most drivers in four states going to the pumps on Monday said they expect prices to rise again.\n"
+    )
+    assert speaker_label(analysis, "lower taxes") == "About 4 in 10"
+    assert speaker_label(analysis, "gaining support") == "Local activists"
+    assert "drivers" in speaker_label(analysis, "prices to rise")
+
+
+def test_a_verb_coordinated_with_a_passive_shares_its_subject(analyze_text) -> None:
+    analysis = analyze_text("Lee Chan was pressed on the tax in a debate and said that the plan was fair.\n")
+    assert speaker_name(analysis, "the plan was fair") == "Lee Chan"
+
+
+def test_a_cue_a_quotation_took_still_reports_the_clause_it_governs(analyze_text) -> None:
+    analysis = analyze_text(
+        "Although Ana Ruiz admitted to the paper that she and the builder had “spoken a few times,” she "
+        "claimed they had never discussed the contract.\n\n"
+        "Citing “family duties at home,” the mayor’s spokeswoman told reporters that Tom Berg will miss "
+        "the summit in Oslo.\n"
+    )
+    assert speaker_name(analysis, "never discussed the contract") == "Ana Ruiz"
+    assert quote_with(analysis, "will miss the summit").kind == "indirect"
+
+
+def test_a_cue_set_off_after_the_clauses_subject_with_the_speaker_after_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "Any honest reading of the mayor's budget, said Tom Berg, an economist at the city college, "
+        "would see it as a retreat.\n\n"
+        "Aides to Governor Lena Holm, who served two terms in the senate, said their new posters, already "
+        "printed in three languages, would go up on Monday.\n"
+    )
+    quote = quote_with(analysis, "would see it as a retreat")
+    assert (
+        quote.text.startswith("Any honest reading") and speaker_name(analysis, "as a retreat") == "Tom Berg"
+    )
+    assert speaker_label(analysis, "would go up on Monday") != "their new posters"

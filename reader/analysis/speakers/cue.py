@@ -36,6 +36,7 @@ class Cue:
     needs_quote: bool = False  # "described him as ...": a cue only when its content quotes
     interposed: bool = False  # "The plan, she said, is doomed": the content holds the cue's own words
     agentless: bool = False  # "When asked whether ...": a question put by someone the article never names
+    clause_after: bool = False  # the content is a clause the verb governs after itself ("denied it happened")
     lemma: str = ""
 
 

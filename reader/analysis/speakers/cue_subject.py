@@ -6,7 +6,12 @@ from typing import Any
 
 from reader.analysis.speakers.absolute import speaking
 from reader.analysis.speakers.cue import comma_before, entity_last, inside, speaker_like
-from reader.analysis.speakers.speech_verbs import DOCUMENT_NOUNS, SPEECH_LEMMAS
+from reader.analysis.speakers.speech_verbs import (
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
+    PERSON_ROLE_NOUNS,
+    SPEECH_LEMMAS,
+)
 
 _CLAUSE_LINKS = ("advcl", "conj", "xcomp", "acl", "pcomp", "prep", "pobj", "dobj")
 
@@ -24,6 +29,7 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     quotation marks are the quoted speaker's words, never where the subject is.
     """
     current = verb
+    coordinated = False  # whether ``current`` was reached from a verb coordinated with it
     for _ in range(5):
         # So are the words another verb reports: in "Starr said the case reminds him of X, explaining
         # ...", the one explaining is Starr, not "the case".
@@ -35,8 +41,11 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
         subjects = [s for s in subjects if not inside(s.idx, quoted)]
         if current is verb and _after_quote(verb):
             subjects = [s for s in subjects if s.i > verb.i] or subjects
-        if not subjects and current is not verb and current.lemma_ == "quote":
-            # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks
+        if current is verb and subjects:
+            subjects = [_inverted_speaker(verb, subjects[0]) or subjects[0], *subjects[1:]]
+        if not subjects and current is not verb and (current.lemma_ == "quote" or coordinated):
+            # "Mendes was quoted by the newspaper as saying ...": the one quoted speaks; so does the
+            # one who was questioned in "Lee was pressed on the tax and said ...".
             subjects = [child for child in current.children if child.dep_ == "nsubjpass"]
         if len(subjects) > 1 and current is verb:
             # "Prices, says one economist, will ...", "Lee, an aide said, is confident": the parser gives
@@ -65,6 +74,9 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             inverted = _name_after_quote(verb)
             if inverted is not None:
                 return inverted
+            swallowed = _swallowed_subject(verb)
+            if swallowed is not None:
+                return swallowed
         if current is verb and (_misparsed_modifier(verb) or _modified_speaker(verb)):
             return verb.head
         if finite:
@@ -78,7 +90,63 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             return None
         if current.dep_ == "advcl" and current.tag_ != "VBG":
             return None
+        coordinated = current.dep_ == "conj"
         current = current.head
+    return None
+
+
+def _inverted_speaker(verb: Any, subject: Any) -> Any | None:
+    """'The cost of the line, said Tom Berg, an aide, will double': a verb set off by a comma after the
+    clause's subject, with the speaker right after it, its description closed by a comma; the parser
+    makes the clause's subject the verb's and the speaker the subject of the clause it reports."""
+    doc = verb.doc
+    if subject.i > verb.i or subject.right_edge.i < verb.i - 2 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "ccomp":
+            continue
+        for speaker in clause.children:
+            last = speaker.right_edge.i
+            if speaker.dep_ == "nsubj" and speaker.left_edge.i == verb.i + 1 and last < clause.i:
+                if "," in (doc[last].text, doc[last + 1].text) and _speaker_like(speaker):
+                    return speaker
+    return None
+
+
+def _speaker_like(head: Any) -> bool:
+    """A name, or a noun for people who speak ("experts", "an aide"): not "their plans"."""
+    nouns = GROUP_NOUNS | PERSON_ROLE_NOUNS
+    return head.ent_type_ in ("PERSON", "ORG") or head.pos_ == "PROPN" or head.lemma_.lower() in nouns
+
+
+def _swallowed_subject(verb: Any) -> Any | None:
+    """A subject the parser hung away from a finite reporting verb that has none of its own.
+
+    'About 4 in 10 say ...': the share as the verb's number; 'Activists clamoring to stop the road
+    say ...', 'Voters going to the polls said ...': a participle or adjective after the noun taken for
+    the clause head, with the reporting verb hung under it (or it under the verb); the noun speaks.
+    """
+    for child in verb.lefts:
+        if child.dep_ == "nummod" and any(t.lower_ == "in" for t in child.subtree):
+            return child
+        if child.dep_ == "csubj" and child.tag_ in _MODIFIER_TAGS:
+            return _subject_of_modifier(child)
+    head = verb.head
+    if verb.dep_ == "dep" and head.i < verb.i and head.tag_ in _MODIFIER_TAGS:
+        return _subject_of_modifier(head)
+    return None
+
+
+_MODIFIER_TAGS = frozenset({"VBG", "VBN", "JJ"})
+
+
+def _subject_of_modifier(modifier: Any) -> Any | None:
+    """The noun a participle or adjective describes: its parsed subject, or the noun it modifies."""
+    subjects = [c for c in modifier.children if c.dep_ == "nsubj" and c.i < modifier.i]
+    if subjects:
+        return subjects[0]
+    if modifier.dep_ in ("acl", "amod") and modifier.head.pos_ in ("NOUN", "PROPN"):
+        return modifier.head
     return None
 
 

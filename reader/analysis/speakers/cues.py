@@ -125,7 +125,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         c.dep_ == "dobj" and c.ent_type_ in FIGURE_ENTITIES for c in children
     ):
         return None  # "costing EU states an estimated €11 million": an amount is nobody's words
-    if relations & {"auxpass", "nsubjpass"}:
+    if relations & {"auxpass", "nsubjpass"} and not _contracted_has(children):
         return None  # "was condemned by", "were called to join": no speaker speaks here
     subject = absolute_subject(token) or subject_of(token, quoted)
     if subject is None:
@@ -139,10 +139,15 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         # '"...," Ana Ruiz, 58, said': a misparse hung the speaker on the quoted clause before the
         # verb; the reported words end where the speaker's name begins.
         content = strip_span(text, content[0], subject.left_edge.idx)
+    inverted = content is not None and subject.i > token.i and _opening_subject(token, subject)
+    if inverted:
+        content = _opening_subject(token, subject).left_edge.idx, content[1]
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]
     start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
+    if inverted:
+        start = token.idx  # the clause's own subject before the verb is reported, not the cue's
     if content is None and lemma in CLAUSE_LEMMAS:
         content = positional_content(text, token.sent, start, end)
         if content is not None and _fronted_modifier(token, content):
@@ -155,6 +160,44 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         lemma,
         needs_quote=lemma in NEEDS_QUOTED_CONTENT and not _characterised(token, lemma),
         interposed=interposed,
+        clause_after=content is not None and _clause_after(token, subject, content),
+    )
+
+
+def _clause_after(verb: Any, subject: Any, content: tuple[int, int]) -> bool:
+    """Whether the content is a whole clause the verb governs after itself, with its own subject, "that"
+    or "to" ('denied it happened', 'claiming that ...', 'promised to ...'): not words found by position,
+    an object, a bare participle, nor what follows an inverted speaker ('said Ana Ruiz, who ...')."""
+    first = next((t for t in verb.doc[verb.i :] if t.idx >= content[0]), None)
+    if content[0] <= subject.idx < content[1] or first is None or first.lower_ in _RELATIVES:
+        return False
+    return any(
+        child.dep_ in ("ccomp", "xcomp")
+        and child.i > verb.i
+        and content[0] <= child.idx < content[1]
+        and any(c.dep_ in _CLAUSE_OPENERS and c.i < child.i for c in child.children)
+        for child in verb.children
+    )
+
+
+_CLAUSE_OPENERS = frozenset({"nsubj", "nsubjpass", "expl", "mark", "aux"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def _opening_subject(verb: Any, speaker: Any) -> Any | None:
+    """'The cost of the line, said Tom Berg, an aide, will double': the subject the parser gave the verb
+    opens the reported clause when the speaker after the verb is the subject of that clause."""
+    if speaker.head.dep_ != "ccomp" or speaker.head.head.i != verb.i:
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+
+
+def _contracted_has(children: list[Any]) -> bool:
+    """'he's predicted a win', 'who's argued for years that ...': the parser takes the "'s" of "has"
+    for the passive "is", yet the verb keeps its active subject, which a passive never has."""
+    passive = [c for c in children if c.dep_ in ("auxpass", "nsubjpass")]
+    return any(c.dep_ == "nsubj" for c in children) and all(
+        c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in passive
     )
 
 

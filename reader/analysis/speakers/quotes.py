@@ -121,12 +121,14 @@ def _reported_content(
     """The other cues' content: mixed when it holds quoted words, else indirect or 'according to'."""
     beside = list(drafts)  # quotes placed by a cue right beside them
     for index, cue in enumerate(cues):
-        if index in used or cue.content is None:
+        if cue.content is None:
             continue
         start, end = cue.content
         # A quotation opened inside the reported clause is part of it to its close, even where the
         # parse ends the clause early ('said it was "not that there are no tests, not that ..."').
         inside = [n for n, q in enumerate(quoted) if n not in placed and start <= q.inner_start < end]
+        if index in used and (inside or not _reports_besides_its_quote(cue, beside)):
+            continue
         if any(d.start < end and start < d.end for d in beside):
             continue  # the same words already quoted with their own cue
         if inside:
@@ -217,6 +219,16 @@ def _gap_ok(gap: str, relaxed: bool) -> bool:
         and not _SENTENCE_END.search(gap)
         and not _QUOTE_CHARS.search(gap)
     )
+
+
+def _reports_besides_its_quote(cue: Cue, beside: list[Draft[Ref]]) -> bool:
+    """'Lee denied the deal existed, with aides calling it "a fantasy"', 'Citing "old ties," the aide
+    told us that Lee will skip the gala': a cue that a quotation before it or later in the sentence took
+    as its own still reports the clause it governs, when that quotation lies outside the clause."""
+    assert cue.content is not None
+    start, end = cue.content
+    own = [d for d in beside if d.cue == (cue.verb_start, cue.verb_end)]
+    return cue.clause_after and all(d.start >= end or d.end <= start for d in own)
 
 
 def _overlaps_quote(start: int, end: int, quoted: list[Quoted]) -> bool:
