@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.analysis.speakers.speech_verbs import SPEECH_FORMS, SPEECH_LEMMAS
+from reader.analysis.speakers.speech_verbs import (
+    CLAUSE_LEMMAS,
+    GROUP_NOUNS,
+    ORG_ROLE_NOUNS,
+    PERSON_ROLE_NOUNS,
+    SPEECH_FORMS,
+    SPEECH_LEMMAS,
+)
 
 RELATIVE_START = re.compile(
     r"(?:(?:\w+ )?(?:of|to|in|for|by|with) )?(?:which|who|whom|whose)\b", re.IGNORECASE
@@ -77,11 +84,44 @@ def speech_lemma(token: Any) -> str | None:
 
 def _verb_tagged_noun(token: Any) -> bool:
     """'But Trump claims that he ...': a verb form the tagger read as a plural noun, though the parser
-    gave it a subject and a reported clause, as only a verb has."""
-    if token.tag_ not in ("NNS", "NN") or token.lower_ not in SPEECH_FORMS:
+    gave it a subject and a reported clause, as only a verb has. So too a cue set off inside the
+    clause it reports with a pronoun for subject ('The dam, they reason, will hold'), which no noun
+    phrase has."""
+    if token.tag_ not in ("NNS", "NN"):
         return False
     relations = {child.dep_ for child in token.children}
-    return "nsubj" in relations and "ccomp" in relations
+    if token.lower_ in SPEECH_FORMS:
+        return "nsubj" in relations and "ccomp" in relations
+    return (
+        token.dep_ == "parataxis"
+        and token.lemma_.lower() in CLAUSE_LEMMAS
+        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.i == token.i - 1 for c in token.children)
+    )
+
+
+def speaker_like(subject: Any) -> bool:
+    """A subject that can speak: a person, a group or an organisation, not a thing or an event
+    ("the exchange would encourage others to try")."""
+    lemma = subject.lemma_.lower()
+    return (
+        person(subject)
+        or subject.lower_ in ("they", "you")
+        or subject.ent_type_ in ("ORG", "NORP", "GPE")
+        or subject.pos_ == "PROPN"
+        or lemma in GROUP_NOUNS | PERSON_ROLE_NOUNS | ORG_ROLE_NOUNS
+    )
+
+
+def person(subject: Any) -> bool:
+    """A subject that is a person: a personal pronoun, or a name the parser marks as one in the
+    subject or set beside it ("the miner Ana Pires")."""
+    if subject is None:
+        return False
+    named = [subject, *subject.lefts, *(c for c in subject.rights if c.dep_ == "appos")]
+    return subject.lower_ in _PERSONAL or any(t.ent_type_ == "PERSON" for t in named)
+
+
+_PERSONAL = frozenset("i he she we".split())
 
 
 def entity_last(first: Any, limit: int) -> Any:

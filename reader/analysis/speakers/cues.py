@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.analysis.claims.vocabulary import APPOINTEES
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.absolute import absolute_subject
 from reader.analysis.speakers.according import according_cue
-from reader.analysis.speakers.cue import Cue, inside, speech_lemma, strip_span, verb_cue
+from reader.analysis.speakers.cue import Cue, inside, speaker_like, speech_lemma, strip_span, verb_cue
 from reader.analysis.speakers.cue_content import (
     as_reported,
     asked_question,
@@ -33,12 +34,16 @@ from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
 from reader.analysis.speakers.relays import fold_relays
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
+    APPROVAL_LEMMAS,
+    AS_COMPLEMENT_LEMMAS,
     CLAUSE_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
     OBJECT_CONTENT_LEMMAS,
+    PERSON_ROLE_NOUNS,
     REQUEST_LEMMAS,
+    SPEAKER_SUBJECT_ONLY,
     SPEECH_LEMMAS,
 )
 
@@ -115,6 +120,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     relations = {child.dep_ for child in children}
     if lemma == "add" and "dobj" in relations:
         return None  # "the company added 1.1m subscribers": a gain, not words
+    if lemma in APPROVAL_LEMMAS and any(c.dep_ == "dobj" and _appointee(c) for c in children):
+        return None  # "the Senate confirmed him": a vote to appoint, not words
     if "ccomp" not in relations and any(
         c.dep_ == "dobj" and c.ent_type_ in FIGURE_ENTITIES for c in children
     ):
@@ -126,6 +133,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
+    if lemma in SPEAKER_SUBJECT_ONLY and not speaker_like(subject):
+        return None  # "lower fares would encourage commuters to ...": a cause, no speaker
     content = content_of(token, lemma, subject, quoted)
     if content is not None and content[0] < subject.idx < content[1] <= token.idx:
         # '"...," Ana Ruiz, 58, said': a misparse hung the speaker on the quoted clause before the
@@ -150,7 +159,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         subject,
         content,
         lemma,
-        needs_quote=lemma in NEEDS_QUOTED_CONTENT,
+        needs_quote=lemma in NEEDS_QUOTED_CONTENT and not _characterised(token, lemma),
         interposed=interposed,
         clause_after=content is not None and _clause_after(token, subject, content),
     )
@@ -191,6 +200,19 @@ def _contracted_has(children: list[Any]) -> bool:
     return any(c.dep_ == "nsubj" for c in children) and all(
         c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in passive
     )
+
+
+def _characterised(verb: Any, lemma: str) -> bool:
+    """'described the plan as reckless': a characterisation in an "as" phrase, someone's words."""
+    return lemma in AS_COMPLEMENT_LEMMAS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children
+    )
+
+
+def _appointee(word: Any) -> bool:
+    """A person as the object ("confirmed him", "confirm the nominees", "confirmed two judges"): a vote
+    to appoint them. The claims layer reads "confirm" the same way, with the same words."""
+    return word.lower_ in APPOINTEES or word.ent_type_ == "PERSON" or word.lemma_.lower() in PERSON_ROLE_NOUNS
 
 
 def _fronted_modifier(verb: Any, span: tuple[int, int]) -> bool:
