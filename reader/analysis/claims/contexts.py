@@ -12,7 +12,6 @@ from typing import Any
 
 from reader.analysis.claims.sources import GROUP_SOURCES
 from reader.analysis.claims.vocabulary import (
-    APPOINTEES,
     CAUSATIVES,
     CLAUSE_WINDOW,
     COMMON_INFINITIVES,
@@ -26,6 +25,7 @@ from reader.analysis.claims.vocabulary import (
     SUBJECT_PRONOUNS,
     forms,
 )
+from reader.analysis.speakers.speech_verbs import APPOINTEES
 
 ACCUSATION_WINDOW = 8
 QUOTE_MARKS = "'\"‘’“”"

@@ -143,8 +143,6 @@ NOT_VERBS = frozenset(
     "by from as than , . ; : ! ? -- — – he she it they we you i".split()
 )
 LEGISLATURES = frozenset("parliament senate congress lawmakers legislators assembly".split())
-# Objects by which "confirm" means to approve someone for an office, not to check a fact.
-APPOINTEES = frozenset("him her me us nominee nominees appointee appointees candidate".split())
 # "could" hedges a fact only before "be" and a state ("could be a sign", "could be in play"): such
 # uses are uncertainty cues 11 of 16 times in the Szeged counts above (FactBank 1/3, Wikipedia 10/13,
 # held-out 501-1300 2/3); before a passive it is one 14 of 46, before "have" and a participle 3 of 9

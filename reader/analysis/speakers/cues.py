@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reader.analysis.claims.vocabulary import APPOINTEES
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.absolute import absolute_subject
 from reader.analysis.speakers.according import according_cue
@@ -34,6 +33,7 @@ from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
 from reader.analysis.speakers.relays import fold_relays
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
+    APPOINTEES,
     APPROVAL_LEMMAS,
     AS_COMPLEMENT_LEMMAS,
     CLAUSE_LEMMAS,

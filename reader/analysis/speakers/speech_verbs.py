@@ -246,3 +246,7 @@ ORG_WORDS = frozenset(
     congress cabinet firm bank
     """.split()
 )
+
+# Objects by which "confirm" means to approve someone for an office, not to check a fact
+# (read by the cues here and by the claims layer's "could not confirm").
+APPOINTEES = frozenset("him her me us nominee nominees appointee appointees candidate".split())
