@@ -54,3 +54,13 @@ def test_an_issued_statement_before_a_colon_quote_is_the_issuers(analyze_text) -
     board = speaker(analysis, "replayed behind closed doors")
     assert board is not None and board.kind == "unnamed" and "board" in board.label
     assert speaker(analysis, "accept the ruling").name == "Tallinn Rowing Club"
+
+
+def test_a_statement_with_its_that_clause_before_the_colon_still_hands_over_the_quotation(
+    analyze_text,
+) -> None:
+    analysis = analyze_text(
+        "Mayor Ines Duarte opened the new bridge on Monday.\n"
+        'The Harbour Authority issued a statement that the old ferry service across the bay would stop for good: "Crossings end on 1 May."\n'
+    )
+    assert speaker(analysis, "Crossings end").name == "Harbour Authority"

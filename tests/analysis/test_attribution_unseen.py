@@ -391,3 +391,11 @@ def test_a_name_opening_the_sentence_speaks_over_a_name_set_off_before_the_verb(
         "the Senate, has said she does not want the post.\n"
     )
     assert speaker(analysis, "does not want the post").name == "Marta Okafor"
+
+
+def test_the_head_noun_of_an_organisation_named_before_is_that_organisation(analyze_text) -> None:
+    analysis = analyze_text(
+        "The Northland Department of Water and Sanitation did not name the contractor.\n"
+        "The Department said the pipes would be replaced by March.\n"
+    )
+    assert speaker(analysis, "pipes would be replaced").name == "Northland Department of Water and Sanitation"

@@ -2,7 +2,8 @@
 
 "issued a statement", "made the following announcement", "released the following statement" name
 no speech verb, yet the colon hands the quotation that follows to whoever issued it (PolNeAR marks
-"released the following statement:" so, with its subject as the source). Without the colon ('The
+"released the following statement:" so, with its subject as the source), and so does "issued a
+statement that an inmate was hurt:", the colon after the clause. Without the colon ('The
 firm issued a statement.') the words may be anywhere, so the phrase is no cue.
 """
 
@@ -28,7 +29,8 @@ def issued_cue(text: str, verb: Any, quoted: list[tuple[int, int]]) -> Cue | Non
     documents = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS]
     if not documents:
         return None
-    after = documents[0].i + 1
+    clause = _that_clause(documents[0])
+    after = clause.right_edge.i + 1 if clause is not None else documents[0].i + 1
     colon = next(
         (t for t in verb.doc[after : min(after + _MAX_GAP_TOKENS, verb.sent.end)] if t.text == ":"), None
     )
@@ -40,6 +42,19 @@ def issued_cue(text: str, verb: Any, quoted: list[tuple[int, int]]) -> Cue | Non
     if subject is None:
         return None
     return verb_cue(verb, cue_phrase(text, verb, subject, None, quoted), subject, None, "issue")
+
+
+def _that_clause(document: Any) -> Any | None:
+    """ "a statement that an inmate had been hurt:": the colon comes after what the statement said."""
+    return next(
+        (
+            child
+            for child in document.children
+            if child.dep_ in ("acl", "ccomp")
+            and any(t.dep_ == "mark" and t.lower_ == "that" for t in child.children)
+        ),
+        None,
+    )
 
 
 def _opens_quote(text: str, after: int, quoted: list[tuple[int, int]]) -> bool:

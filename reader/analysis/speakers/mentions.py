@@ -56,6 +56,12 @@ class Mentions(SpeakerState):
             return None  # a lone letter ("said X", "Plan B") is never a speaker's name
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
+        if label == "ORG" and len(words) == 1 and text[:start].split()[-1:] in (["the"], ["The"]):
+            named_before = self.org_heads.get(bare(words[0]))
+            if named_before is not None:
+                # "The Department said" after "the California Department of Corrections": that one.
+                self._by_span[(base + start, base + end)] = named_before
+                return named_before
         lead_start, lead, appositions = self._role(doc, span, start, title_start)
         role = "; ".join(part for part in (lead, *appositions) if part) or None
         end, acronym = with_acronym(text, start, end)
@@ -79,6 +85,8 @@ class Mentions(SpeakerState):
             self.person_words.add(fold(name[-1]))
         for word in (role or "").split() + (name if label == "ORG" else []):
             self.roles[bare(word)] = number
+        if label == "ORG" and len(name) >= 2:
+            self.org_heads[bare(_head_noun(name))] = number
         return number
 
     def _note_gender(self, mention: Mention, before: str) -> None:
@@ -351,6 +359,12 @@ def _name_tokens(doc: Any, first: int, last: int, label: str) -> tuple[int, int,
     if name < last - 1 and all(t.pos_ == "PROPN" for t in doc[name:last]):
         return name, last, "PERSON"
     return first, last, label
+
+
+def _head_noun(name: list[str]) -> str:
+    """The word an organisation's name is named for: "Department" in "California Department of
+    Corrections", "Committee" in "Senate Judiciary Committee"."""
+    return name[name.index("of") - 1] if "of" in name[1:] else name[-1]
 
 
 def _bare_proper(token: Any) -> bool:

@@ -82,6 +82,7 @@ class SpeakerState:
         self.nominals: list[Nominal] = []
         self.documents: dict[str, Ref] = {}  # a document noun -> who issued the last one credited
         self.roles: dict[str, int] = {}  # a role or organisation word -> latest mention carrying it
+        self.org_heads: dict[str, int] = {}  # an organisation name's head noun -> latest such name
         self.person_words: set[str] = set()
         self.genders: dict[str, str] = {}  # a person's folded surname -> 'm' or 'f'
         self.entity_labels: dict[str, str] = {}  # folded entity text -> its NER label
