@@ -399,3 +399,10 @@ def test_the_head_noun_of_an_organisation_named_before_is_that_organisation(anal
         "The Department said the pipes would be replaced by March.\n"
     )
     assert speaker(analysis, "pipes would be replaced").name == "Northland Department of Water and Sanitation"
+
+
+def test_a_hyphenated_subject_noun_keeps_the_name_apposed_to_it(analyze_text) -> None:
+    analysis = analyze_text(
+        'Another co-author, soil science professor Tomas Lindqvist, said, "The samples were frozen for a year."\n'
+    )
+    assert speaker(analysis, "samples were frozen").name == "Tomas Lindqvist"

@@ -51,6 +51,10 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
             # "Prices, says one economist, will ...", "Lee, an aide said, is confident": the parser gives
             # the set-off verb both subjects; the speaker is the one after the comma.
             subjects = [s for s in subjects if s.i > comma_before(verb)] or subjects
+        if len(subjects) > 1 and subjects[-1].i - subjects[0].i == len(subjects) - 1:
+            # "Another co-author, professor Ana Ruiz, said": the parser gives each piece of a
+            # hyphenated noun ("co", "-", "author") as a subject; the last piece is the noun.
+            subjects = subjects[-1:]
         if subjects:
             # Two subjects ("Niger's president Mahamadou Issoufou said"): the name.
             named = [s for s in subjects if s.ent_type_ in ("PERSON", "ORG") or s.pos_ == "PROPN"]
