@@ -140,14 +140,14 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         # '"...," Ana Ruiz, 58, said': a misparse hung the speaker on the quoted clause before the
         # verb; the reported words end where the speaker's name begins.
         content = strip_span(text, content[0], subject.left_edge.idx)
-    inverted = content is not None and subject.i > token.i and _opening_subject(token, subject)
-    if inverted:
-        content = _opening_subject(token, subject).left_edge.idx, content[1]
+    opening = _opening_subject(token, subject) if content is not None and subject.i > token.i else None
+    if opening is not None:
+        content = opening.left_edge.idx, content[1]
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]
     start, end = cue_phrase(text, token, subject, None if interposed else content, quoted)
-    if inverted:
+    if opening is not None:
         start = token.idx  # the clause's own subject before the verb is reported, not the cue's
     if content is None and lemma in CLAUSE_LEMMAS:
         content = positional_content(text, token.sent, start, end)
