@@ -56,7 +56,7 @@ class Mentions(SpeakerState):
             return None  # a lone letter ("said X", "Plan B") is never a speaker's name
         if (base + start, base + end) in self._by_span:
             return self._by_span[(base + start, base + end)]
-        if label == "ORG" and len(words) == 1 and text[:start].split()[-1:] in (["the"], ["The"]):
+        if label == "ORG" and len(words) == 1 and first > 0 and doc[first - 1].text in ("the", "The"):
             named_before = self.org_heads.get(bare(words[0]))
             if named_before is not None:
                 # "The Department said" after "the California Department of Corrections": that one.
