@@ -24,10 +24,12 @@ def introducing_cues(doc: Any, text: str, quoted: list[tuple[int, int]], taken: 
     already cued."""
     cues = []
     for start, _ in quoted:
-        before = text[:start].rstrip()
-        if not before or before[-1] not in ",:":
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0 or text[end - 1] not in ",:":
             continue
-        mark = doc.char_span(len(before) - 1, len(before))
+        mark = doc.char_span(end - 1, end)
         if mark is None or mark.start == 0:
             continue
         verb = doc[mark.start - 1]
