@@ -60,6 +60,30 @@ def test_one_spelling_of_a_place_raises_nothing(analyze_text, text: str) -> None
     assert checks_of(analyze_text(text), "place_variant") == []
 
 
+@pytest.mark.parametrize(("first", "second"), [("Pittsburgh", "Pittsburg"), ("Timisoara", "Timişoara")])
+def test_a_place_outside_the_table_spelt_two_ways_raises_a_place_check(analyze_text, first: str, second: str) -> None:
+    text = (
+        f"Flooding hit {first} on Monday, and officials in the city ordered an evacuation of 2,000 homes.\n"
+        f"Rescue teams from the capital reached {second} by Tuesday evening, the regional governor said."
+    )
+    analysis = analyze_text(text)
+    [check] = checks_of(analysis, "place_variant")
+    assert {span.text for span in check.spans} == {first, second}
+    assert checks_of(analysis, "name_variant") == []
+    assert_spans_hold(analysis, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president of Gambia flew to Zambia on Monday. Gambia and Zambia signed a trade pact.",
+        "Voters in South Sudan and in Sedan, France, went to the polls on the same Sunday.",
+    ],
+)
+def test_other_places_that_look_alike_raise_nothing(analyze_text, text: str) -> None:
+    assert checks_of(analyze_text(text), "place_variant") == []
+
+
 # --- names ------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Endings that make a different word, not a different spelling: "Russia"/"Russian", "Kurd"/"Kurds",
 # "Israel"/"Israeli", and the feminine "Zakharov"/"Zakharova" (often the man's wife, not him).
 _DERIVED_ENDINGS = ("s", "n", "i", "a")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MIN_VARIANT = 5  # a one-letter difference in a shorter name ("Mark"/"Mary") is as likely a different name
 _MAX_BUCKET = 60  # forms sharing one key; more means the key is a common word
 _SHORT_SYLLABLE = 3  # "Un"/"Il": given-name syllables that tell different people apart
@@ -60,6 +61,8 @@ class ChecksLayer:
         # an array holds it in 8 bytes instead of an object and an int (a 3 MB text has ~250,000 runs).
         self._persons: dict[str, array[int]] = defaultdict(_starts)
         self._proper: dict[str, array[int]] = defaultdict(_starts)
+        self._located: dict[str, array[int]] = defaultdict(_starts)  # places, buildings, regions NER found
+        self._speaking: set[str] = set()  # the names and aliases of people the article quotes
         self._places = {form for pair in PLACE_VARIANTS for form in pair}
 
     def feed(self, chunk: Chunk) -> None:
@@ -69,6 +72,8 @@ class ChecksLayer:
         for ent in chunk.ents:
             if ent.label_ == "PERSON":
                 self._add(self._persons, ent.text, chunk.start + ent.start_char)
+            elif ent.label_ in _PLACE_LABELS:
+                self._add(self._located, ent.text, chunk.start + ent.start_char)
 
     def finish(self) -> None:
         if not self.results.has_ner:
@@ -80,9 +85,11 @@ class ChecksLayer:
             # Names and aliases only: nominal mentions ("the Russian expert") are not spellings of a name.
             if speaker.kind == "person":
                 for form in filter(None, [speaker.name, *speaker.aliases]):
+                    self._speaking.add(form)
                     if form in self._proper:
                         self._persons[form] = self._proper[form]
         self.results.checks.extend(place_checks(self.results.text))
+        self.results.checks.extend(self._place_spellings())
         self.results.checks.extend(self._name_checks())
         self.results.checks.extend(number_conflicts(self.results))
 
@@ -114,15 +121,49 @@ class ChecksLayer:
             # Compare like with like: "Erdogan" against "Erdoğan", not against "President Recep Tayyip Erdoğan".
             words = min(len(first.split()), len(second.split()))
             shown_first, shown_second = (" ".join(form.split()[-words:]) for form in (first, second))
-            if how == "spelling":
+            kind = "name_variant"
+            if how == "spelling" and self._a_place(first, second):
+                kind, message = (
+                    "place_variant",
+                    f"'{shown_first}' and '{shown_second}' both appear: two spellings of one place?",
+                )
+            elif how == "spelling":
                 message = f"'{shown_first}' and '{shown_second}' both appear: one name spelt two ways?"
             else:
                 message = f"'{shown_first}' and '{shown_second}' both appear: near-identical names, possibly different people"
-            spans = [_tail(first, start, shown_first) for start in forms[first]] + [
-                _tail(second, start, shown_second) for start in forms[second]
-            ]
-            checks.append(Check("name_variant", message, sorted(spans, key=lambda span: span.start)))
+            checks.append(Check(kind, message, _spans(forms, first, second, shown_first, shown_second)))
         return checks
+
+    def _a_place(self, first: str, second: str) -> bool:
+        """NER called one of the forms a place somewhere and nobody quoted goes by either: the tagger often
+        reads one spelling of a city ("Timişoara") as a person, so one form read as a place decides."""
+        return bool({first, second} & self._located.keys()) and not {first, second} & self._speaking
+
+    def _place_spellings(self) -> list[Check]:
+        """Places the table does not know, spelt two ways in one article ("Magnitogorsk" / "Magnitigorsk")."""
+        checks: list[Check] = []
+        for first, second in _candidate_pairs(self._located):
+            if len(first.split()) != len(second.split()) or first in self._persons or second in self._persons:
+                continue  # "Sedan" is not "South Sudan" spelt another way, though a name's tail may stand alone
+            if _fold(first)[:1].casefold() != _fold(second)[:1].casefold():
+                continue  # places that rhyme are other places: "Gambia" / "Zambia"
+            verdict = compare_names(first, second)
+            if verdict is None or verdict[0] != "spelling":
+                continue
+            message = f"'{first}' and '{second}' both appear: two spellings of one place?"
+            checks.append(
+                Check("place_variant", message, _spans(self._located, first, second, first, second))
+            )
+        return checks
+
+
+def _spans(
+    forms: dict[str, array[int]], first: str, second: str, shown_first: str, shown_second: str
+) -> list[CheckSpan]:
+    """Every occurrence of both forms, in text order, each narrowed to its compared words."""
+    spans = [_tail(first, start, shown_first) for start in forms[first]]
+    spans += [_tail(second, start, shown_second) for start in forms[second]]
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _starts() -> array[int]:
