@@ -104,3 +104,14 @@ def test_a_name_written_again_in_another_case_is_still_that_name(analyze_text) -
     )
     found = speaker(analysis, "that they would inspect")
     assert (found.name, found.kind) == ("Baltic Cargo Lines", "organisation")
+
+
+def test_one_member_of_a_house_by_title_alone_is_an_unnamed_speaker(analyze_text) -> None:
+    analysis = analyze_text(
+        "Not everyone agreed with the plan.\n"
+        'One MP told reporters, "Most voters wanted a different deal, and they will say so again."\n'
+        "An Assemblywoman said the vote would be close.\n"
+    )
+    for fragment in ("different deal", "vote would be close"):
+        unnamed = speaker(analysis, fragment)
+        assert unnamed.kind == "unnamed" and unnamed.name is None

@@ -46,8 +46,8 @@ class Mentions(SpeakerState):
             # A headline's "Obama Says Police ...": NER takes the verb into the name.
             end = start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
             words.pop()
-        if not words:
-            return None
+        if not words or (label == "PERSON" and all(map(is_title, words))):
+            return None  # NER's "PERSON" over a bare "Assemblywoman" or "Senator" is a role, not a name
         titles = split_title(words) if label != "ORG" else 0
         title_start = start
         if titles:

@@ -215,6 +215,7 @@ TITLES = frozenset(
     chairwoman chairperson ceo leader dictator pope cardinal bishop rabbi imam sheikh chief
     officer colonel col. major captain capt. lieutenant lt. sergeant commander admiral marshal
     foreign defence defense interior finance deputy former acting state attorney special envoy
+    mp mep assemblyman assemblywoman assemblymember congressman congresswoman councilman councilwoman
     """.split()
 )
 
