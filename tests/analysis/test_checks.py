@@ -61,7 +61,9 @@ def test_one_spelling_of_a_place_raises_nothing(analyze_text, text: str) -> None
 
 
 @pytest.mark.parametrize(("first", "second"), [("Pittsburgh", "Pittsburg"), ("Timisoara", "Timişoara")])
-def test_a_place_outside_the_table_spelt_two_ways_raises_a_place_check(analyze_text, first: str, second: str) -> None:
+def test_a_place_outside_the_table_spelt_two_ways_raises_a_place_check(
+    analyze_text, first: str, second: str
+) -> None:
     text = (
         f"Flooding hit {first} on Monday, and officials in the city ordered an evacuation of 2,000 homes.\n"
         f"Rescue teams from the capital reached {second} by Tuesday evening, the regional governor said."
