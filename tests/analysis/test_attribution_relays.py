@@ -33,6 +33,17 @@ def test_a_relay_set_off_after_a_cue_is_not_the_speaker(analyze_text) -> None:
     assert speaker(analysis, "mill cut forty jobs").name == "Valley Courier"
 
 
+def test_according_to_an_outlet_after_a_persons_cue_relays_that_persons_words(analyze_text) -> None:
+    analysis = analyze_text(
+        'Mayor Ingrid Dahl said the budget was "a disgrace to the city," according to the Harbour Gazette.\n'
+        "The Valley Courier reported that the bridge would close, according to the Transport Board.\n"
+    )
+    dahl = next(q for q in analysis.quotes if "disgrace" in q.text)
+    assert speaker(analysis, "disgrace").name == "Ingrid Dahl"
+    assert "according" not in dahl.text
+    assert speaker(analysis, "bridge would close").name == "Transport Board"
+
+
 def test_the_noun_after_with_speaks_for_the_participle(analyze_text) -> None:
     analysis = analyze_text(
         "Turnout was low in the north, with three in ten voters saying they had never heard of the vote.\n"

@@ -10,8 +10,10 @@ is the only source and keeps its own cue.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reader.analysis.speakers.cue import Cue, strip_span
+from reader.analysis.speakers.speech_verbs import PERSON_PRONOUNS
 
 _RELAY = re.compile(
     r"\s*[,—–]\s*as\s+(?:\w+ly\s+|first\s+)?(?:reported|quoted|cited|relayed|told)\s+(?:by|to|in)\s+"
@@ -32,6 +34,39 @@ def fold_relays(cues: list[Cue], text: str) -> list[Cue]:
         cue.phrase_end = end
         if cue.content is not None and cue.content[0] < end < cue.content[1]:
             cue.content = strip_span(text, end, cue.content[1])
-    if not relays:
-        return cues
-    return [cue for cue in cues if not any(start <= cue.verb_start < end for start, end in relays)]
+    kept = [cue for cue in cues if not any(start <= cue.verb_start < end for start, end in relays)]
+    return [cue for cue in kept if not _relays_a_cue(cue, kept, text)]
+
+
+def _relays_a_cue(cue: Cue, cues: list[Cue], text: str) -> bool:
+    """An "according to X" after a cue of its own sentence ('Lee said the deal was "dead," according to
+    the Ledger'): X passed the words on, which stay with the cue's subject and end before the relay."""
+    if not cue.according or cue.content is None or cue.content[1] > cue.verb_start:
+        return False
+    if isinstance(cue.subject, tuple) or cue.subject is None or cue.subject.ent_type_ != "ORG":
+        return False  # "according to an account she gave", "according to officials": a source of its own
+    for other in cues:
+        if (
+            other.according
+            or not _a_person(other.subject)
+            or not cue.content[0] <= other.verb_start < cue.content[1]
+        ):
+            continue  # "Bloomberg reports that ..., according to the Roper Center": the poll is the source
+        if other.content is not None and other.content[1] > cue.verb_start:
+            other.content = strip_span(text, other.content[0], cue.verb_start)
+        return True
+    return False
+
+
+def _a_person(subject: Any) -> bool:
+    return (
+        not isinstance(subject, tuple)
+        and subject is not None
+        and (
+            subject.ent_type_ == "PERSON"
+            or subject.lower_ in PERSON_PRONOUNS
+            or (
+                subject.pos_ == "PROPN" and not subject.ent_type_
+            )  # a surname NER left untagged: "Pelosi said"
+        )
+    )
