@@ -16,15 +16,19 @@ REPORTS: list[tuple[str, str | None, str | None]] = [
     ("The early reports were of a gas explosion in the bakery.", VAGUE, "reports were"),
     ("By early reports, four fishermen were missing.", VAGUE, "By early reports"),
     ("The storm had, by some estimates, flattened nine hundred homes.", VAGUE, "by some estimates"),
+    ("Reports emerged on Monday that the curator had resigned.", VAGUE, "Reports emerged"),
+    ("Initial estimates put the crowd at forty thousand.", VAGUE, "estimates put"),
     # reports as the topic, not the source
     ("The reports were published on Tuesday.", None, None),
     ("The decision was driven by reports of flooding upstream.", None, None),
+    ("The council put the reports on its website.", None, None),
 ]
 
 # News and recordings nobody is credited with are sources too, unless somebody is.
 UNCREDITED: list[tuple[str, str | None, str | None]] = [
     ("According to local news, the ferry service was suspended.", VAGUE, "local news"),
     ("The ferry service was suspended, according to the Valdor news agency.", None, None),
+    ("She went into news reporting a year later.", None, None),
     ("According to videos shared online, the crowd pushed past the barrier.", VAGUE, "videos"),
     ("According to footage filmed by Harbour TV, the crowd pushed past the barrier.", None, None),
     ("According to data gathered by the Coastal Survey, the bay froze twice.", None, None),
@@ -38,6 +42,8 @@ INFORMANTS: list[tuple[str, str | None, str | None]] = [
     ("Rivers are their main source of water.", None, None),
     ("Residents were told to boil their water until Friday.", None, None),
     ("One MP told reporters the count had been delayed on purpose.", ANONYMOUS, "One MP told"),
+    # a description with the name after it, which the parser reads as a second subject, is that person
+    ("A spokesman for the Harbour Board, Oren Vale said the cranes were unsafe.", None, None),
 ]
 
 # Hedges with a time between "was" and "reported", or a suspicion standing before a noun.
