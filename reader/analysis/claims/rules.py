@@ -66,7 +66,19 @@ _PASSIVE_ADVERB = lower(
     *"also now still generally commonly further previously already locally privately long more most not".split(),
     # "is often thought to", "was once believed to": cues 5 of 5 in the Szeged counts (vocabulary)
     *"often once sometimes".split(),
+    # "was later reported to", "was initially thought to": when, not whether, it was reported
+    *"later earlier initially first then".split(),
     OP="?",
+)
+# "was on Wednesday reported to", "was last week said to": a time between the verb's parts (the
+# tagger then reads the participle as a past tense, so no tag is asked of it).
+_TIME_GAP = (
+    lower("on", "last", "this", "early", "late"),
+    lower(
+        *"monday tuesday wednesday thursday friday saturday sunday week weekend month year night morning".split(),
+        *"afternoon evening".split(),
+        OP="?",
+    ),
 )
 # ... and any other "-ly" adverb after it ("is more firmly believed to"), but not "widely".
 _LY_ADVERB = {"LOWER": {"REGEX": r"^(?!widely$)[a-z]+ly$"}, "OP": "?"}
@@ -200,6 +212,16 @@ RULES: tuple[Rule, ...] = (
         ((lower("reported"),),),
         check=attributive,
     ),
+    # "a suspected gas leak", "the suspected gunman": only suspected, as "an alleged attacker" is only
+    # alleged. The verb ("police suspected arson") and "suspected of" are the belief and accusation
+    # rules' business.
+    Rule(
+        "suspected_attributive",
+        HEDGE,
+        "only suspected, not an established fact",
+        ((lower("suspected"),),),
+        check=attributive,
+    ),
     Rule(
         "accused",
         HEDGE,
@@ -306,6 +328,7 @@ RULES: tuple[Rule, ...] = (
         "a report in the passive: nobody vouches for it",
         (
             (lemma("be"), _PASSIVE_ADVERB, _LY_ADVERB, lemma(*REPORTING_PASSIVE, TAG="VBN"), lower("to")),
+            (lemma("be"), *_TIME_GAP, lemma(*REPORTING_PASSIVE), lower("to")),
             # "is supposed to have fled": a report about the past; "is supposed to finish" is a duty
             (lemma("be"), _PASSIVE_ADVERB, lower("supposed"), lower("to"), lower("have")),
         ),

@@ -34,6 +34,7 @@ _IRREGULAR = {
     "understand": ("understand", "understands", "understood", "understanding"),
     "write": ("write", "writes", "wrote", "written", "writing"),
     "show": ("show", "shows", "showed", "shown", "showing"),
+    "put": ("put", "puts", "putting"),
 }
 
 
