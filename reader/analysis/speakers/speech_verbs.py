@@ -174,6 +174,11 @@ PERSON_ROLE_NOUNS = frozenset(
     """.split()
 )
 
+# What speaks for the person owning it: "Senator Ruiz's campaign said", "Okafor's office said"
+# report Ruiz's or Okafor's words (a named owner only: an uncredited "the campaign" is someone else;
+# a person's spokesman or aide is a person of their own, an unnamed source).
+SPOKES_NOUNS = frozenset("campaign camp office staff team".split())
+
 # Nouns naming an organisation by function ("the agency", "the chain", "the company").
 ORG_ROLE_NOUNS = frozenset(
     """

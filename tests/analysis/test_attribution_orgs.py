@@ -1,0 +1,18 @@
+"""Organisations and a person's organisation as speakers (issue 15): one construction each, in sentences written here."""
+
+from __future__ import annotations
+
+from tests.analysis.test_attribution_unseen import speaker
+
+
+def test_a_named_persons_campaign_or_team_speaks_for_that_person(analyze_text) -> None:
+    analysis = analyze_text(
+        "Governor Lena Osei leads the race in the northern districts.\n"
+        "Governor Osei's campaign said she would debate her rivals twice in May.\n"
+        "Councillor Tomas Brandt's team said he had no plans to resign.\n"
+        "The campaign said the rally would go ahead despite the rain.\n"
+    )
+    assert speaker(analysis, "debate her rivals").name == "Lena Osei"
+    assert speaker(analysis, "no plans to resign").name == "Tomas Brandt"
+    uncredited = speaker(analysis, "rally would go ahead")
+    assert uncredited is None or uncredited.kind == "unnamed"
