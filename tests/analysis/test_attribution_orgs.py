@@ -16,3 +16,13 @@ def test_a_named_persons_campaign_or_team_speaks_for_that_person(analyze_text) -
     assert speaker(analysis, "no plans to resign").name == "Tomas Brandt"
     uncredited = speaker(analysis, "rally would go ahead")
     assert uncredited is None or uncredited.kind == "unnamed"
+
+
+def test_an_organisations_name_runs_over_commas_as_far_as_its_acronym_spells(analyze_text) -> None:
+    analysis = analyze_text(
+        "Nepal's Centre for Soil, Water and Forest Studies (CSWFS) reported that rainfall fell by a third.\n"
+        "The CSWFS said the drought would last into spring.\n"
+    )
+    centre = speaker(analysis, "rainfall fell")
+    assert centre.name == "Centre for Soil, Water and Forest Studies"
+    assert speaker(analysis, "drought would last") is centre
