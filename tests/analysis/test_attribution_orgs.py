@@ -26,3 +26,13 @@ def test_an_organisations_name_runs_over_commas_as_far_as_its_acronym_spells(ana
     centre = speaker(analysis, "rainfall fell")
     assert centre.name == "Centre for Soil, Water and Forest Studies"
     assert speaker(analysis, "drought would last") is centre
+
+
+def test_an_owners_description_is_the_organisation_named_after_the_owner(analyze_text) -> None:
+    analysis = analyze_text(
+        "The naturalist Amara Osei has died at 88.\n"
+        "Osei's wildlife trust said she had been working on a book about storks until May.\n"
+        "In 1998 she set up the Amara Osei Wildlife Trust to buy wetlands on the coast.\n"
+    )
+    trust = speaker(analysis, "book about storks")
+    assert trust.name == "Amara Osei Wildlife Trust" and trust.kind == "organisation"
