@@ -36,3 +36,12 @@ def test_an_owners_description_is_the_organisation_named_after_the_owner(analyze
     )
     trust = speaker(analysis, "book about storks")
     assert trust.name == "Amara Osei Wildlife Trust" and trust.kind == "organisation"
+
+
+def test_a_name_first_written_in_lower_case_is_that_organisation(analyze_text) -> None:
+    analysis = analyze_text(
+        "Divers worked through the night, according to the coastal rescue service, and found two sailors.\n"
+        "The Coastal Rescue Service said the search would end on Friday.\n"
+    )
+    first = speaker(analysis, "Divers worked")
+    assert first.name == "Coastal Rescue Service" and first is speaker(analysis, "search would end")

@@ -24,7 +24,7 @@ def publish(
     """Group the names into speakers (only those who spoke) and add speakers and quotes to ``results``."""
     text = results.text
     clusters, owner = cluster_mentions(mentions)
-    named = owned_names(unnamed, mentions, clusters)
+    named = owned_names(unnamed, clusters)
     for number, mention in named.items():
         entry = unnamed[number]
         nominal_list = nominal_list + [Nominal(mention, s, e, None) for s, e in entry.mentions]
