@@ -45,3 +45,12 @@ def test_a_name_first_written_in_lower_case_is_that_organisation(analyze_text) -
     )
     first = speaker(analysis, "Divers worked")
     assert first.name == "Coastal Rescue Service" and first is speaker(analysis, "search would end")
+
+
+def test_a_schedule_forecast_or_tally_speaks_for_whoever_keeps_it(analyze_text) -> None:
+    analysis = analyze_text(
+        "According to Norlight Energy's schedule, power to 20,000 homes will be cut at noon.\n"
+        "Turnout had doubled, according to a tally by the Valley Courier.\n"
+    )
+    assert speaker(analysis, "power to 20,000 homes").name == "Norlight Energy"
+    assert speaker(analysis, "Turnout had doubled").name == "Valley Courier"

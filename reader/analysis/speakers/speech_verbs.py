@@ -138,7 +138,8 @@ DOCUMENT_NOUNS = frozenset(
     posts letter letters document documents study studies survey surveys analysis website site
     office announcement announcements message messages memo filing filings record records
     statistics data figures account accounts estimate estimates memoir memoirs book books diary diaries
-    autobiography autobiographies blog blogs
+    autobiography autobiographies blog blogs schedule schedules forecast forecasts tracker tally
+    projection projections timeline
     """.split()
 )
 
