@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from reader.analysis.context import Results
 from reader.analysis.model import Quote, Speaker, TextSpan
 from reader.analysis.speakers.names import Mention, cluster_mentions
+from reader.analysis.speakers.owned import owned_names
 from reader.analysis.speakers.quotes import Draft
 from reader.analysis.speakers.refs import Nominal, Ref, Unnamed
 from reader.analysis.speakers.wording import distinct, trim
@@ -22,10 +24,18 @@ def publish(
     """Group the names into speakers (only those who spoke) and add speakers and quotes to ``results``."""
     text = results.text
     clusters, owner = cluster_mentions(mentions)
+    named = owned_names(unnamed, clusters)
+    for number, mention in named.items():
+        entry = unnamed[number]
+        nominal_list = nominal_list + [Nominal(mention, s, e, None) for s, e in entry.mentions]
+        nominal_list += [Nominal(mention, s, e, None, pronoun=True) for s, e in entry.pronouns]
     nominals: dict[int, list[Nominal]] = {}
     for nominal in nominal_list:
         nominals.setdefault(owner[nominal.mention], []).append(nominal)
-    drafts = sorted(draft_list, key=lambda d: (d.start, d.end))
+    drafts = sorted(
+        (_renamed(d, named) for d in draft_list),
+        key=lambda d: (d.start, d.end),
+    )
     spoke_named = {
         owner[d.ref.named] for d in drafts if d.ref and d.ref.named is not None and owner[d.ref.named] >= 0
     }
@@ -65,6 +75,13 @@ def publish(
         results.quotes.append(
             Quote(f"q{len(results.quotes)}", speaker, draft.kind, start, end, text[start:end], cue)
         )
+
+
+def _renamed(draft: Draft[Ref], named: dict[int, int]) -> Draft[Ref]:
+    """A quote of an unnamed source the article names elsewhere is that name's."""
+    if draft.ref is None or draft.ref.unnamed not in named:
+        return draft
+    return replace(draft, ref=Ref(named=named[draft.ref.unnamed]))
 
 
 def _named_speaker(

@@ -24,6 +24,7 @@ from reader.analysis.speakers.speech_verbs import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
     PLURAL_PRONOUNS,
+    SPOKES_NOUNS,
     THING_PRONOUNS,
 )
 from reader.analysis.speakers.wording import bare, describes_source, without_article
@@ -98,6 +99,8 @@ class Resolver(Sources):
         ref = self._apposed_name(head, doc, base) or self._name_recased(head, doc, base)
         if ref is None and words & INSTITUTION_NOUNS:
             ref = self._institution(head, doc, base)
+        if ref is None and words & SPOKES_NOUNS:
+            ref = self._spoken_for(head, doc, base)
         if ref is not None:
             return ref
         if words & DOCUMENT_NOUNS:
@@ -123,6 +126,20 @@ class Resolver(Sources):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and {pobj.lemma_.lower(), pobj.lower_} & GROUP_NOUNS:
                         return self._unnamed(head, doc, base)
+        return None
+
+    def _spoken_for(self, head: Any, doc: Any, base: int) -> Ref | None:
+        """'Senator Ruiz's campaign said', 'Okafor's aides said': the named owner speaks through them.
+
+        A place ("Ukraine's team") or a pronoun ("his campaign") is no named owner.
+        """
+        for child in head.children:
+            if (
+                child.dep_ == "poss"
+                and child.ent_type_ not in ("GPE", "NORP", "LOC")
+                and child.pos_ == "PROPN"
+            ):
+                return self._named(child, doc, base)
         return None
 
     def _apposed_name(self, head: Any, doc: Any, base: int) -> Ref | None:

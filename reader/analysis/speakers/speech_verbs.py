@@ -138,7 +138,8 @@ DOCUMENT_NOUNS = frozenset(
     posts letter letters document documents study studies survey surveys analysis website site
     office announcement announcements message messages memo filing filings record records
     statistics data figures account accounts estimate estimates memoir memoirs book books diary diaries
-    autobiography autobiographies blog blogs
+    autobiography autobiographies blog blogs schedule schedules forecast forecasts tracker tally
+    projection projections timeline
     """.split()
 )
 
@@ -173,6 +174,11 @@ PERSON_ROLE_NOUNS = frozenset(
     priest bishop imam rabbi pastor medic paramedic firefighter soldier protester neighbour neighbor
     """.split()
 )
+
+# What speaks for the person owning it: "Senator Ruiz's campaign said", "Okafor's office said"
+# report Ruiz's or Okafor's words (a named owner only: an uncredited "the campaign" is someone else;
+# a person's spokesman or aide is a person of their own, an unnamed source).
+SPOKES_NOUNS = frozenset("campaign camp office staff team".split())
 
 # Nouns naming an organisation by function ("the agency", "the chain", "the company").
 ORG_ROLE_NOUNS = frozenset(

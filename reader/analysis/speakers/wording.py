@@ -10,7 +10,7 @@ from reader.analysis.speakers.names import fold, initials, is_title, name_words
 from reader.analysis.speakers.speech_verbs import ORG_WORDS, PERSON_ROLE_NOUNS
 
 _ACRONYM_TAIL = re.compile(
-    r"((?:\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
+    r"((?:,?\s+(?:of|from|for|and|on|the|de|du|des|la)?\s*[A-Z][\w\-]*)*)\s+\(([A-Z]{2,6})\)"
 )
 
 
