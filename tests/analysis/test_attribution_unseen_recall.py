@@ -61,11 +61,13 @@ def test_citing_a_reason_and_crediting_someone_report_words_but_citing_a_source_
     analysis = analyze_text(
         "Governor Lena Park cited a shortage of teachers.\nCaptain Omar Haddad credited the crew with saving the ship.\n"
         "The wire service, citing two officials, said the border would close.\n"
+        'The three "errors" she cited are "the fees, the fines and the fares".\n'
     )
     assert speaker_name(analysis, "a shortage of teachers") == "Lena Park"
     assert speaker_name(analysis, "saving the ship") == "Omar Haddad"
     assert speaker_name(analysis, "the border would close") == "The wire service"
     assert quote_with(analysis, "two officials") is None
+    assert quote_with(analysis, "errors") is None
 
 
 def test_a_quoted_as_phrase_after_a_verb_of_judging_is_a_characterisation(analyze_text) -> None:
@@ -87,3 +89,21 @@ def test_the_clause_of_an_issued_statement_is_what_it_said(analyze_text) -> None
 def test_a_name_governed_by_a_preposition_before_the_verb_does_not_speak(analyze_text) -> None:
     analysis = analyze_text("Mayor Ann Low criticised the budget, and on Twitter said the vote was rigged.\n")
     assert speaker_name(analysis, "the vote was rigged") == "Ann Low"
+
+
+def test_a_tensed_clause_opened_by_a_phrase_right_after_said_is_what_was_said(analyze_text) -> None:
+    analysis = analyze_text(
+        "Coach Ines Moreau spoke at the hearing on Monday.\n"
+        "At the hearing, she said as a nurse she was forced into long shifts by her managers.\n"
+        "Coach Ines Moreau said nothing when the whistle blew.\n"
+    )
+    assert speaker_name(analysis, "forced into long shifts") == "Ines Moreau"
+    assert quote_with(analysis, "whistle blew") is None
+
+
+def test_an_allegation_reports_its_object(analyze_text) -> None:
+    analysis = analyze_text(
+        "Senator Tomas Berg has alleged widespread fraud in the count. The alleged leader fled.\n"
+    )
+    assert speaker_name(analysis, "widespread fraud") == "Tomas Berg"
+    assert quote_with(analysis, "leader fled") is None

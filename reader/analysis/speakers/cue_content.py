@@ -12,6 +12,7 @@ from reader.analysis.speakers.speech_verbs import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     OBJECT_CONTENT_LEMMAS,
+    OBJECT_ONLY_LEMMAS,
     PERSON_OBJECT_LEMMAS,
     PREPOSITION_CONTENT,
     RELATIVE_CONTENT_LEMMAS,
@@ -40,12 +41,13 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
     clauses = [
         c
         for c in children
-        if c.dep_ == "ccomp"
+        if (c.dep_ == "ccomp" and lemma not in OBJECT_ONLY_LEMMAS)
         or (
             c.dep_ == "xcomp"
             and lemma in CLAUSE_LEMMAS
             and (c.tag_ in _FINITE or any(t.dep_ == "nsubj" for t in c.subtree))
         )
+        or (lemma in CLAUSE_LEMMAS and _unmarked_clause(verb, c))
     ]
     if lemma == "find" and any(_infinitive(c) for c in clauses):
         # "the clinic found her to be infected": the result of an examination, not words (PolNeAR train
@@ -110,6 +112,28 @@ def _object_content(verb: Any, lemma: str, children: list[Any]) -> tuple[int, in
     start, _ = span_of(first)
     _, end = span_of(last)
     return start, end
+
+
+def _unmarked_clause(verb: Any, clause: Any) -> bool:
+    """'said as a teenager she was forced to marry': a clause right after the verb, with a subject and a
+    tense of its own and no subordinator, that the parser hung as an adverbial clause because a
+    phrase opens it. With "because", "when", "as" ... it is a real adverbial clause, not the words, and
+    so it is after an object ("said nothing ...")."""
+    relations = {c.dep_ for c in clause.children}
+    tensed = clause.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD") for c in clause.children
+    )
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > verb.i
+        and tensed
+        and bool(relations & {"nsubj", "nsubjpass"})
+        and "mark" not in relations
+        and not any(c.tag_ == "WRB" for c in clause.children)  # "when the vote was lost"
+        and not any(t.is_punct or (t.dep_ == "dobj" and t.head.i == verb.i) for t in between)
+        and not any(t.is_punct for t in verb.doc[clause.left_edge.i : clause.i])
+    )
 
 
 def _cites_a_source(children: list[Any]) -> bool:

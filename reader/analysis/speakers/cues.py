@@ -44,6 +44,7 @@ from reader.analysis.speakers.speech_verbs import (
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
     OBJECT_CONTENT_LEMMAS,
+    OBJECT_ONLY_LEMMAS,
     PERSON_ROLE_NOUNS,
     REQUEST_LEMMAS,
     SPEAKER_SUBJECT_ONLY,
@@ -155,6 +156,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     opening = _opening_subject(token, subject) if content is not None and subject.i > token.i else None
     if opening is not None:
         content = opening.left_edge.idx, content[1]
+    if lemma in OBJECT_ONLY_LEMMAS and content is None:
+        return None  # 'the four "loopholes" he cited': no words of its own, so no quote beside it either
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]

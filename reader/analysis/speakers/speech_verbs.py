@@ -34,6 +34,11 @@ SPEECH_LEMMAS = frozenset(
     """.split()
 )
 
+# Of those, the verbs that report only an object or a phrase, never a clause, and are cues only with
+# that content: never beside a quotation, which they do not introduce ('the four "loopholes" he cited
+# are ...' quotes a word he used, not what he said, and "are ..." is no clause of "cited").
+OBJECT_ONLY_LEMMAS = frozenset({"cite", "credit"})
+
 # Of those, the verbs whose content may be a clause before them ("..., officials said")
 # or after a parenthetical cue ("which, the statement said, ..."). Not "concede", "boast", "lament":
 # their object is often a thing ("conceding the race"), and PolNeAR train 1-500 has none of them
@@ -51,13 +56,14 @@ CLAUSE_LEMMAS = frozenset(
 # PolNeAR's training half, of indirect attributions whose content is a short phrase rather than a
 # clause: acknowledge 12 of 38, stress 4 of 9, note 8 of 88, admit 2 of 11. "recalled an incident",
 # "tweeted a photo", "warned the board not to act": on PolNeAR train 101-500, 17 of 19 such objects
-# are gold content.
+# are gold content. "alleged fraud in the count": the one such in PolNeAR train 1-500 is marked
+# ("the alleged leader", an adjective, is no verb).
 OBJECT_CONTENT_LEMMAS = frozenset(
     """
     announce deny confirm claim reveal predict promise vow pledge threaten express denounce condemn
     invite blame criticise criticize defend disclose dispute reject report find call describe justify
     identify estimate urge accuse state forecast acknowledge admit note stress emphasise emphasize
-    recall tweet warn cite
+    recall tweet warn cite allege
     """.split()
 )
 
