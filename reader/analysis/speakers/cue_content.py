@@ -9,9 +9,13 @@ from reader.analysis.speakers.cue import comma_before, inside, person, speech_le
 from reader.analysis.speakers.speech_verbs import (
     AS_COMPLEMENT_LEMMAS,
     CLAUSE_LEMMAS,
+    DOCUMENT_NOUNS,
+    GROUP_NOUNS,
     OBJECT_CONTENT_LEMMAS,
+    OBJECT_ONLY_LEMMAS,
     PERSON_OBJECT_LEMMAS,
     PREPOSITION_CONTENT,
+    RELATIVE_CONTENT_LEMMAS,
     REQUEST_LEMMAS,
     RESEARCH_NOUNS,
 )
@@ -23,22 +27,27 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
     interposed = interposed_content(verb, lemma, quoted)
     if interposed is not None:
         return interposed
+    if lemma in RELATIVE_CONTENT_LEMMAS and (denied := _clause_before_which(verb)) is not None:
+        return denied
+    if lemma == "cite" and _cites_a_source(children):
+        return None  # "Reuters, citing anonymous sources": who spoke, not what was said
     if lemma == "make clear":
         for child in children:
             if child.lower_ == "clear":
                 clauses = [c for c in child.subtree if c.dep_ in ("ccomp", "advcl") and c is not child]
                 if clauses:
-                    return _span(clauses[0])
+                    return span_of(clauses[0])
         return None
     clauses = [
         c
         for c in children
-        if c.dep_ == "ccomp"
+        if (c.dep_ == "ccomp" and lemma not in OBJECT_ONLY_LEMMAS)
         or (
             c.dep_ == "xcomp"
             and lemma in CLAUSE_LEMMAS
             and (c.tag_ in _FINITE or any(t.dep_ == "nsubj" for t in c.subtree))
         )
+        or (lemma in CLAUSE_LEMMAS and _unmarked_clause(verb, c))
     ]
     if lemma == "find" and any(_infinitive(c) for c in clauses):
         # "the clinic found her to be infected": the result of an examination, not words (PolNeAR train
@@ -46,20 +55,20 @@ def content_of(verb: Any, lemma: str, subject: Any, quoted: list[tuple[int, int]
         return None
     right = [c for c in clauses if c.i > verb.i]
     if right:
-        return _span(right[0])
+        return span_of(right[0])
     if clauses and lemma in CLAUSE_LEMMAS:
         # "..., Klein said": a clause before the verb is its content only across a comma.
         clause = clauses[-1]
         between = verb.doc[clause.right_edge.i + 1 : verb.i]
         if any(t.text in (",", "—") for t in between) and not any(t.text == ":" for t in between):
-            return _joined_start(clause), _span(clause)[1]
+            return _joined_start(clause), span_of(clause)[1]
     if lemma == "speak":
         # "spoke of an imminent attack", "spoke about how the plant would close" report what was said;
         # "spoke about the case" only names a topic, no words or views (PolNeAR, wider, marks both)
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("of", "about") and child.i > verb.i:
                 topic = child.lower_ == "about" and not any(c.dep_ == "pcomp" for c in child.children)
-                return None if topic else _span(child)
+                return None if topic else span_of(child)
         return None
     special = _lemma_content(verb, lemma, children)
     if special is not None:
@@ -100,9 +109,56 @@ def _object_content(verb: Any, lemma: str, children: list[Any]) -> tuple[int, in
         if c.i > first.i and c.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "prep", "advcl", "dative")
     ]
     last = max([first, *tail], key=lambda c: c.right_edge.i)
-    start, _ = _span(first)
-    _, end = _span(last)
+    start, _ = span_of(first)
+    _, end = span_of(last)
     return start, end
+
+
+def _unmarked_clause(verb: Any, clause: Any) -> bool:
+    """'said as a teenager she was forced to marry': a clause right after the verb, with a subject and a
+    tense of its own and no subordinator, that the parser hung as an adverbial clause because a
+    phrase opens it. With "because", "when", "as" ... it is a real adverbial clause, not the words, and
+    so it is after an object ("said nothing ...")."""
+    relations = {c.dep_ for c in clause.children}
+    tensed = clause.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD") for c in clause.children
+    )
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > verb.i
+        and tensed
+        and bool(relations & {"nsubj", "nsubjpass"})
+        and "mark" not in relations
+        and not any(c.tag_ == "WRB" for c in clause.children)  # "when the vote was lost"
+        and not any(t.is_punct or (t.dep_ == "dobj" and t.head.i == verb.i) for t in between)
+        and not any(t.is_punct for t in verb.doc[clause.left_edge.i : clause.i])
+    )
+
+
+def _cites_a_source(children: list[Any]) -> bool:
+    """'citing officials', 'cited a report by the agency': an object that is itself a source."""
+    return any(
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in GROUP_NOUNS | DOCUMENT_NOUNS or c.ent_type_ in ("PERSON", "ORG", "NORP"))
+        for c in children
+    )
+
+
+def _clause_before_which(verb: Any) -> tuple[int, int] | None:
+    """'Ali was accused of taking bribes, which he denied': a ", which" object of a relative clause
+    stands for the sentence's clause before it, from its top verb (not its subject) to the comma."""
+    which = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "which" and c.i < verb.i), None
+    )
+    if verb.dep_ != "relcl" or which is None or which.i == 0 or verb.doc[which.i - 1].text != ",":
+        return None
+    top = verb.head
+    while top.head.i != top.i:
+        top = top.head
+    if top.pos_ not in ("VERB", "AUX") or top.i >= which.i:
+        return None
+    return strip_span(verb.doc.text, top.idx, verb.doc[which.i - 1].idx)
 
 
 def _lemma_content(verb: Any, lemma: str, children: list[Any]) -> tuple[int, int] | None:
@@ -116,7 +172,7 @@ def _lemma_content(verb: Any, lemma: str, children: list[Any]) -> tuple[int, int
         # prices", a finding, has a noun object and reports nothing here)
         proposed = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
         if proposed:
-            return _span(proposed[0])
+            return span_of(proposed[0])
     if lemma == "call":
         return _called_for(verb, children)
     return None
@@ -136,7 +192,7 @@ def _requested(verb: Any, children: list[Any]) -> tuple[int, int] | None:
         and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
     ]
     if wanted:
-        return _span(objects[0])[0] if objects else _span(wanted[0])[0], _span(wanted[-1])[1]
+        return span_of(objects[0])[0] if objects else span_of(wanted[0])[0], span_of(wanted[-1])[1]
     return asked_question(verb)
 
 
@@ -150,7 +206,7 @@ def asked_question(verb: Any) -> tuple[int, int] | None:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
         if marks & _YES_NO or (child.dep_ == "ccomp" and child.left_edge.lower_ in _WH_WORDS):
-            return _span(child)
+            return span_of(child)
     return None
 
 
@@ -170,7 +226,7 @@ def _governed(verb: Any, prepositions: frozenset[str]) -> tuple[int, int] | None
         if child.dep_ == "prep" and child.lower_ in prepositions:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
-                return _span(objects[0])
+                return span_of(objects[0])
     return None
 
 
@@ -180,13 +236,13 @@ def _called_for(verb: Any, children: list[Any]) -> tuple[int, int] | None:
     asked of them."""
     for child in children:
         if child.dep_ == "prep" and child.lower_ in ("for", "on") and child.i > verb.i:
-            start, end = _span(child)
+            start, end = span_of(child)
             wanted = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > child.i]
-            return start, _span(wanted[0])[1] if wanted else end
+            return start, span_of(wanted[0])[1] if wanted else end
         if child.dep_ in ("advcl", "ccomp") and child.i > verb.i and _for_infinitive(child):
             # "called for the members to raise their budgets": the parser makes "for" the mark of an
             # infinitive clause with its own subject, the act asked of them
-            start, end = _span(child)
+            start, end = span_of(child)
             return verb.doc[child.left_edge.i + 1].idx, end
     return None
 
@@ -218,7 +274,7 @@ def as_reported(verb: Any) -> tuple[int, int] | None:
     if not any(child.dep_ == "mark" and child.lower_ == "as" and child.i < verb.i for child in verb.children):
         return None
     doc = verb.doc
-    left, right = _span(head)
+    left, right = span_of(head)
     if verb.i < head.i:
         after = doc[verb.right_edge.i + 1]
         return strip_span(doc.text, max(left, after.idx), right)
@@ -236,7 +292,7 @@ def _echoed(verb: Any) -> tuple[int, int] | None:
                 for c in (*child.rights, *verb.rights)
                 if c.i > child.i and c.dep_ == "prep" and c.lower_ == "of"
             ]
-            end = _span(tail[0])[1] if tail else child.idx + len(child.text)
+            end = span_of(tail[0])[1] if tail else child.idx + len(child.text)
             return child.left_edge.idx, end  # "the same thing", not ", including ..." after it
         if (
             child.lower_ == "much"
@@ -254,7 +310,7 @@ def _joined_start(clause: Any) -> int:
     first = clause.left_edge.i
     if first - 2 >= clause.sent.start and doc[first - 1].dep_ == "cc" and doc[first - 2].text == ",":
         return doc[clause.sent.start].idx
-    return _span(clause)[0]
+    return span_of(clause)[0]
 
 
 def interposed_content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -266,7 +322,7 @@ def interposed_content(verb: Any, lemma: str, quoted: list[tuple[int, int]]) -> 
         return None
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    start, end = _span(head)
+    start, end = span_of(head)
     if not start < verb.idx < end or any(start < q_end and q_start < end for q_start, q_end in quoted):
         return None
     opening = [t for t in verb.doc[head.left_edge.i : comma_before(verb)] if not t.is_punct]
@@ -287,13 +343,14 @@ def _that_clause(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | 
             return None
         clause = token.head
         if clause.pos_ in ("VERB", "AUX") and not speech_lemma(clause):
-            left, right = _span(clause)
+            left, right = span_of(clause)
             return max(left, token.idx + len(token.text) + 1), right
         return None
     return None
 
 
-def _span(token: Any) -> tuple[int, int]:
+def span_of(token: Any) -> tuple[int, int]:
+    """A token's phrase as paragraph offsets, without a closing comma or the "and" after it."""
     left, right = token.left_edge, token.right_edge
     doc = token.doc
     while right.i > left.i and (
@@ -317,7 +374,7 @@ def cue_phrase(
         if child.dep_ in ("dobj", "dative", "prep", "advmod", "npadvmod", "prt", "agent", "nsubj", "acomp"):
             parts.append(child)
     for part in parts:
-        left, right = _span(part)
+        left, right = span_of(part)
         first = part.left_edge
         while first.i < part.i and (first.is_quote or first.is_punct):
             first = part.doc[first.i + 1]  # '," Ruiz, 58, said': the comma and closing mark are the quote's

@@ -295,13 +295,15 @@ def _past_role_words(doc: Any, start: int, limit: int) -> Any:
 
 
 def _name_before(verb: Any, comma: bool = False) -> Any | None:
-    """A name right before the verb, past adverbs and the verb's own auxiliaries (and a comma if asked)."""
+    """A name right before the verb, past adverbs and the verb's own auxiliaries (and a comma if asked);
+    not the object of a preposition that modifies a verb ("and on Twitter said ...": where, not who)."""
     doc = verb.doc
     position = _left_of_modifiers(verb, -1)
     if comma:
         if position < 0 or doc[position].text != ",":
             return None
         position -= 1
-    if position >= 0 and doc[position].ent_type_ in ("PERSON", "ORG") and doc[position].pos_ == "PROPN":
-        return doc[position]
-    return None
+    name = doc[position] if position >= 0 else None
+    if name is None or name.ent_type_ not in ("PERSON", "ORG") or name.pos_ != "PROPN":
+        return None
+    return None if name.dep_ == "pobj" and name.head.head.pos_ in ("VERB", "AUX") else name

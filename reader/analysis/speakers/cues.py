@@ -19,6 +19,7 @@ from typing import Any
 from reader.analysis.quotation import CURLY_SINGLE_MARKS, DOUBLE_MARKS
 from reader.analysis.speakers.absolute import absolute_subject
 from reader.analysis.speakers.according import according_cue
+from reader.analysis.speakers.characterised import characterisation_cue
 from reader.analysis.speakers.cue import Cue, inside, speaker_like, speech_lemma, strip_span, verb_cue
 from reader.analysis.speakers.cue_content import (
     as_reported,
@@ -30,17 +31,20 @@ from reader.analysis.speakers.cue_content import (
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.introducing import introducing_cues
 from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
+from reader.analysis.speakers.passives import agent_content, group_agent, impersonal_cue
 from reader.analysis.speakers.relays import fold_relays
 from reader.analysis.speakers.rule_cues import rule_cues
 from reader.analysis.speakers.speech_verbs import (
     APPOINTEES,
     APPROVAL_LEMMAS,
     AS_COMPLEMENT_LEMMAS,
+    AS_QUOTED_LEMMAS,
     CLAUSE_LEMMAS,
     DOCUMENT_NOUNS,
     DOCUMENT_SUBJECT_ONLY,
     NEEDS_QUOTED_CONTENT,
     OBJECT_CONTENT_LEMMAS,
+    OBJECT_ONLY_LEMMAS,
     PERSON_ROLE_NOUNS,
     REQUEST_LEMMAS,
     SPEAKER_SUBJECT_ONLY,
@@ -55,7 +59,7 @@ _QUOTE_MARKS = re.compile(f"[{re.escape(DOUBLE_MARKS + CURLY_SINGLE_MARKS)}]")
 def find_cues(doc: Any, text: str, quoted: list[tuple[int, int]], has_parser: bool) -> list[Cue]:
     """Every cue in the paragraph (``text`` is ``doc.text``) outside quotation marks, in text order."""
     cues = fold_relays(_parse_cues(doc, text, quoted) if has_parser else rule_cues(doc, text, quoted), text)
-    _cut_nested(cues, text)
+    _cut_nested(cues, text, doc if has_parser else None)
     return sorted(cues, key=lambda cue: cue.verb_start)
 
 
@@ -68,14 +72,18 @@ def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             cue = according_cue(doc, text, token.sent, token)
         else:
-            cue = _verb_cue(doc, text, token, quoted) or issued_cue(text, token, quoted)
+            cue = (
+                _verb_cue(doc, text, token, quoted)
+                or issued_cue(text, token, quoted)
+                or characterisation_cue(text, token, quoted)
+            )
         if cue is not None:
             cues.append(cue)
     return cues + introducing_cues(doc, text, quoted, {cue.verb_start for cue in cues})
 
 
-# "make clear", "point out", "issued a statement:"
-_CANDIDATE_LEMMAS = SPEECH_LEMMAS | ISSUE_LEMMAS | {"point"}
+# "make clear", "point out", "issued a statement:", 'referred to it as "a sham"'
+_CANDIDATE_LEMMAS = SPEECH_LEMMAS | ISSUE_LEMMAS | AS_QUOTED_LEMMAS | {"point"}
 
 
 _lemma_is_candidate: dict[int, bool] = {}  # lemma hash -> whether its lower case is a reporting verb
@@ -110,6 +118,9 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     agent = _named_agent(token)
     if agent is not None:
         return _passive_cue(text, token, lemma, agent, quoted)
+    group = group_agent(token)
+    if group is not None and (reported := agent_content(token, group)) is not None:
+        return verb_cue(token, cue_phrase(text, token, group, reported, quoted), group, reported, lemma)
     if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl") and not _perfect_with_clause(token):
         return None  # "the withdrawal first announced on October 6": a modifier, no speaker
     if lemma == "suggest" and token.tag_ == "VBG":
@@ -127,7 +138,9 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     ):
         return None  # "costing EU states an estimated €11 million": an amount is nobody's words
     if relations & {"auxpass", "nsubjpass"} and not _contracted_has(children):
-        return None  # "was condemned by", "were called to join": no speaker speaks here
+        # "was condemned by", "were called to join": no speaker speaks here, unless the passive
+        # reports with no one named ("it was reported that ...")
+        return impersonal_cue(text, token, lemma, quoted)
     subject = absolute_subject(token) or subject_of(token, quoted)
     if subject is None:
         return None
@@ -143,6 +156,8 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
     opening = _opening_subject(token, subject) if content is not None and subject.i > token.i else None
     if opening is not None:
         content = opening.left_edge.idx, content[1]
+    if lemma in OBJECT_ONLY_LEMMAS and content is None:
+        return None  # 'the four "loopholes" he cited': no words of its own, so no quote beside it either
     if lemma == "add" and content is not None and text[content[0] : content[0] + 1].isdigit():
         return None  # "added 1.1m paid subscribers" (a clause only to the parser): a gain, not words
     interposed = content is not None and content[0] < token.idx < content[1]
@@ -309,10 +324,12 @@ def _perfect_with_clause(verb: Any) -> bool:
     )
 
 
-def _cut_nested(cues: list[Cue], text: str) -> None:
+def _cut_nested(cues: list[Cue], text: str, doc: Any | None) -> None:
     """A content span stops before another cue's own clause set off by a comma, a dash or a
     coordinating word ("what Trump says his plan would do and how experts say ..."), and never
-    holds its own verb (a clause the parser rooted before it)."""
+    holds its own verb (a clause the parser rooted before it). A comma that only closes an opening
+    phrase of the reported clause ('revealed that in May, the chief resigned but did not say why')
+    cuts nothing: what is kept must hold more than a phrase hanging from a word after the cut."""
     for cue in cues:
         if cue.content is None:
             continue
@@ -326,12 +343,24 @@ def _cut_nested(cues: list[Cue], text: str) -> None:
             # interposed cue set off the cue, not a clause of its own, so they cut nothing.
             floor = cue.phrase_end if cue.interposed and cue.phrase_end < other.phrase_start else start
             text_cut = _last_boundary_before(text, other.phrase_start, floor)
-            if text_cut is not None:
+            if text_cut is not None and (doc is None or _keeps_a_top(doc, start, end, text_cut)):
                 end = min(end, text_cut)
             conjunct = _own_conjunct(text, start, other)
             if conjunct is not None:
                 end = min(end, conjunct)
         cue.content = (start, end) if end - start >= 3 else None
+
+
+def _keeps_a_top(doc: Any, start: int, end: int, cut: int) -> bool:
+    """Whether the content kept before a cut holds a word of its top level (the sentence's root, or one
+    whose head lies outside it: an object, a verb), not only an opening phrase hanging from a verb
+    after the cut."""
+    return any(
+        start <= token.idx < cut
+        and not token.is_punct
+        and (token.head.i == token.i or not start <= token.head.idx < end)
+        for token in doc
+    )
 
 
 def _own_conjunct(text: str, floor: int, other: Cue) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from reader.analysis.speakers.cue import Cue, verb_cue
-from reader.analysis.speakers.cue_content import cue_phrase
+from reader.analysis.speakers.cue_content import cue_phrase, span_of
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.speech_verbs import ISSUED_NOUNS
 
@@ -30,6 +30,9 @@ def issued_cue(text: str, verb: Any, quoted: list[tuple[int, int]]) -> Cue | Non
     if not documents:
         return None
     clause = _that_clause(documents[0])
+    if clause is not None and (subject := subject_of(verb, quoted)) is not None:
+        content = span_of(clause)
+        return verb_cue(verb, cue_phrase(text, verb, subject, content, quoted), subject, content, "issue")
     after = clause.right_edge.i + 1 if clause is not None else documents[0].i + 1
     colon = next(
         (t for t in verb.doc[after : min(after + _MAX_GAP_TOKENS, verb.sent.end)] if t.text == ":"), None
