@@ -71,7 +71,7 @@ def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]
             cue = _verb_cue(doc, text, token, quoted) or issued_cue(text, token, quoted)
         if cue is not None:
             cues.append(cue)
-    return cues + introducing_cues(doc, text, quoted, {cue.verb_start for cue in cues})
+    return introducing_cues(doc, text, quoted, cues)
 
 
 # "make clear", "point out", "issued a statement:"

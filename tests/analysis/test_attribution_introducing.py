@@ -1,0 +1,27 @@
+"""Quotations set after the clause that introduces them, and the speaker names such clauses give
+(issue 15: news never tuned on). Sentences written here, one general construction per test."""
+
+from __future__ import annotations
+
+from tests.analysis.test_attribution_unseen import speaker
+
+
+def test_a_clause_running_on_past_its_verb_to_a_colon_or_comma_gives_the_quotation_to_its_subject(
+    analyze_text,
+) -> None:
+    analysis = analyze_text(
+        'The harbour reopened on Friday. "It is a good day for the town," said Mayor Ines Duarte.\n\n'
+        'Novelist Tomas Lindqvist described the harbour to a local paper in 1998: "It smelled of tar and '
+        'oranges all year round."\n\n'
+        'Ana Ruiz of the ferry union also reacted on the radio, "We were never asked about the new '
+        'timetable at all."\n\n'
+        'Another was skipper Peter Holm, 61, who cited only his years on the night crossings: "You learn '
+        'to trust the lights and nothing else."\n\n'
+        'Reporter Lena Brandt wrote back to the minister, a man who once promised cheaper fares: "Where are '
+        'the cheaper fares now?"\n'
+    )
+    assert speaker(analysis, "tar and oranges").name == "Tomas Lindqvist"
+    assert speaker(analysis, "never asked").name == "Ana Ruiz"
+    assert speaker(analysis, "trust the lights").name == "Peter Holm"
+    # A reporting verb above the clause that ends at the colon keeps the quotation: not the man who promised.
+    assert speaker(analysis, "cheaper fares now").name == "Lena Brandt"
