@@ -25,3 +25,12 @@ def test_a_clause_running_on_past_its_verb_to_a_colon_or_comma_gives_the_quotati
     assert speaker(analysis, "trust the lights").name == "Peter Holm"
     # A reporting verb above the clause that ends at the colon keeps the quotation: not the man who promised.
     assert speaker(analysis, "cheaper fares now").name == "Lena Brandt"
+
+
+def test_an_of_phrase_after_a_speakers_name_is_where_they_belong_not_part_of_the_name(analyze_text) -> None:
+    analysis = analyze_text(
+        '"It will heal the valley," Tomas Lindqvist of the Old Harbour fishing association told those '
+        "gathered on the shore.\n"
+    )
+    found = speaker(analysis, "heal the valley")
+    assert found.name == "Tomas Lindqvist" and found.kind == "person"

@@ -231,7 +231,9 @@ class Mentions(SpeakerState):
                     return None
                 if ent.label_ == "NORP" and (head.pos_ != "PROPN" or head.tag_ == "NNPS"):
                     return None  # "Republicans said": a group of people, described, not named
-                number = self._add_mention(doc, ent.start, ent.end, ent.label_, base)
+                end = _before_affiliation(ent, head)
+                label = "PERSON" if end < ent.end else ent.label_
+                number = self._add_mention(doc, ent.start, end, label, base)
                 if number is None:
                     return None
                 self._rescue(number, head)
@@ -359,6 +361,24 @@ def _name_tokens(doc: Any, first: int, last: int, label: str) -> tuple[int, int,
     if name < last - 1 and all(t.pos_ == "PROPN" for t in doc[name:last]):
         return name, last, "PERSON"
     return first, last, label
+
+
+def _before_affiliation(ent: Any, head: Any) -> int:
+    """Where the name ends in an entity that runs on past its head into an "of" phrase: 'Ana Ruiz of
+    the Harbour Trust' read as one person or work of art names Ana Ruiz; the "of" phrase says where
+    she belongs. Not an organisation's own "of" ("Islamic Society of Boston", "Bank of America")."""
+    doc = head.doc
+    after = head.i + 1
+    if (
+        ent.label_ not in ("PERSON", "WORK_OF_ART", "PRODUCT")
+        or after >= ent.end
+        or doc[after].lower_ != "of"
+        or doc[after].head.i != head.i
+        or head.i == ent.start
+        or not all(t.pos_ == "PROPN" for t in doc[ent.start : after])
+    ):
+        return ent.end
+    return after
 
 
 def _head_noun(name: list[str]) -> str:
