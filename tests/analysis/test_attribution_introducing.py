@@ -34,3 +34,19 @@ def test_an_of_phrase_after_a_speakers_name_is_where_they_belong_not_part_of_the
     )
     found = speaker(analysis, "heal the valley")
     assert found.name == "Tomas Lindqvist" and found.kind == "person"
+
+
+def test_a_name_set_beside_a_capitalised_role_speaks_not_the_role(analyze_text) -> None:
+    analysis = analyze_text(
+        "The bill passed on Monday.\n\n"
+        'A Green Councillor, Peter Holm, spoke about the budget, "It is a good day for the river."\n'
+    )
+    assert speaker(analysis, "good day for the river").name == "Peter Holm"
+    assert not [s for s in analysis.speakers if s.name and "Councillor" in s.name]
+
+
+def test_a_clause_of_another_verb_never_makes_a_name_or_title_a_quotation(analyze_text) -> None:
+    analysis = analyze_text(
+        "Ana Ruiz, who sat for an interview on the morning show, \"Harbour Talk,\" said nothing new.\n"
+    )
+    assert not [q for q in analysis.quotes if "Harbour Talk" in q.text]

@@ -22,7 +22,9 @@ from typing import Any
 from reader.analysis.speakers.cue import Cue, inside, person, verb_cue
 from reader.analysis.speakers.cue_content import cue_phrase
 from reader.analysis.speakers.cue_subject import subject_of
+from reader.analysis.speakers.quotes import MIN_FRAGMENT_WORDS
 from reader.analysis.speakers.speech_verbs import SPEECH_LEMMAS
+from reader.analysis.speakers.titles import title_like, words_of
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
@@ -33,7 +35,7 @@ def introducing_cues(doc: Any, text: str, quoted: list[tuple[int, int]], cues: l
     other verbs with a person for subject."""
     cues = list(cues)
     by_verb = {cue.verb_start: number for number, cue in enumerate(cues)}
-    for start, _ in quoted:
+    for start, end in quoted:
         mark = _introducing_mark(doc, text, start, quoted)
         if mark is None:
             continue
@@ -49,12 +51,19 @@ def introducing_cues(doc: Any, text: str, quoted: list[tuple[int, int]], cues: l
                 cues[ruling] = replace(cue, phrase_end=mark.idx)
             continue
         subject = _speaker(verb, mark, quoted)
-        if subject is None:
+        if subject is None or (verb.i < mark.i - 1 and not _reads_as_words(text, start, end)):
             continue
         start_at, _ = cue_phrase(text, verb, subject, None, quoted)
         cues.append(verb_cue(verb, (start_at, mark.idx), subject, None, verb.lemma_.lower()))
         by_verb[verb.idx] = len(cues) - 1
     return cues
+
+
+def _reads_as_words(text: str, start: int, end: int) -> bool:
+    """A quotation someone's words could fill: not a name or a title ('sat for an interview on the
+    show, "Politicking."'), which a clause of a verb that is no speech verb never introduces as words."""
+    words = words_of(text[start + 1 : end - 1])
+    return len(words) >= MIN_FRAGMENT_WORDS and not title_like(words)
 
 
 def _introducing_mark(doc: Any, text: str, start: int, quoted: list[tuple[int, int]]) -> Any | None:
