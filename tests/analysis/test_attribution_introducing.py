@@ -47,6 +47,6 @@ def test_a_name_set_beside_a_capitalised_role_speaks_not_the_role(analyze_text) 
 
 def test_a_clause_of_another_verb_never_makes_a_name_or_title_a_quotation(analyze_text) -> None:
     analysis = analyze_text(
-        "Ana Ruiz, who sat for an interview on the morning show, \"Harbour Talk,\" said nothing new.\n"
+        'Ana Ruiz, who sat for an interview on the morning show, "Harbour Talk," said nothing new.\n'
     )
     assert not [q for q in analysis.quotes if "Harbour Talk" in q.text]
