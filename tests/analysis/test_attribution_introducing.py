@@ -50,3 +50,18 @@ def test_a_clause_of_another_verb_never_makes_a_name_or_title_a_quotation(analyz
         'Ana Ruiz, who sat for an interview on the morning show, "Harbour Talk," said nothing new.\n'
     )
     assert not [q for q in analysis.quotes if "Harbour Talk" in q.text]
+
+
+def test_a_verb_read_as_a_modifier_after_a_quotation_still_cues_the_titled_name_after_it(
+    analyze_text,
+) -> None:
+    analysis = analyze_text(
+        "Usman Berg was arrested on the bridge. Berg had left the hall at noon.\n\n"
+        '"We will rebuild the bridge by spring" tweeted Governor of Ohio Ana Ruiz on Monday.\n\n'
+        '"I am proud of the crews who worked through the night" tweeted Mayor of London Sadiq Berg (no '
+        'relation). "The river is open again."\n'
+    )
+    assert speaker(analysis, "rebuild the bridge").name.endswith("Ana Ruiz")
+    found = speaker(analysis, "crews who worked")
+    assert found.name == "Sadiq Berg"
+    assert speaker(analysis, "river is open again").name == "Sadiq Berg"

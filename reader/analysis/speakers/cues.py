@@ -27,7 +27,7 @@ from reader.analysis.speakers.cue_content import (
     cue_phrase,
     positional_content,
 )
-from reader.analysis.speakers.cue_subject import subject_of
+from reader.analysis.speakers.cue_subject import modified_name, subject_of
 from reader.analysis.speakers.introducing import introducing_cues
 from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
 from reader.analysis.speakers.relays import fold_relays
@@ -102,7 +102,9 @@ def _cue_candidates(doc: Any) -> list[int]:
 
 def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
     lemma = speech_lemma(token)
-    if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
+    if lemma is None or token.dep_ in ("auxpass", "aux"):
+        return None
+    if token.dep_ in ("amod", "compound") and modified_name(token) is None:
         return None
     question = _question_cue(token, lemma) if lemma in REQUEST_LEMMAS and _put_to_someone(token) else None
     if question is not None:

@@ -350,6 +350,7 @@ def _name_tokens(doc: Any, first: int, last: int, label: str) -> tuple[int, int,
             and _bare_proper(doc[last])
         ):
             last += 1
+        first = _given_names_after_place(doc, first, last)
     if first < 2 or doc[first - 1].lower_ != "of" or not is_title(doc[first - 2].text):
         return first, last, label
     place = doc[first]
@@ -379,6 +380,28 @@ def _before_affiliation(ent: Any, head: Any) -> int:
     ):
         return ent.end
     return after
+
+
+def _given_names_after_place(doc: Any, first: int, last: int) -> int:
+    """Where a person's name begins when NER took only the surname after a title's place: in "Mayor of
+    Norland Eva Lund" it may read "Norland" as a place, "Lund" as a person and "Eva" as nothing; the
+    proper nouns between the place and the surname belong to the name."""
+    start = first
+    while start > 0 and _bare_proper(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        start -= 1
+    place = start - 1
+    if (
+        start == first
+        or place < 2
+        or doc[place].ent_type_ not in ("GPE", "LOC")
+        or doc[place].ent_iob_ == "O"
+    ):
+        return first
+    while place > 0 and doc[place].ent_iob_ == "I":
+        place -= 1
+    if not all(first <= doc[i].head.i < last for i in range(start, first)):
+        return first
+    return start if place >= 2 and doc[place - 1].lower_ == "of" and is_title(doc[place - 2].text) else first
 
 
 def _head_noun(name: list[str]) -> str:
