@@ -28,9 +28,6 @@ def subject_of(verb: Any, quoted: list[tuple[int, int]]) -> Any | None:
     ("the company invested ..., but Gazeta Prawna reports ..."); clauses inside
     quotation marks are the quoted speaker's words, never where the subject is.
     """
-    modified = modified_name(verb)
-    if modified is not None:
-        return modified
     current = verb
     coordinated = False  # whether ``current`` was reached from a verb coordinated with it
     for _ in range(5):

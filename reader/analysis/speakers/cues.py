@@ -130,7 +130,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         return None  # "costing EU states an estimated €11 million": an amount is nobody's words
     if relations & {"auxpass", "nsubjpass"} and not _contracted_has(children):
         return None  # "was condemned by", "were called to join": no speaker speaks here
-    subject = absolute_subject(token) or subject_of(token, quoted)
+    subject = absolute_subject(token) or modified_name(token) or subject_of(token, quoted)
     if subject is None:
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:
