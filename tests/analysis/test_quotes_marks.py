@@ -49,6 +49,11 @@ def inner(text: str) -> list[str]:
             id="doubled-apostrophes",
         ),
         pytest.param(
+            '"I looked up and thought, \'this is my boat\' ", the skipper said. Then "nothing else".',
+            ["I looked up and thought, 'this is my boat'", "nothing else"],
+            id="space-before-closing-mark",
+        ),
+        pytest.param(
             "“He told me ‘never again’ that night,” she said.",
             ["He told me ‘never again’ that night,"],
             id="nested-curly",

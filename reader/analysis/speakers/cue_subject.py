@@ -242,6 +242,21 @@ def _name_after_quote(verb: Any) -> Any | None:
     return last
 
 
+def modified_name(verb: Any) -> Any | None:
+    """'"..." tweeted Governor of Ohio Ana Ruiz': right after a closing quote the parser may read the
+    verb as a modifier of the title and name that follow it (an adjective, a compound); the name at
+    the end of that run of proper nouns speaks."""
+    if verb.dep_ not in ("amod", "compound") or not _after_quote(verb) or verb.head.i != verb.i + 1:
+        return None
+    name = None
+    for token in verb.doc[verb.i + 1 : verb.i + 9]:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            name = token
+        elif token.lower_ != "of" or name is None:
+            break
+    return name
+
+
 def _left_of_modifiers(verb: Any, floor: int) -> int:
     """The first position left of the verb, above ``floor``, that is neither an adverb nor its auxiliary."""
     doc = verb.doc

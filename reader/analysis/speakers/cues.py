@@ -28,7 +28,7 @@ from reader.analysis.speakers.cue_content import (
     cue_phrase,
     positional_content,
 )
-from reader.analysis.speakers.cue_subject import subject_of
+from reader.analysis.speakers.cue_subject import modified_name, subject_of
 from reader.analysis.speakers.introducing import introducing_cues
 from reader.analysis.speakers.issued import ISSUE_LEMMAS, issued_cue
 from reader.analysis.speakers.passives import agent_content, group_agent, impersonal_cue
@@ -79,7 +79,7 @@ def _parse_cues(doc: Any, text: str, quoted: list[tuple[int, int]]) -> list[Cue]
             )
         if cue is not None:
             cues.append(cue)
-    return cues + introducing_cues(doc, text, quoted, {cue.verb_start for cue in cues})
+    return introducing_cues(doc, text, quoted, cues)
 
 
 # "make clear", "point out", "issued a statement:", 'referred to it as "a sham"'
@@ -110,7 +110,9 @@ def _cue_candidates(doc: Any) -> list[int]:
 
 def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) -> Cue | None:
     lemma = speech_lemma(token)
-    if lemma is None or token.dep_ in ("amod", "compound", "auxpass", "aux"):
+    if lemma is None or token.dep_ in ("auxpass", "aux"):
+        return None
+    if token.dep_ in ("amod", "compound") and modified_name(token) is None:
         return None
     question = _question_cue(token, lemma) if lemma in REQUEST_LEMMAS and _put_to_someone(token) else None
     if question is not None:
@@ -141,7 +143,7 @@ def _verb_cue(doc: Any, text: str, token: Any, quoted: list[tuple[int, int]]) ->
         # "was condemned by", "were called to join": no speaker speaks here, unless the passive
         # reports with no one named ("it was reported that ...")
         return impersonal_cue(text, token, lemma, quoted)
-    subject = absolute_subject(token) or subject_of(token, quoted)
+    subject = absolute_subject(token) or modified_name(token) or subject_of(token, quoted)
     if subject is None:
         return None
     if lemma in DOCUMENT_SUBJECT_ONLY and subject.lemma_.lower() not in DOCUMENT_NOUNS:

@@ -231,7 +231,9 @@ class Mentions(SpeakerState):
                     return None
                 if ent.label_ == "NORP" and (head.pos_ != "PROPN" or head.tag_ == "NNPS"):
                     return None  # "Republicans said": a group of people, described, not named
-                number = self._add_mention(doc, ent.start, ent.end, ent.label_, base)
+                end = _before_affiliation(ent, head)
+                label = "PERSON" if end < ent.end else ent.label_
+                number = self._add_mention(doc, ent.start, end, label, base)
                 if number is None:
                     return None
                 self._rescue(number, head)
@@ -348,6 +350,7 @@ def _name_tokens(doc: Any, first: int, last: int, label: str) -> tuple[int, int,
             and _bare_proper(doc[last])
         ):
             last += 1
+        first = _given_names_after_place(doc, first, last)
     if first < 2 or doc[first - 1].lower_ != "of" or not is_title(doc[first - 2].text):
         return first, last, label
     place = doc[first]
@@ -359,6 +362,46 @@ def _name_tokens(doc: Any, first: int, last: int, label: str) -> tuple[int, int,
     if name < last - 1 and all(t.pos_ == "PROPN" for t in doc[name:last]):
         return name, last, "PERSON"
     return first, last, label
+
+
+def _before_affiliation(ent: Any, head: Any) -> int:
+    """Where the name ends in an entity that runs on past its head into an "of" phrase: 'Ana Ruiz of
+    the Harbour Trust' read as one person or work of art names Ana Ruiz; the "of" phrase says where
+    she belongs. Not an organisation's own "of" ("Islamic Society of Boston", "Bank of America")."""
+    doc = head.doc
+    after = head.i + 1
+    if (
+        ent.label_ not in ("PERSON", "WORK_OF_ART", "PRODUCT")
+        or after >= ent.end
+        or doc[after].lower_ != "of"
+        or doc[after].head.i != head.i
+        or head.i == ent.start
+        or not all(t.pos_ == "PROPN" for t in doc[ent.start : after])
+    ):
+        return ent.end
+    return after
+
+
+def _given_names_after_place(doc: Any, first: int, last: int) -> int:
+    """Where a person's name begins when NER took only the surname after a title's place: in "Mayor of
+    Norland Eva Lund" it may read "Norland" as a place, "Lund" as a person and "Eva" as nothing; the
+    proper nouns between the place and the surname belong to the name."""
+    start = first
+    while start > 0 and _bare_proper(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        start -= 1
+    place = start - 1
+    if (
+        start == first
+        or place < 2
+        or doc[place].ent_type_ not in ("GPE", "LOC")
+        or doc[place].ent_iob_ == "O"
+    ):
+        return first
+    while place > 0 and doc[place].ent_iob_ == "I":
+        place -= 1
+    if not all(first <= doc[i].head.i < last for i in range(start, first)):
+        return first
+    return start if place >= 2 and doc[place - 1].lower_ == "of" and is_title(doc[place - 2].text) else first
 
 
 def _head_noun(name: list[str]) -> str:

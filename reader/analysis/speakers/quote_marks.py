@@ -57,7 +57,17 @@ def _opens(text: str, i: int) -> bool:
 def _closes(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (not after.isalnum())
+    if before.isspace():
+        return _spaced_close(text, i)
+    return not after.isalnum()
+
+
+def _spaced_close(text: str, i: int) -> bool:
+    """'... a drummer' ", he recalled': a space slipped in before a straight double mark that a comma or
+    a stop follows, then a space; no quotation opens with a comma, so the mark closes the open one."""
+    return (
+        text[i] == '"' and text[i + 1 : i + 2] in tuple(",.;:!?") and text[i + 2 : i + 3] in ("", " ", "\n")
+    )
 
 
 # Stands for an opening mark before the text: a quote still open where a long paragraph was cut.

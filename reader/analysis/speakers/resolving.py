@@ -88,6 +88,14 @@ class Resolver(Sources):
         inner = self._name_inside(head, doc)
         if inner is not None and inner is not head:
             return self._named(inner, doc, base)
+        if (head.ent_type_ != "PERSON" or is_title(head.text)) and any(
+            c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON" for c in head.children
+        ):
+            # 'A Republican Assemblywoman, Ana Ruiz, said': a capitalised role the tagger took for a
+            # proper noun, with the person's name set beside it; the name speaks, not the role.
+            apposed = self._apposed_name(head, doc, base)
+            if apposed is not None:
+                return apposed
         named = self._named(head, doc, base)
         if named is not None:
             return named
