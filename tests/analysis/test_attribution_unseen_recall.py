@@ -107,3 +107,15 @@ def test_an_allegation_reports_its_object(analyze_text) -> None:
     )
     assert speaker_name(analysis, "widespread fraud") == "Tomas Berg"
     assert quote_with(analysis, "leader fled") is None
+
+
+def test_manners_of_speaking_are_cues(analyze_text) -> None:
+    analysis = analyze_text(
+        '"You have to work all week to earn a weekend," quipped festival editor Heather Lund.\n'
+        'Actor Tom Berg arrived late. He exclaimed, "I still have sand in my boots!"\n'
+        "Mayor Ada Novak noted that the council had not voted, and mentioned a possible appeal to the high court.\n"
+    )
+    assert speaker_name(analysis, "earn a weekend") == "Heather Lund"
+    assert speaker_name(analysis, "sand in my boots") == "Tom Berg"
+    assert speaker_name(analysis, "possible appeal") == "Ada Novak"
+    assert "appeal" not in quote_with(analysis, "council had not voted").text
