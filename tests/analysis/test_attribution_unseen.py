@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis.model import Analysis
-
-
-def speaker(analysis: Analysis, fragment: str):
-    """The speaker of the quote containing fragment (None when the quote has none); fails with no quote."""
-    quote = next(q for q in analysis.quotes if fragment in q.text)
-    return next((s for s in analysis.speakers if s.id == quote.speaker), None)
+from tests.analysis.lookup import speaker
 
 
 def assert_unnamed(analysis: Analysis, fragment: str, label: str) -> None:

@@ -3,14 +3,8 @@ in sentences written here."""
 
 from __future__ import annotations
 
-from reader.analysis.model import Analysis
 from reader.analysis.speakers.gender import role_gender
-
-
-def speaker(analysis: Analysis, fragment: str):
-    """The speaker of the quote containing fragment (None when the quote has none); fails with no quote."""
-    quote = next(q for q in analysis.quotes if fragment in q.text)
-    return next((s for s in analysis.speakers if s.id == quote.speaker), None)
+from tests.analysis.lookup import speaker
 
 
 def test_a_role_word_ending_in_man_inside_a_complement_says_nothing_of_gender() -> None:

@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis.model import Analysis
-
-
-def speaker_of(analysis: Analysis, fragment: str) -> str | None:
-    """The name (or label) of the speaker of the quote containing fragment; fails when there is none."""
-    quote = next(q for q in analysis.quotes if fragment in q.text)
-    speaker = next((s for s in analysis.speakers if s.id == quote.speaker), None)
-    return None if speaker is None else speaker.name or speaker.label
+from tests.analysis.lookup import speaker_of
 
 
 def claim_with(analysis: Analysis, fragment: str):
