@@ -75,6 +75,17 @@ def test_a_place_outside_the_table_spelt_two_ways_raises_a_place_check(
     assert_spans_hold(analysis, text)
 
 
+def test_a_man_named_often_and_once_tagged_as_a_place_is_still_a_name(analyze_text) -> None:
+    analysis = analyze_text(
+        "Soleimani was killed in a drone strike near Baghdad airport on Friday. Soleimani had survived several "
+        "earlier attempts on his life.\nSoleimani led the Quds Force for two decades. Crowds in Tehran mourned "
+        "Soleimani on Monday.\nIranian state media spelt the name Soleymani in its reports.\n"
+    )
+    assert checks_of(analysis, "place_variant") == []
+    [check] = checks_of(analysis, "name_variant")
+    assert "Soleymani" in check.message
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -135,9 +135,14 @@ class ChecksLayer:
         return checks
 
     def _a_place(self, first: str, second: str) -> bool:
-        """NER called one of the forms a place somewhere and nobody quoted goes by either: the tagger often
-        reads one spelling of a city ("Timişoara") as a person, so one form read as a place decides."""
-        return bool({first, second} & self._located.keys()) and not {first, second} & self._speaking
+        """NER read the forms as a place at least as often as as a person, and nobody quoted goes by
+        either: the tagger reads one spelling of a city ("Timişoara") as a person as readily as it
+        reads a man it names many times ("Soleimani") once as a place."""
+        if {first, second} & self._speaking:
+            return False
+        places = sum(len(self._located.get(form, ())) for form in (first, second))
+        persons = sum(len(self._persons.get(form, ())) for form in (first, second))
+        return places > 0 and places >= persons
 
     def _place_spellings(self) -> list[Check]:
         """Places the table does not know, spelt two ways in one article ("Magnitogorsk" / "Magnitigorsk")."""
