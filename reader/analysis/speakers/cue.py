@@ -124,6 +124,11 @@ def person(subject: Any) -> bool:
 _PERSONAL = frozenset("i he she we".split())
 
 
+def unmarked_name(word: Any) -> bool:
+    """A proper noun NER gave no type (nor a place's or a body's): most often a person's name."""
+    return word.pos_ == "PROPN" and not word.ent_type_
+
+
 def entity_last(first: Any, limit: int) -> Any:
     """The last token, before position ``limit``, of the entity that begins at ``first``."""
     doc = first.doc

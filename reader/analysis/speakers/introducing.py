@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reader.analysis.speakers.cue import Cue, inside, person, verb_cue
+from reader.analysis.speakers.cue import Cue, inside, person, unmarked_name, verb_cue
 from reader.analysis.speakers.cue_content import cue_phrase
 from reader.analysis.speakers.cue_subject import subject_of
 from reader.analysis.speakers.quotes import MIN_FRAGMENT_WORDS
@@ -144,9 +144,4 @@ def _speaker(verb: Any, mark: Any, quoted: list[tuple[int, int]]) -> Any | None:
     if verb.i == mark.i - 1:
         return next(child for child in verb.children if child.dep_ == "nsubj")
     subject = subject_of(verb, quoted)
-    return subject if subject is not None and (person(subject) or _unmarked_name(subject)) else None
-
-
-def _unmarked_name(word: Any) -> bool:
-    """A proper noun NER gave no type (nor a place's or a body's): most often a person's name."""
-    return word.pos_ == "PROPN" and not word.ent_type_
+    return subject if subject is not None and (person(subject) or unmarked_name(subject)) else None

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reader.analysis.speakers.cue import Cue, strip_span
-from reader.analysis.speakers.speech_verbs import PERSON_PRONOUNS
+from reader.analysis.speakers.cue import Cue, person, strip_span, unmarked_name
 
 _RELAY = re.compile(
     r"\s*[,—–]\s*as\s+(?:\w+ly\s+|first\s+)?(?:reported|quoted|cited|relayed|told)\s+(?:by|to|in)\s+"
@@ -59,14 +58,7 @@ def _relays_a_cue(cue: Cue, cues: list[Cue], text: str) -> bool:
 
 
 def _a_person(subject: Any) -> bool:
+    """A person by the parse ("she", "Ana Pires") or a name NER left untyped ("Pelosi said")."""
     return (
-        not isinstance(subject, tuple)
-        and subject is not None
-        and (
-            subject.ent_type_ == "PERSON"
-            or subject.lower_ in PERSON_PRONOUNS
-            or (
-                subject.pos_ == "PROPN" and not subject.ent_type_
-            )  # a surname NER left untagged: "Pelosi said"
-        )
+        subject is not None and not isinstance(subject, tuple) and (person(subject) or unmarked_name(subject))
     )
