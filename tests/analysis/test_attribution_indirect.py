@@ -4,6 +4,7 @@ sentences written here."""
 from __future__ import annotations
 
 from reader.analysis.model import Analysis
+from tests.analysis.lookup import speaker, speaker_of
 
 
 def quote_with(analysis: Analysis, fragment: str):
@@ -12,8 +13,7 @@ def quote_with(analysis: Analysis, fragment: str):
 
 
 def speaker_name(analysis: Analysis, fragment: str) -> str | None:
-    quote = quote_with(analysis, fragment)
-    found = next((s for s in analysis.speakers if s.id == quote.speaker), None)
+    found = speaker(analysis, fragment)
     return found.name if found else None
 
 
@@ -115,12 +115,6 @@ def test_words_set_off_before_a_cue_that_only_say_when_or_why_are_not_its_conten
     assert speaker_name(analysis, "ferry will stop in March") == "Ines Duarte"
 
 
-def speaker_label(analysis: Analysis, fragment: str) -> str | None:
-    quote = quote_with(analysis, fragment)
-    found = next((s for s in analysis.speakers if s.id == quote.speaker), None)
-    return (found.name or found.label) if found else None
-
-
 def test_a_contracted_has_is_no_passive(analyze_text) -> None:
     analysis = analyze_text(
         "Mayor Ana Ruiz spoke in Lyon on Friday. And she’s predicted a sweeping victory in the spring vote.\n"
@@ -134,9 +128,9 @@ def test_a_subject_the_parser_hung_on_a_participle_or_a_number_still_speaks(anal
         "Local activists clamoring to stop the new highway say they are gaining support.\n\n"
         "Most drivers in four states going to the pumps on Monday said they expect prices to rise again.\n"
     )
-    assert speaker_label(analysis, "lower taxes") == "About 4 in 10"
-    assert speaker_label(analysis, "gaining support") == "Local activists"
-    assert "drivers" in speaker_label(analysis, "prices to rise")
+    assert speaker_of(analysis, "lower taxes") == "About 4 in 10"
+    assert speaker_of(analysis, "gaining support") == "Local activists"
+    assert "drivers" in speaker_of(analysis, "prices to rise")
 
 
 def test_a_verb_coordinated_with_a_passive_shares_its_subject(analyze_text) -> None:
@@ -166,4 +160,4 @@ def test_a_cue_set_off_after_the_clauses_subject_with_the_speaker_after_it(analy
     assert (
         quote.text.startswith("Any honest reading") and speaker_name(analysis, "as a retreat") == "Tom Berg"
     )
-    assert speaker_label(analysis, "would go up on Monday") != "their new posters"
+    assert speaker_of(analysis, "would go up on Monday") != "their new posters"
